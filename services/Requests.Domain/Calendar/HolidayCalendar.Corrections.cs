@@ -1,0 +1,23 @@
+namespace Requests.Domain.Calendar;
+
+// An administrator confirms an estimated lunar holiday, moves it, or the government declares an exceptional
+// day: each gives a new calendar, and the service keeps the history of changes.
+public sealed partial class HolidayCalendar
+{
+    public HolidayCalendar With(Holiday added) => new(_holidays.Append(added));
+
+    public HolidayCalendar Without(Holiday removed)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        int index = Array.IndexOf(_holidays, removed);
+        if (index < 0)
+        {
+            throw new ArgumentException($"The calendar has no holiday {removed}.", nameof(removed));
+        }
+
+        return new(_holidays.Where((_, i) => i != index));
+    }
+
+    /// <summary>Replaces a holiday by its corrected version (confirmed, or moved to another date).</summary>
+    public HolidayCalendar Replacing(Holiday current, Holiday corrected) => Without(current).With(corrected);
+}

@@ -1,0 +1,8 @@
+namespace Requests.Domain.Calendar;
+
+public enum HolidayKind
+{
+    Fixed,
+    Lunar,
+    Exceptional,
+}

@@ -1,0 +1,7 @@
+namespace Requests.Domain.Deadlines;
+
+public enum DayUnit
+{
+    Working,
+    Calendar,
+}
