@@ -1,6 +1,24 @@
+using Requests.Intake;
+using Requests.Intake.Bodies;
+using Requests.Intake.Calendar;
+using Requests.Intake.Cases;
+using Requests.Intake.Staff;
+using Requests.Intake.Submissions;
+using Requests.ServiceDefaults;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIntakeServices();
+
 var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UseRateLimiter();
+app.MapSubmissions();
+app.MapStaffRegistration();
+app.MapCases();
+app.MapBodies();
+app.MapDeadlineCalculator();
+app.MapCalendar();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await app.StartIntakeAsync();
+await app.RunAsync();

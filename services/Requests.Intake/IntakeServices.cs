@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Requests.Intake.Bodies;
+using Requests.Intake.Calendar;
+using Requests.Intake.Cases;
+using Requests.Intake.Storage;
+using Requests.Intake.Submissions;
+using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Intake;
+
+public static class IntakeServices
+{
+    public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
+    {
+        builder.AddDatabase<IntakeDbContext>("intake.db");
+        builder.AddBus<IntakeDbContext>();
+        var bodies = Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json");
+        builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddSingleton<SubmissionValidator>();
+        builder.Services.AddSingleton<ReceiptWriter>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
+        builder.Services.AddScoped<Filings>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionJson.Default));
+        builder.Services.AddRateLimiter(o => AddRateLimits(o, builder.Configuration));
+        return builder;
+    }
+
+    public static async Task StartIntakeAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<IntakeDbContext>();
+        await using var scope = app.Services.CreateAsyncScope();
+        await app.Services.GetRequiredService<CalendarStore>()
+            .ReloadAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), CancellationToken.None);
+    }
+
+    /// <summary>Per client address: a few filings a minute is plenty for a citizen and stops a flood.</summary>
+    private static void AddRateLimits(RateLimiterOptions options, IConfiguration configuration)
+    {
+        options.AddPolicy(SubmissionEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Submissions", 20));
+        options.AddPolicy(CaseEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Lookups", 60));
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(statusCode: 429, title: "Too many requests from this address.",
+                    detail: $"Try again in {seconds} seconds.")
+                .ExecuteAsync(context.HttpContext);
+        };
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http, IConfiguration configuration, string name, int perMinute)
+    {
+        var limit = configuration.GetValue($"Intake:RateLimits:{name}PerMinute", perMinute);
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}

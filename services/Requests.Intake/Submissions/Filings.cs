@@ -1,0 +1,110 @@
+using Requests.Domain.Deadlines;
+using Requests.Intake.Calendar;
+using Requests.Intake.Storage;
+
+namespace Requests.Intake.Submissions;
+
+/// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
+public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, TimeProvider clock)
+{
+    public async Task<IResult> FileRequestAsync(HttpContext http, bool byStaff)
+    {
+        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, SubmissionJson.Default.InformationRequestForm);
+        if (form is null)
+            return error!;
+        var errors = validator.Validate(form);
+        var receipt = CheckReceipt(errors, form.Channel, form.ReceivedOn, byStaff);
+        if (errors.Count > 0)
+            return Invalid(errors);
+
+        var urgent = form.Urgent == true;
+        var due = calendar.Compute(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, receipt.On, Urgent: urgent));
+        var requester = form.Requester!;
+        var record = NewCase("information", "request", form.BodyCode!, form.Subject!, form.Description!, form.Language!,
+            requester, receipt, due, byStaff);
+        record.DocumentType = form.DocumentType;
+        record.Delivery = form.Delivery;
+        record.PeriodFrom = form.PeriodCovered?.From;
+        record.PeriodTo = form.PeriodCovered?.To;
+        record.Urgent = urgent;
+        record.UrgentReason = urgent ? form.UrgentReason : null;
+        return await StoreAsync(record, http.RequestAborted);
+    }
+
+    public async Task<IResult> FileComplaintAsync(HttpContext http, bool byStaff)
+    {
+        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, SubmissionJson.Default.ComplaintForm);
+        if (form is null)
+            return error!;
+        var errors = validator.Validate(form);
+        var receipt = CheckReceipt(errors, form.Channel, form.ReceivedOn, byStaff);
+        if (errors.Count > 0)
+            return Invalid(errors);
+
+        var due = calendar.Compute(new DeadlineQuery(Regime.Complaint, DeadlineStep.Answer, receipt.On));
+        var record = NewCase("complaint", form.Kind!, form.BodyCode!, form.Subject!, form.Description!, form.Language!,
+            form.Requester!, receipt, due, byStaff);
+        record.Theme = form.Theme;
+        return await StoreAsync(record, http.RequestAborted);
+    }
+
+    private (DateTimeOffset At, DateOnly On, string Channel) CheckReceipt(Dictionary<string, string[]> errors,
+        string? channel, DateOnly? receivedOn, bool byStaff)
+    {
+        var now = clock.GetUtcNow();
+        var today = calendar.LocalDate(now);
+        SubmissionValidator.CheckReceipt(errors, channel, receivedOn, byStaff, today);
+        // a portal filing is received when it arrives; staff record the day a letter or visit truly came in
+        return (now, receivedOn ?? today, byStaff ? channel ?? "" : "portal");
+    }
+
+    private static CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
+        string language, RequesterForm requester, (DateTimeOffset At, DateOnly On, string Channel) receipt, DueDate due,
+        bool byStaff)
+    {
+        var accessCode = AccessCodes.New();
+        return new CaseRecord
+        {
+            Id = Guid.CreateVersion7(receipt.At),
+            Regime = regime,
+            Kind = kind,
+            BodyCode = bodyCode.ToUpperInvariant(),
+            Channel = receipt.Channel,
+            Language = language,
+            Subject = subject.Trim(),
+            Description = description.Trim(),
+            RequesterName = requester.FullName!.Trim(),
+            RequesterIdentity = requester.IdentityNumber!.ToUpperInvariant(),
+            RequesterEmail = requester.Email,
+            RequesterPhone = requester.Phone,
+            RequesterAddress = requester.Address,
+            ReceivedAt = receipt.At.UtcDateTime,
+            ReceivedOn = receipt.On,
+            DueOn = due.DueOn,
+            RuleVersion = due.RuleVersion,
+            AccessCode = accessCode,
+            AccessCodeHash = AccessCodes.Hash(accessCode),
+            Status = "received",
+            RecordedBy = byStaff ? "staff" : null,
+        };
+    }
+
+    private async Task<IResult> StoreAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        string trackingNumber;
+        try
+        {
+            trackingNumber = await writer.StoreAsync(record, cancellationToken);
+        }
+        catch (ReceiptNotStoredException)
+        {
+            return SubmissionEndpoints.Problem(503, "The receipt could not be stored and nothing was recorded. Please try again.");
+        }
+        var receipt = new Receipt(record.Id, trackingNumber, record.AccessCode!, new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero),
+            record.ReceivedOn, record.DueOn, record.RuleVersion);
+        return Results.Created($"/api/cases/{trackingNumber}", receipt);
+    }
+
+    private static IResult Invalid(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, statusCode: 422, title: "Some fields are missing or invalid; nothing was recorded.");
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Requests.Contracts.Intake;
+using Requests.Intake.Storage;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Intake.Submissions;
+
+/// <summary>
+/// The receipt writer's statements, in SQL that SQLite and PostgreSQL both accept (names are the model's
+/// snake_case columns; guids are stored as text, see <c>UseTextGuids</c>).
+/// </summary>
+internal static class ReceiptSql
+{
+    private static readonly string[] CaseColumns =
+    [
+        "id", "tracking_number", "regime", "kind", "body_code", "channel", "language", "subject", "description",
+        "theme", "document_type", "delivery", "period_from", "period_to", "urgent", "urgent_reason",
+        "requester_name", "requester_identity", "requester_email", "requester_phone", "requester_address",
+        "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by",
+    ];
+
+    private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
+
+    public static DbCommand Counter(DbConnection connection) => Prepare(connection,
+        "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
+        "ON CONFLICT (key) DO UPDATE SET last = tracking_counters.last + excluded.last RETURNING last", 2);
+
+    public static DbCommand Case(DbConnection connection) => Prepare(connection, Insert("cases", CaseColumns), CaseColumns.Length);
+
+    public static DbCommand Message(DbConnection connection) =>
+        Prepare(connection, Insert("outbox_messages", MessageColumns), MessageColumns.Length);
+
+    public static void BindCase(DbCommand command, CaseRecord r)
+    {
+        object?[] values =
+        [
+            r.Id.ToString(), r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Channel, r.Language, r.Subject,
+            r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
+            r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
+            r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy,
+        ];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    public static void BindMessage(DbCommand command, OutboxMessage m)
+    {
+        command.Parameters[0].Value = m.MessageId.ToString();
+        command.Parameters[1].Value = m.MessageType;
+        command.Parameters[2].Value = m.Body;
+        command.Parameters[3].Value = m.CreatedAt;
+    }
+
+    public static RequestSubmitted Submitted(CaseRecord r) => new(
+        r.Id, r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Subject, r.Description, r.Theme, r.Urgent,
+        r.UrgentReason, r.DocumentType, r.PeriodFrom, r.PeriodTo, r.Delivery, r.Language, r.Channel,
+        new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), r.ReceivedOn, r.DueOn, r.RuleVersion,
+        new Requester(r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress));
+
+    private static string Insert(string table, string[] columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+
+    private static DbCommand Prepare(DbConnection connection, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Intake;
+using Requests.Intake.Storage;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Intake.Submissions;
+
+/// <summary>
+/// Stores receipts by group commit: submissions that arrive together are written in one transaction (the case,
+/// its tracking number and its <see cref="RequestSubmitted"/> outbox message), and each caller is answered only
+/// once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
+/// </summary>
+public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, TimeProvider clock,
+    ILogger<ReceiptWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 1024;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Stores the case and returns its tracking number once the receipt is durable.</summary>
+    public async Task<string> StoreAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(record);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        Statements? statements = null;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                    batch.Add(next);
+                try
+                {
+                    statements ??= Statements.Open(scopes);
+                    var numbers = statements.Write(batch, clock.GetUtcNow().UtcDateTime);
+                    for (var i = 0; i < batch.Count; i++)
+                        batch[i].Done.TrySetResult(numbers[i]);
+                    outbox.Notify();
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Could not store {Count} receipts; none of them was recorded", batch.Count);
+                    foreach (var pending in batch)
+                        pending.Done.TrySetException(new ReceiptNotStoredException(ex));
+                    statements?.Dispose();
+                    statements = null;
+                }
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            while (_queue.Reader.TryRead(out var left))
+                left.Done.TrySetCanceled(stoppingToken);
+        }
+        finally
+        {
+            statements?.Dispose();
+        }
+    }
+
+    private sealed record Pending(CaseRecord Record)
+    {
+        public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Prepared statements on one open connection, reused for every batch.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly IServiceScope _scope;
+        private readonly DbConnection _connection;
+        private readonly DbCommand _counter, _case, _message;
+
+        private Statements(IServiceScope scope)
+        {
+            _scope = scope;
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            db.Database.OpenConnection();
+            _connection = db.Database.GetDbConnection();
+            _counter = ReceiptSql.Counter(_connection);
+            _case = ReceiptSql.Case(_connection);
+            _message = ReceiptSql.Message(_connection);
+        }
+
+        public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
+
+        public string[] Write(List<Pending> batch, DateTime now)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _counter.Transaction = _case.Transaction = _message.Transaction = transaction;
+            var numbers = ReserveTrackingNumbers(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var record = batch[i].Record;
+                record.TrackingNumber = numbers[i];
+                ReceiptSql.BindCase(_case, record);
+                _case.ExecuteNonQuery();
+                var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
+                ReceiptSql.BindMessage(_message, message);
+                _message.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return numbers;
+        }
+
+        /// <summary>One counter update per regime and year reserves a block of numbers for the whole batch.</summary>
+        private string[] ReserveTrackingNumbers(List<Pending> batch)
+        {
+            var numbers = new string[batch.Count];
+            foreach (var group in Enumerable.Range(0, batch.Count).GroupBy(i =>
+                         TrackingNumbers.CounterKey(batch[i].Record.Regime, batch[i].Record.ReceivedOn)))
+            {
+                var indexes = group.ToList();
+                _counter.Parameters[0].Value = group.Key;
+                _counter.Parameters[1].Value = (long)indexes.Count;
+                var last = Convert.ToInt64(_counter.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                var first = last - indexes.Count + 1;
+                for (var k = 0; k < indexes.Count; k++)
+                    numbers[indexes[k]] = TrackingNumbers.Format(group.Key, first + k);
+            }
+            return numbers;
+        }
+
+        public void Dispose()
+        {
+            _counter.Dispose();
+            _case.Dispose();
+            _message.Dispose();
+            _scope.Dispose();
+        }
+    }
+}
+
+/// <summary>Nothing was recorded: the citizen may simply try again.</summary>
+public sealed class ReceiptNotStoredException(Exception inner)
+    : Exception("The receipt could not be stored.", inner);

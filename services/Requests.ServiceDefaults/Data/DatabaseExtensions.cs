@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's database: SQLite by default (<c>Database:Provider=sqlite</c>), PostgreSQL with
+    /// <c>Database:Provider=postgres</c>; the connection string is <c>ConnectionStrings:Database</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabase<TContext>(this IHostApplicationBuilder builder, string defaultFile)
+        where TContext : DbContext
+    {
+        var provider = DatabaseProvider.From(builder.Configuration);
+        var connectionString = builder.Configuration.GetConnectionString("Database") ?? $"Data Source={defaultFile}";
+        builder.Services.AddSingleton(provider);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContext<TContext>((services, options) =>
+        {
+            if (provider.IsSqlite)
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+            else
+                options.UseNpgsql(connectionString);
+            options.AddInterceptors(new OutboxNotifier(services.GetRequiredService<OutboxSignal>()));
+            // migrations are written by hand (no design-time tooling here); a test checks them against the model
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the service takes any traffic.</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (db.Database.IsSqlite())
+            CreateSqliteFolder(db.Database.GetConnectionString());
+        await db.Database.MigrateAsync();
+    }
+
+    private static void CreateSqliteFolder(string? connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+    }
+}
+
+/// <summary>Which database the service runs on, chosen by configuration.</summary>
+public sealed record DatabaseProvider(string Name)
+{
+    public bool IsSqlite => Name == "sqlite";
+
+    public static DatabaseProvider From(IConfiguration configuration)
+    {
+        var name = (configuration["Database:Provider"] ?? "sqlite").ToLowerInvariant();
+        return name is "sqlite" or "postgres"
+            ? new DatabaseProvider(name)
+            : throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', not '{name}'.");
+    }
+}

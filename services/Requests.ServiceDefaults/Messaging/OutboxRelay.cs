@@ -1,0 +1,94 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Requests.ServiceDefaults.Messaging;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Off only to hold messages back, for instance while a broker is being replaced.</summary>
+    public bool Enabled { get; set; } = true;
+    public int BatchSize { get; set; } = 500;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Publishes committed outbox messages with publisher confirms, then marks them sent. A crash between the two
+/// publishes them again with the same message id, which consumers' inboxes recognise.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider clock,
+    IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            logger.LogWarning("The outbox relay is disabled: messages stay in the outbox");
+            return;
+        }
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RelayBatchAsync(stoppingToken) < _options.BatchSize)
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                backoff = TimeSpan.FromMilliseconds(250);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}", backoff);
+                await Task.Delay(backoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of unsent messages; returns how many were published.</summary>
+    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var batch = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.SentAt == null).OrderBy(m => m.Seq).Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+            return 0;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        // all in flight at once: the broker confirms them together, far faster than one at a time
+        await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
+
+        var sequences = batch.Select(m => m.Seq).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxMessage>().Where(m => sequences.Contains(m.Seq))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+        return batch.Count;
+    }
+
+    private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = OutboxMessage.ResolveType(message.MessageType);
+        var body = JsonSerializer.Deserialize(message.Body, type, OutboxMessage.Json)!;
+        return bus.Publish(body, type, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Durable = true;
+        }), cancellationToken);
+    }
+}

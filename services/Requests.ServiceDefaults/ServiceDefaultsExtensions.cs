@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Requests.ServiceDefaults.Http;
+
+namespace Requests.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>What every service needs the same way: logs, problem details, health checks, OpenAPI, a clock.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration["Logging:Format"] == "json")
+            builder.Logging.ClearProviders().AddJsonConsole();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers), <c>/health/ready</c> (database and broker), <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+        });
+        app.MapOpenApi();
+        return app;
+    }
+}
