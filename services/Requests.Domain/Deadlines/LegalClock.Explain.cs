@@ -18,7 +18,7 @@ public static partial class LegalClock
         int first = query.Urgent ? length : rule.Length;
         var lines = new List<string>
         {
-            Line($"Règle appliquée (table {rules.Version}) : {rules.For(query.Regime).Law}, étape « {DeadlineCodes.LabelFr(query.Step)} » : {rule.Length} {Days(rule.Unit)} ; le délai court à partir de {rule.ClockStarts}."),
+            Line($"Règle appliquée (table {rules.Version}) : {rules.For(query.Regime).Law}, étape « {DeadlineCodes.LabelFr(query.Step)} » : {rule.Length} {Days(rule.Unit)} ; point de départ : {rule.ClockStarts}."),
             Line($"Jour zéro : {FrenchDate.Format(start)} (non compté)."),
         };
         if (query.Urgent)
@@ -26,7 +26,9 @@ public static partial class LegalClock
             lines.Add(Line($"Demande urgente : le délai est de {length} {Days(rule.Unit)} au lieu de {rule.Length}."));
         }
 
-        lines.Add(Line($"Fin du délai de {first} {Days(rule.Unit)} : {FrenchDate.Format(End(start, first, rule.Unit, calendar))}."));
+        lines.Add(rule.Unit == DayUnit.Working
+            ? Line($"Fin du délai de {first} {Days(rule.Unit)} : {FrenchDate.Format(End(start, first, rule.Unit, calendar))}.")
+            : Line($"Le {first}e jour calendaire après le jour zéro est le {FrenchDate.Format(start.AddDays(first))}."));
         if (query.Extended)
         {
             lines.Add(Line($"Prorogation (une seule fois) : +{rule.ExtensionLength} {Days(rule.Unit)} à compter de la fin du premier délai, soit le {FrenchDate.Format(End(start, length, rule.Unit, calendar))}."));
@@ -35,10 +37,12 @@ public static partial class LegalClock
         var due = query.Pauses is { Count: > 0 } pauses
             ? EndWithPauses(start, length, rule.Unit, Ordered(pauses), calendar, lines)
             : End(start, length, rule.Unit, calendar);
+        // a calendar-day deadline depends on the holidays at its end only; a working-day one on all of them
+        var dependsFrom = rule.Unit == DayUnit.Working ? start.AddDays(1) : start.AddDays(length + PausedCalendarDays(query, start));
         lines.AddRange(rule.Unit == DayUnit.Working
             ? SkippedWorking(start, due, calendar)
-            : MovedCalendar(due, calendar, start.AddDays(length + PausedCalendarDays(query, start))));
-        lines.AddRange(EstimatedWarning(start, due, calendar));
+            : MovedCalendar(due, calendar, dependsFrom));
+        lines.AddRange(EstimatedWarning(dependsFrom, due, calendar));
         lines.Add(Line($"Échéance : {FrenchDate.Format(due)}."));
         return new DueDate(due, rules.Version, lines);
     }
@@ -67,9 +71,9 @@ public static partial class LegalClock
         yield return Line($"Le délai se termine un jour non ouvrable ; jours sautés : {string.Join(", ", off)} : l'échéance est reportée au jour ouvrable suivant.");
     }
 
-    private static IEnumerable<string> EstimatedWarning(DateOnly start, DateOnly due, HolidayCalendar calendar)
+    private static IEnumerable<string> EstimatedWarning(DateOnly from, DateOnly due, HolidayCalendar calendar)
     {
-        var estimated = calendar.Holidays.Where(h => h.Estimated && h.Date > start && h.Date <= due)
+        var estimated = calendar.Holidays.Where(h => h.Estimated && h.Date >= from && h.Date <= due)
             .Select(h => $"{h.NameFr} ({FrenchDate.Format(h.Date)})").ToList();
         if (estimated.Count > 0)
         {
