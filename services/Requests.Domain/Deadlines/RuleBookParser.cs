@@ -21,6 +21,11 @@ internal static class RuleBookParser
             string version = Text(root, "version", "the rule table");
             var regimes = Object(Required(root, "regimes", "the rule table"), "regimes");
             var parsed = regimes.EnumerateObject().Select(ReadRegime).ToList();
+            if (parsed.DistinctBy(p => p.Regime).Count() != parsed.Count)
+            {
+                throw Error("regimes: a regime appears twice.");
+            }
+
             foreach (var regime in Enum.GetValues<Regime>().Where(r => parsed.All(p => p.Regime != r)))
             {
                 throw Error($"regimes: the {DeadlineCodes.Code(regime)} regime is missing.");
@@ -44,6 +49,11 @@ internal static class RuleBookParser
         RejectUnknown(element, RegimeFields, where);
         var steps = Object(Required(element, "steps", where), $"{where}.steps")
             .EnumerateObject().Select(s => ReadStep(regime, s, $"{where}.steps.{s.Name}")).ToList();
+        if (steps.DistinctBy(s => s.Step).Count() != steps.Count)
+        {
+            throw Error($"{where}.steps: a step appears twice.");
+        }
+
         if (steps.All(s => s.Step != DeadlineStep.Answer))
         {
             throw Error($"{where}.steps: the answer step is missing.");
