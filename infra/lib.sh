@@ -171,6 +171,18 @@ stop_pid() {
   ! pid_alive "$pid"
 }
 
+# component_running rabbitmq|maildev|postgres: a cheap check (pid files only, no client call) that the component's
+# process is up, used to know whether a script started it itself and so must stop it.
+component_running() {
+  case "$1" in
+    rabbitmq) pid_from_file "$RUN_DIR/rabbitmq/server.pid" >/dev/null || pid_from_file "$RUN_DIR/rabbitmq/beam.pid" >/dev/null ;;
+    maildev) pid_from_file "$RUN_DIR/maildev/maildev.pid" >/dev/null ;;
+    postgres) [[ -f "$RUN_DIR/postgres/data/postmaster.pid" ]] &&
+      pid_alive "$(head -n1 "$RUN_DIR/postgres/data/postmaster.pid" 2>/dev/null | tr -dc '0-9')" ;;
+    *) die "unknown component '$1'" ;;
+  esac
+}
+
 # ---- installs ----------------------------------------------------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 _apt_updated=0
@@ -188,14 +200,14 @@ apt_ensure() {
     if ! apt-cache show "$pkg" >/dev/null 2>&1; then need_update=1; fi
   done
   if ((need_update)) && ((_apt_updated == 0)); then
-    apt-get update -qq >&2 || die "apt-get update failed"
+    apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 || die "apt-get update failed"
     _apt_updated=1
   fi
-  if ! apt-get install -y -qq --no-install-recommends "$@" >&2; then
+  if ! apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >&2; then
     if ((_apt_updated == 0)); then
-      apt-get update -qq >&2 || die "apt-get update failed"
+      apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 || die "apt-get update failed"
       _apt_updated=1
-      apt-get install -y -qq --no-install-recommends "$@" >&2 || die "apt-get install $* failed"
+      apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >&2 || die "apt-get install $* failed"
     else
       die "apt-get install $* failed"
     fi
