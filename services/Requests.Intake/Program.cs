@@ -8,6 +8,7 @@ using Requests.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.UseDefaultPort(5080);
 builder.AddIntakeServices();
 
 var app = builder.Build();

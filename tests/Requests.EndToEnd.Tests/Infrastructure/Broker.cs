@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Requests.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real RabbitMQ node started by <c>infra/rabbitmq.sh</c> (through <c>./test.sh</c>). Each test gets a virtual
+/// host of its own, so queues left by other tests never receive its messages. No broker: the test fails.
+/// </summary>
+public sealed class Broker : IAsyncDisposable
+{
+    public static string Host => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_HOST") ?? "127.0.0.1";
+    public static ushort Port => ushort.Parse(Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_PORT") ?? "5682", CultureInfo.InvariantCulture);
+    private static string Management => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15682";
+
+    private readonly HttpClient _api;
+
+    public string VirtualHost { get; }
+
+    private Broker(string virtualHost, HttpClient api)
+    {
+        VirtualHost = virtualHost;
+        _api = api;
+    }
+
+    public static async Task<Broker> CreateVirtualHostAsync()
+    {
+        await EnsureReachableAsync();
+        var api = new HttpClient { BaseAddress = new Uri(Management) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        var name = $"e2e-{Guid.NewGuid():N}";
+        (await api.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await api.PutAsync($"/api/permissions/{name}/guest", permissions)).EnsureSuccessStatusCode();
+        return new Broker(name, api);
+    }
+
+    private static async Task EnsureReachableAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"RabbitMQ is not reachable at {Host}:{Port}. Run the tests with ./test.sh, which starts it.", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DeleteAsync($"/api/vhosts/{VirtualHost}");
+        _api.Dispose();
+    }
+}
