@@ -188,31 +188,38 @@ export DEBIAN_FRONTEND=noninteractive
 _apt_updated=0
 
 # apt_ensure PROBE_PATH PACKAGE...: installs the packages when PROBE_PATH does not exist. Runs `apt-get update` only when
-# the package lists do not know a package or an install fails on stale lists.
+# the package lists do not know a package or an install fails on stale lists. apt's output goes to .run/apt.log.
 apt_ensure() {
   local probe="$1"
   shift
   [[ -e "$probe" ]] && return 0
   [[ "$(id -u)" -eq 0 ]] || die "$* missing ($probe) and installing it needs root"
-  info "installing $* (apt)"
-  local pkg need_update=0
+  mkdir -p "$RUN_DIR"
+  local log="$RUN_DIR/apt.log" t0=$EPOCHREALTIME pkg need_update=0
+  info "installing $* with apt (log $log)"
   for pkg in "$@"; do
     if ! apt-cache show "$pkg" >/dev/null 2>&1; then need_update=1; fi
   done
   if ((need_update)) && ((_apt_updated == 0)); then
-    apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 || die "apt-get update failed"
-    _apt_updated=1
+    _apt update
   fi
-  if ! apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >&2; then
-    if ((_apt_updated == 0)); then
-      apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 || die "apt-get update failed"
-      _apt_updated=1
-      apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >&2 || die "apt-get install $* failed"
-    else
-      die "apt-get install $* failed"
-    fi
+  if ! _apt install -y "$@"; then
+    ((_apt_updated == 0)) || _wait_fail "apt-get install $* failed" "$log"
+    _apt update
+    _apt install -y "$@" || _wait_fail "apt-get install $* failed" "$log"
   fi
   [[ -e "$probe" ]] || die "installed $* but $probe is still missing"
+  info "installed $* in $(elapsed_since "$t0")"
+}
+
+_apt() {
+  local rc=0
+  apt-get -o DPkg::Lock::Timeout=600 -q "$@" </dev/null >>"$RUN_DIR/apt.log" 2>&1 || rc=$?
+  if [[ "$1" == update ]]; then
+    ((rc == 0)) || _wait_fail "apt-get update failed" "$RUN_DIR/apt.log"
+    _apt_updated=1
+  fi
+  return "$rc"
 }
 
 # npm_ensure: `npm ci` at the repository root when node_modules lacks the pinned maildev.
