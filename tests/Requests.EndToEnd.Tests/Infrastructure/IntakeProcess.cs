@@ -20,9 +20,11 @@ public sealed class IntakeProcess : IAsyncDisposable
         Address = address;
     }
 
-    public static async Task<IntakeProcess> StartAsync(string databaseFile, Broker broker, bool relay = true,
+    /// <param name="database">A SQLite file, or a PostgreSQL connection string (<c>Host=...</c>).</param>
+    public static async Task<IntakeProcess> StartAsync(string database, Broker broker, bool relay = true,
         ushort? brokerPort = null, bool waitUntilReady = true)
     {
+        var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
@@ -34,7 +36,8 @@ public sealed class IntakeProcess : IAsyncDisposable
             Environment =
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
+                ["Database__Provider"] = postgres ? "postgres" : "sqlite",
+                ["ConnectionStrings__Database"] = postgres ? database : $"Data Source={database}",
                 ["RabbitMq__Host"] = Broker.Host,
                 ["RabbitMq__Port"] = (brokerPort ?? Broker.Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["RabbitMq__VirtualHost"] = broker.VirtualHost,
