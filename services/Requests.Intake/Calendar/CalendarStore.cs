@@ -26,6 +26,9 @@ public sealed class CalendarStore(TimeProvider clock)
 
     public DueDate Compute(DeadlineQuery query) => LegalClock.Compute(query, Rules, _current);
 
+    /// <summary>The due date alone, without its explanation: what every filing needs, at no allocation.</summary>
+    public DueDate DueOn(DeadlineQuery query) => new(LegalClock.DueOn(query, Rules, _current), Rules.Version, []);
+
     public async Task ReloadAsync(IntakeDbContext db, CancellationToken cancellationToken)
     {
         var corrections = await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             return Invalid(errors);
 
         var urgent = form.Urgent == true;
-        var due = calendar.Compute(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, receipt.On, Urgent: urgent));
+        var due = calendar.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, receipt.On, Urgent: urgent));
         var requester = form.Requester!;
         var record = NewCase("information", "request", form.BodyCode!, form.Subject!, form.Description!, form.Language!,
             requester, receipt, due, byStaff);
@@ -41,7 +41,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         if (errors.Count > 0)
             return Invalid(errors);
 
-        var due = calendar.Compute(new DeadlineQuery(Regime.Complaint, DeadlineStep.Answer, receipt.On));
+        var due = calendar.DueOn(new DeadlineQuery(Regime.Complaint, DeadlineStep.Answer, receipt.On));
         var record = NewCase("complaint", form.Kind!, form.BodyCode!, form.Subject!, form.Description!, form.Language!,
             form.Requester!, receipt, due, byStaff);
         record.Theme = form.Theme;
