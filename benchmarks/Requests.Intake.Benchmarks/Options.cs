@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Requests.Intake.Benchmarks;
+
+/// <summary>Command-line settings; every one has a default that gives the standard run.</summary>
+internal sealed record Options
+{
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(12);
+    public int Connections { get; init; } = 128;
+    public double Rate { get; init; } = 5_000;
+    public double Target { get; init; } = 10_000;
+    public HashSet<string> Phases { get; init; } = ["intake", "sqlite", "bare"];
+
+    /// <summary><c>inmemory</c> (no broker) or <c>rabbitmq</c>; by default RabbitMQ when <c>bench.sh</c> started one.</summary>
+    public string Transport { get; init; } =
+        Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_MANAGEMENT") is null ? "inmemory" : "rabbitmq";
+
+    public bool Outbox { get; init; } = true;
+    public bool Keep { get; init; }
+    public string? DataRoot { get; init; }
+
+    public const string Usage = """
+        dotnet run -c Release --project benchmarks/Requests.Intake.Benchmarks [-- options]
+          --duration S       seconds per measured phase (default 12)
+          --warmup S         seconds of warm-up before each server's phases (default 5)
+          --connections N    client connections (default 128)
+          --rate R           offered rate of the open-loop phases, requests/s (default 5000)
+          --phases LIST      any of intake,sqlite,bare (default all three)
+          --transport T      inmemory | rabbitmq (default: rabbitmq when REQUESTS_RABBITMQ_MANAGEMENT is set, as ./bench.sh does)
+          --outbox on|off    run the intake's outbox relay (default on)
+          --data DIR         where the fresh SQLite files go (default: a new folder under the system temp folder)
+          --keep             keep the data folder and the server logs
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--connections" => options with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--phases" => options with { Phases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
+                "--transport" => options with { Transport = Next().ToLowerInvariant() },
+                "--outbox" => options with { Outbox = Next() is "on" or "true" },
+                "--data" => options with { DataRoot = Next() },
+                "--keep" => options with { Keep = true },
+                "-h" or "--help" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+        if (options.Transport is not ("inmemory" or "rabbitmq"))
+            throw new ArgumentException($"--transport must be inmemory or rabbitmq.\n{Usage}");
+        return options;
+    }
+}

@@ -1,0 +1,320 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Requests.Intake.Benchmarks;
+
+if (args is [BareServer.Command, ..])
+{
+    await BareServer.RunAsync(args[1..]);
+    return 0;
+}
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var run = new BenchmarkRun(options);
+return await run.RunAsync();
+
+namespace Requests.Intake.Benchmarks
+{
+    internal sealed class BenchmarkRun(Options options)
+    {
+        private readonly List<PhaseResult> _results = [];
+        private readonly List<(string Phase, DateTime From, DateTime To)> _windows = [];
+        private readonly List<string> _notes = [];
+        private Verification? _verification;
+        private List<CommitBatches> _batches = [];
+        private string _data = "";
+
+        public async Task<int> RunAsync()
+        {
+            _data = options.DataRoot is { } root
+                ? Directory.CreateDirectory(Path.Combine(root, $"intake-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}")).FullName
+                : Directory.CreateTempSubdirectory("intake-bench-").FullName;
+            PrintHeader();
+            var failed = false;
+            try
+            {
+                var intakeDatabase = Path.Combine(_data, "intake.db");
+                if (options.Phases.Contains("intake"))
+                    await RunIntakeAsync(intakeDatabase);
+                if (options.Phases.Contains("sqlite"))
+                    await RunSqliteAsync(intakeDatabase);
+                if (options.Phases.Contains("bare"))
+                    await RunBareAsync();
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine($"\nThe benchmark failed: {ex}");
+                failed = true;
+            }
+            PrintReport();
+            if (options.Keep || failed)
+                Console.WriteLine($"Data and server logs kept in {_data}");
+            else
+                Directory.Delete(_data, recursive: true);
+            return failed || _verification is { Passed: false } ? 1 : 0;
+        }
+
+        private void PrintHeader()
+        {
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+            Console.WriteLine($"Intake benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                              $".NET {Environment.Version}, load average {load}");
+            Console.WriteLine($"Data (fresh SQLite files, WAL, synchronous=FULL): {_data}");
+            Console.WriteLine($"Phases: warm-up {options.Warmup.TotalSeconds:0} s, then {options.Duration.TotalSeconds:0} s each; " +
+                              $"{options.Connections} connections; open loop at {options.Rate:N0}/s; intake transport {options.Transport}, " +
+                              $"outbox relay {(options.Outbox ? "on" : "off")}");
+        }
+
+        // ---- intake ---------------------------------------------------------------------------------------------------
+
+        private async Task RunIntakeAsync(string database)
+        {
+            await using var vhost = options.Transport == "rabbitmq" ? await RabbitVirtualHost.CreateAsync() : null;
+            var environment = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Database"] = $"Data Source={database}",
+                ["RabbitMq__Transport"] = options.Transport,
+                ["Intake__RateLimits__SubmissionsPerMinute"] = "100000000",
+                ["Outbox__Enabled"] = options.Outbox ? "true" : "false",
+            };
+            if (vhost is not null)
+            {
+                environment["RabbitMq__Host"] = RabbitVirtualHost.Host;
+                environment["RabbitMq__Port"] = RabbitVirtualHost.Port;
+                environment["RabbitMq__VirtualHost"] = vhost.Name;
+            }
+            var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll");
+            Console.WriteLine($"\nStarting the intake service (Release, own process): dotnet {Path.GetFileName(dll)}");
+            var server = await ServerProcess.StartAsync(dll, "", environment, Path.Combine(_data, "intake.log"),
+                "/health/ready", TimeSpan.FromSeconds(60));
+            var workers = Enumerable.Range(0, options.Connections)
+                .Select(_ => new LoadWorker(server.EndPoint, new FilingRequests(server.Host), collectTrackingNumbers: true))
+                .ToList();
+            try
+            {
+                await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
+                await MeasureAsync("intake", server, workers);
+            }
+            finally
+            {
+                foreach (var worker in workers)
+                    worker.Close();
+                await server.DisposeAsync();
+            }
+
+            var acknowledged = workers.SelectMany(w => w.TrackingNumbers).ToList();
+            _verification = Verification.Check(database, acknowledged, workers.Sum(w => w.AllErrors));
+            _batches = CommitBatches.Read(database, _windows.Where(w => w.Phase.StartsWith("intake", StringComparison.Ordinal)));
+            if (!_verification.Passed)
+                _notes.Add($"Intake log: {server.Log}");
+        }
+
+        // ---- the bare endpoint ----------------------------------------------------------------------------------------
+
+        private async Task RunBareAsync()
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.Benchmarks.dll");
+            Console.WriteLine("\nStarting the bare minimal-API endpoint (Release, own process, server GC like the intake)");
+            var server = await ServerProcess.StartAsync(dll, BareServer.Command,
+                new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+                Path.Combine(_data, "bare.log"), "/health/live", TimeSpan.FromSeconds(30));
+            var workers = Enumerable.Range(0, options.Connections)
+                .Select(_ => new LoadWorker(server.EndPoint, new FilingRequests(server.Host), collectTrackingNumbers: false))
+                .ToList();
+            try
+            {
+                await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
+                await MeasureAsync("bare", server, workers);
+            }
+            finally
+            {
+                foreach (var worker in workers)
+                    worker.Close();
+                await server.DisposeAsync();
+            }
+        }
+
+        /// <summary>Warm-up, saturation (closed loop) and the fixed offered rate (open loop), against one server.</summary>
+        private async Task MeasureAsync(string target, ServerProcess server, List<LoadWorker> workers)
+        {
+            var label = target == "intake" ? "intake POST /api/requests" : "bare minimal-API POST";
+            var cpu = new CpuMeter(() => server.Process);
+            Console.WriteLine($"  warm-up {options.Warmup.TotalSeconds:0} s ...");
+            await LoadGenerator.ClosedLoopAsync("warm-up", workers, options.Warmup, cpu);
+            Console.WriteLine($"  saturation {options.Duration.TotalSeconds:0} s ...");
+            var from = DateTime.UtcNow;
+            var saturation = await LoadGenerator.ClosedLoopAsync($"{label}, saturation", workers, options.Duration, cpu);
+            _windows.Add(($"{target} saturation", from, DateTime.UtcNow));
+            Add(saturation);
+            await Task.Delay(500);
+            Console.WriteLine($"  open loop at {options.Rate:N0}/s for {options.Duration.TotalSeconds:0} s ...");
+            from = DateTime.UtcNow;
+            var fixedRate = await LoadGenerator.OpenLoopAsync($"{label}, {options.Rate:N0}/s offered", workers, options.Rate,
+                options.Duration, cpu);
+            _windows.Add(($"{target} {options.Rate:N0}/s", from, DateTime.UtcNow));
+            Add(fixedRate);
+        }
+
+        private void Add(PhaseResult result)
+        {
+            _results.Add(result);
+            Console.WriteLine($"    {result.PerSecond,10:N0} /s  p50 {Ms(result.LatencyMs, 50)}  p99 {Ms(result.LatencyMs, 99)} ms  errors {result.Errors}");
+            if (result.ErrorSummary is not null)
+                _notes.Add($"{result.Name}: {result.ErrorSummary}");
+        }
+
+        // ---- raw SQLite -----------------------------------------------------------------------------------------------
+
+        private async Task RunSqliteAsync(string intakeDatabase)
+        {
+            if (!File.Exists(intakeDatabase))
+            {
+                // the schema and row shape come from a database the service itself migrated and filled: make one
+                Console.WriteLine("\nCreating an intake database for the SQLite phases (schema and a real row)");
+                var quick = options with { Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(1) };
+                await new BenchmarkRun(quick) { _data = _data }.RunIntakeAsync(intakeDatabase);
+            }
+            var template = SqliteInserts.ReadTemplate(intakeDatabase);
+            var path = Path.Combine(_data, "raw.db");
+            var single = TimeSpan.FromSeconds(Math.Min(options.Duration.TotalSeconds, 8));
+            Console.WriteLine($"\nRaw SQLite, same schema and row shape, 1 receipt per transaction, {single.TotalSeconds:0} s ...");
+            Add(SqliteInserts.OneReceiptPerTransaction(path, template, single));
+            var batched = TimeSpan.FromSeconds(Math.Min(options.Duration.TotalSeconds, 5));
+            Console.WriteLine($"Raw SQLite, 1,000 receipts per transaction, {batched.TotalSeconds:0} s ...");
+            Add(SqliteInserts.Batched(path, template, 1000, batched));
+        }
+
+        // ---- the report -----------------------------------------------------------------------------------------------
+
+        private void PrintReport()
+        {
+            Console.WriteLine();
+            const string format = "{0,-44} {1,5} {2,9} {3,8} {4,8} {5,8} {6,8} {7,7} {8,8} {9,8} {10,6}";
+            var header = string.Format(CultureInfo.InvariantCulture, format, "phase", "conns", "req/s", "p50 ms", "p90 ms",
+                "p99 ms", "max ms", "errors", "srv µs", "cli µs", "other");
+            Console.WriteLine(header);
+            Console.WriteLine(new string('-', header.Length));
+            foreach (var r in _results)
+            {
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, r.Name, r.Connections,
+                    r.PerSecond.ToString("N0", CultureInfo.InvariantCulture), Ms(r.LatencyMs, 50), Ms(r.LatencyMs, 90),
+                    Ms(r.LatencyMs, 99), Ms(r.LatencyMs, 100), r.Errors, Micros(r.Cpu?.ServerMicrosPerRequest),
+                    Micros(r.Cpu?.ClientMicrosPerRequest), r.Cpu is null ? "" : $"{CpuUse.Cores(r.Cpu.Other, r.Cpu.Wall):0.00}"));
+                if (r.ServiceMs is { } service)
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, "  (same, timed from the actual send)", "", "",
+                        Ms(service, 50), Ms(service, 90), Ms(service, 99), Ms(service, 100), "", "", "", ""));
+                if (r.Unit is not null)
+                    Console.WriteLine($"  ({r.Unit})");
+            }
+            Console.WriteLine("srv/cli µs: CPU microseconds per request in the server / in this load generator; " +
+                              "other: cores used meanwhile by everything else on the machine.");
+
+            if (_batches.Count > 0)
+            {
+                Console.WriteLine("\nGroup commits of the receipt writer (rows per transaction, from the outbox rows' shared created_at):");
+                foreach (var b in _batches)
+                    Console.WriteLine($"  {b.Phase,-22} {b.Commits,8:N0} commits ({b.PerSecond:N0}/s), rows per commit: " +
+                                      $"mean {b.Mean:0.0}, p50 {b.P50}, p90 {b.P90}, max {b.Max}");
+            }
+
+            if (_verification is { } v)
+            {
+                Console.WriteLine("\nAfter the run (intake stopped):");
+                Console.WriteLine($"  201 answers: {v.Acknowledged:N0} ({v.DistinctAcknowledged:N0} distinct tracking numbers); " +
+                                  $"requests without an answer or with an error: {v.Unanswered:N0}");
+                Console.WriteLine($"  cases rows: {v.Cases:N0} ({v.DistinctInDatabase:N0} distinct tracking numbers); outbox_messages rows: " +
+                                  $"{v.OutboxMessages:N0} ({v.OutboxSent:N0} already relayed); acknowledged but missing: {v.AcknowledgedMissing:N0}");
+                Console.WriteLine(v.Passed
+                    ? "  PASS: every acknowledged receipt is stored with its outbox message, and every tracking number is distinct."
+                    : "  FAIL: the stored rows do not match the 201 answers (see the counts above).");
+            }
+            foreach (var note in _notes)
+                Console.WriteLine($"  note: {note}");
+
+            var intake = _results.FirstOrDefault(r => r.Name.StartsWith("intake", StringComparison.Ordinal) && r.ServiceMs is null);
+            var intakeRate = _results.FirstOrDefault(r => r.Name.StartsWith("intake", StringComparison.Ordinal) && r.ServiceMs is not null);
+            var bare = _results.FirstOrDefault(r => r.Name.StartsWith("bare", StringComparison.Ordinal) && r.ServiceMs is null);
+            if (intake is not null)
+            {
+                var line = new StringBuilder($"\nRESULT: intake {intake.PerSecond:N0} submissions/s at saturation = " +
+                                             $"{intake.PerSecond / options.Target:P0} of the {options.Target:N0}/s target");
+                if (bare is not null)
+                    line.Append(CultureInfo.InvariantCulture, $", {intake.PerSecond / bare.PerSecond:P0} of the bare endpoint ({bare.PerSecond:N0} req/s)");
+                if (intakeRate is not null)
+                    line.Append(CultureInfo.InvariantCulture, $"; p99 at {options.Rate:N0}/s offered: {Ms(intakeRate.LatencyMs, 99)} ms (target < 20 ms)");
+                line.Append(intake.PerSecond >= options.Target && intakeRate is not null && PhaseResult.Percentile(intakeRate.LatencyMs, 99) < 20
+                    ? " -> target met"
+                    : " -> target NOT met");
+                Console.WriteLine(line);
+            }
+        }
+
+        private static string Ms(double[] sorted, double percentile) =>
+            sorted.Length == 0 ? "-" : PhaseResult.Percentile(sorted, percentile).ToString(sorted.Length > 0 && PhaseResult.Percentile(sorted, percentile) >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture);
+
+        private static string Micros(double? value) => value is null or double.NaN ? "" : value.Value.ToString("0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A RabbitMQ virtual host of the run's own (so no queue bound elsewhere receives its messages), deleted after.</summary>
+    internal sealed class RabbitVirtualHost : IAsyncDisposable
+    {
+        public static string Host => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_HOST") ?? "127.0.0.1";
+        public static string Port => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_PORT") ?? "5682";
+        private static string Management => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15682";
+
+        private readonly HttpClient _api;
+
+        private RabbitVirtualHost(string name, HttpClient api)
+        {
+            Name = name;
+            _api = api;
+        }
+
+        public string Name { get; }
+
+        public static async Task<RabbitVirtualHost> CreateAsync()
+        {
+            var api = new HttpClient { BaseAddress = new Uri(Management) };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+            var name = $"bench-{Guid.NewGuid():N}";
+            try
+            {
+                (await api.PutAsync(new Uri($"/api/vhosts/{name}", UriKind.Relative), null)).EnsureSuccessStatusCode();
+                using var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+                (await api.PutAsync(new Uri($"/api/permissions/{name}/guest", UriKind.Relative), permissions)).EnsureSuccessStatusCode();
+            }
+            catch (HttpRequestException ex)
+            {
+                api.Dispose();
+                throw new InvalidOperationException(
+                    $"RabbitMQ's management API is not reachable at {Management}: run through ./bench.sh, which starts the broker, or use --transport inmemory.", ex);
+            }
+            return new RabbitVirtualHost(name, api);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                using var _ = await _api.DeleteAsync(new Uri($"/api/vhosts/{Name}", UriKind.Relative));
+            }
+            catch (HttpRequestException)
+            {
+            }
+            _api.Dispose();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Requests.Intake.Benchmarks;
+
+/// <summary>What the intake database holds after the run, against what the clients were told.</summary>
+internal sealed record Verification(
+    long Acknowledged, long DistinctAcknowledged, long Cases, long DistinctInDatabase, long OutboxMessages,
+    long OutboxSent, long AcknowledgedMissing, long Unanswered)
+{
+    public bool Passed => Cases == Acknowledged && OutboxMessages == Acknowledged && DistinctAcknowledged == Acknowledged
+                          && DistinctInDatabase == Cases && AcknowledgedMissing == 0;
+
+    public static Verification Check(string database, IReadOnlyCollection<string> acknowledged, long unanswered)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT tracking_number FROM cases";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                stored.Add(reader.GetString(0));
+        }
+        return new Verification(
+            acknowledged.Count,
+            acknowledged.Distinct(StringComparer.Ordinal).LongCount(),
+            Scalar(connection, "SELECT COUNT(*) FROM cases"),
+            stored.Count,
+            Scalar(connection, "SELECT COUNT(*) FROM outbox_messages"),
+            Scalar(connection, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL"),
+            acknowledged.LongCount(n => !stored.Contains(n)),
+            unanswered);
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>
+/// How large the writer's group commits were: every outbox row of one batch carries the same <c>created_at</c>
+/// (the writer reads the clock once per transaction), so counting rows per distinct value counts rows per commit.
+/// </summary>
+internal sealed record CommitBatches(string Phase, long Commits, double PerSecond, double Mean, int P50, int P90, int Max)
+{
+    public static List<CommitBatches> Read(string database, IEnumerable<(string Phase, DateTime From, DateTime To)> windows)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var batches = new List<(DateTime At, int Rows)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT created_at, COUNT(*) FROM outbox_messages GROUP BY created_at ORDER BY created_at";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                batches.Add((reader.GetDateTime(0), reader.GetInt32(1)));
+        }
+        var result = new List<CommitBatches>();
+        foreach (var (phase, from, to) in windows)
+        {
+            var sizes = batches.Where(b => b.At >= from && b.At <= to).Select(b => b.Rows).Order().ToArray();
+            if (sizes.Length == 0)
+                continue;
+            result.Add(new CommitBatches(phase, sizes.Length, sizes.Length / (to - from).TotalSeconds, sizes.Average(),
+                sizes[sizes.Length / 2], sizes[Math.Min(sizes.Length - 1, (int)(sizes.Length * 0.9))], sizes[^1]));
+        }
+        return result;
+    }
+}
