@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # the port variables are used by the scripts that source this file
 # Shared helpers for the infra scripts: paths, fixed loopback ports, installs, process and readiness helpers.
 # Source it from a script that runs with `set -euo pipefail`.
 
@@ -145,8 +145,8 @@ spawn_daemon() {
   rm -f "$pidfile"
   setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' spawn "$pidfile" "$@" \
     </dev/null >>"$logfile" 2>&1 199>&- &
-  local i
-  for i in $(seq 1 50); do
+
+  for _ in $(seq 1 50); do
     [[ -s "$pidfile" ]] && return 0
     sleep 0.02
   done
