@@ -15,6 +15,18 @@ DATA_DIR="$RUN_DIR/data"
 SVC_PID_DIR="$RUN_DIR/services"
 READY_TIMEOUT="${REQUESTS_SERVICE_READY_TIMEOUT:-120}"
 
+# Staff and administrator API keys, made once per machine and kept under .run/ (never committed).
+KEYS_FILE="$RUN_DIR/api-keys.env"
+api_keys() {
+  if [[ ! -s "$KEYS_FILE" ]]; then
+    mkdir -p "$RUN_DIR"
+    printf 'Intake__StaffApiKey=%s\nIntake__AdminApiKey=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
+      "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$KEYS_FILE"
+    chmod 600 "$KEYS_FILE"
+  fi
+  cat "$KEYS_FILE"
+}
+
 short_name() { local s="${1#Requests.}"; echo "${s,,}"; } # Requests.Intake -> intake
 
 # The settings every service gets, as NAME=VALUE lines (add new shared settings here).
@@ -32,6 +44,7 @@ RabbitMq__Password=guest
 Smtp__Host=127.0.0.1
 Smtp__Port=$MAILDEV_SMTP_PORT
 EOF
+  api_keys
 }
 
 present_services() {
@@ -90,6 +103,7 @@ print_endpoints() {
   done
   echo "  RabbitMQ    amqp://guest:guest@127.0.0.1:$RABBITMQ_AMQP_PORT/   management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/ (guest/guest)"
   echo "  SMTP        127.0.0.1:$MAILDEV_SMTP_PORT   inbox http://127.0.0.1:$MAILDEV_WEB_PORT/"
+  echo "  API keys    header X-Api-Key, in $KEYS_FILE"
   echo
 }
 

@@ -51,7 +51,15 @@ public sealed class IntakeProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => intake.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await intake.WaitUntilAnsweringAsync(waitUntilReady ? "/health/ready" : "/health/live");
+        try
+        {
+            await intake.WaitUntilAnsweringAsync(waitUntilReady ? "/health/ready" : "/health/live");
+        }
+        catch
+        {
+            await intake.DisposeAsync();
+            throw;
+        }
         return intake;
     }
 
