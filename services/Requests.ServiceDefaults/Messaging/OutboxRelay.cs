@@ -16,6 +16,9 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long sent outbox rows and handled inbox ids are kept; a redelivery comes long before.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
@@ -37,10 +40,16 @@ public sealed class OutboxRelay<TContext>(
             return;
         }
         var backoff = TimeSpan.FromMilliseconds(250);
+        var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (clock.GetUtcNow() >= nextCleanup)
+                {
+                    await CleanUpAsync(stoppingToken);
+                    nextCleanup = clock.GetUtcNow().AddHours(1);
+                }
                 if (await RelayBatchAsync(stoppingToken) < _options.BatchSize)
                     await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 backoff = TimeSpan.FromMilliseconds(250);
@@ -79,6 +88,16 @@ public sealed class OutboxRelay<TContext>(
         await db.Set<OutboxMessage>().Where(m => sequences.Contains(m.Seq))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
         return batch.Count;
+    }
+
+    /// <summary>Deletes what is past <see cref="OutboxOptions.Retention"/>, so neither table grows without end.</summary>
+    public async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = clock.GetUtcNow().UtcDateTime - _options.Retention;
+        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InboxMessage>().Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
