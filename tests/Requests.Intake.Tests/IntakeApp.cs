@@ -22,13 +22,11 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 10, 23, 9, 0, 0, TimeSpan.Zero);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("intake-tests-").FullName;
-    private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
 
-    public IntakeApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public IntakeApp()
     {
         DatabaseFile = Path.Combine(_folder, "intake.db");
-        _settings = new Dictionary<string, string?>
+        Settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Database"] = $"Data Source={DatabaseFile}",
             ["RabbitMq:Transport"] = "inmemory",
@@ -39,10 +37,13 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? [])
-            _settings[key] = value;
-        _services = services;
     }
+
+    /// <summary>Settings for this app; change them before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; }
+
+    /// <summary>Extra services for this app (a test consumer), registered after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     public FakeClock Clock { get; } = new(DefaultNow);
 
@@ -51,13 +52,13 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            _services?.Invoke(services);
+            TestServices?.Invoke(services);
         });
     }
 
@@ -72,10 +73,15 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
     /// <summary>A connection of our own to the service's file, outside the app (WAL lets us read while it writes).</summary>
     public SqliteConnection OpenDatabase()
     {
+        _ = Services; // starts the app, which creates the database, if no request did yet
         var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         connection.Open();
         return connection;
     }
+
+    /// <summary>Cases and outbox messages: what a rejected filing must leave as it was.</summary>
+    public async Task<(long Cases, long Messages)> StoredAsync() =>
+        (await CountAsync("cases"), await CountAsync("outbox_messages"));
 
     public async Task<long> CountAsync(string table, string where = "1 = 1")
     {
