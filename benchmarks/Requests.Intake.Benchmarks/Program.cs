@@ -34,6 +34,7 @@ namespace Requests.Intake.Benchmarks
         private readonly List<string> _notes = [];
         private Verification? _verification;
         private List<CommitBatches> _batches = [];
+        private List<Components.Timing> _components = [];
         private string _data = "";
 
         public async Task<int> RunAsync()
@@ -46,6 +47,8 @@ namespace Requests.Intake.Benchmarks
             try
             {
                 var intakeDatabase = Path.Combine(_data, "intake.db");
+                if (options.Phases.Contains("components"))
+                    MeasureComponents();
                 if (options.Phases.Contains("intake"))
                     await RunIntakeAsync(intakeDatabase);
                 if (options.Phases.Contains("sqlite"))
@@ -72,9 +75,17 @@ namespace Requests.Intake.Benchmarks
             Console.WriteLine($"Intake benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
                               $".NET {Environment.Version}, load average {load}");
             Console.WriteLine($"Data (fresh SQLite files, WAL, synchronous=FULL): {_data}");
-            Console.WriteLine($"Phases: warm-up {options.Warmup.TotalSeconds:0} s, then {options.Duration.TotalSeconds:0} s each; " +
+            Console.WriteLine($"Phases: warm-up {options.IntakeWarmup.TotalSeconds:0} s (intake) / {options.Warmup.TotalSeconds:0} s (bare), then {options.Duration.TotalSeconds:0} s each; " +
                               $"{options.Connections} connections; open loop at {options.Rate:N0}/s; intake transport {options.Transport}, " +
                               $"outbox relay {(options.Outbox ? "on" : "off")}");
+        }
+
+        // ---- the steps of a filing, one by one ----------------------------------------------------------------------------
+
+        private void MeasureComponents()
+        {
+            Console.WriteLine("\nTiming the steps of a filing in this process (one thread) ...");
+            _components = Components.Measure(TimeSpan.FromMilliseconds(500));
         }
 
         // ---- intake ---------------------------------------------------------------------------------------------------
@@ -100,6 +111,7 @@ namespace Requests.Intake.Benchmarks
             Console.WriteLine($"\nStarting the intake service (Release, own process): dotnet {Path.GetFileName(dll)}");
             var server = await ServerProcess.StartAsync(dll, "", environment, Path.Combine(_data, "intake.log"),
                 "/health/ready", TimeSpan.FromSeconds(60));
+            Console.WriteLine($"  pid {server.Process.Id}, listening on {server.Host}, log {server.Log}");
             var workers = Enumerable.Range(0, options.Connections)
                 .Select(_ => new LoadWorker(server.EndPoint, new FilingRequests(server.Host), collectTrackingNumbers: true))
                 .ToList();
@@ -131,6 +143,7 @@ namespace Requests.Intake.Benchmarks
             var server = await ServerProcess.StartAsync(dll, BareServer.Command,
                 new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
                 Path.Combine(_data, "bare.log"), "/health/live", TimeSpan.FromSeconds(30));
+            Console.WriteLine($"  pid {server.Process.Id}, listening on {server.Host}");
             var workers = Enumerable.Range(0, options.Connections)
                 .Select(_ => new LoadWorker(server.EndPoint, new FilingRequests(server.Host), collectTrackingNumbers: false))
                 .ToList();
@@ -152,8 +165,9 @@ namespace Requests.Intake.Benchmarks
         {
             var label = target == "intake" ? "intake POST /api/requests" : "bare minimal-API POST";
             var cpu = new CpuMeter(() => server.Process);
-            Console.WriteLine($"  warm-up {options.Warmup.TotalSeconds:0} s ...");
-            await LoadGenerator.ClosedLoopAsync("warm-up", workers, options.Warmup, cpu);
+            var warmup = target == "intake" ? options.IntakeWarmup : options.Warmup;
+            Console.WriteLine($"  warm-up {warmup.TotalSeconds:0} s ...");
+            await LoadGenerator.ClosedLoopAsync("warm-up", workers, warmup, cpu);
             Console.WriteLine($"  saturation {options.Duration.TotalSeconds:0} s ...");
             var from = DateTime.UtcNow;
             var saturation = await LoadGenerator.ClosedLoopAsync($"{label}, saturation", workers, options.Duration, cpu);
@@ -184,7 +198,7 @@ namespace Requests.Intake.Benchmarks
             {
                 // the schema and row shape come from a database the service itself migrated and filled: make one
                 Console.WriteLine("\nCreating an intake database for the SQLite phases (schema and a real row)");
-                var quick = options with { Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(1) };
+                var quick = options with { IntakeWarmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(1) };
                 await new BenchmarkRun(quick) { _data = _data }.RunIntakeAsync(intakeDatabase);
             }
             var template = SqliteInserts.ReadTemplate(intakeDatabase);
@@ -221,6 +235,14 @@ namespace Requests.Intake.Benchmarks
             }
             Console.WriteLine("srv/cli µs: CPU microseconds per request in the server / in this load generator; " +
                               "other: cores used meanwhile by everything else on the machine.");
+
+            if (_components.Count > 0)
+            {
+                Console.WriteLine("\nCPU per step of one filing, measured alone in this process (µs per call, one thread):");
+                foreach (var c in _components)
+                    Console.WriteLine($"  {c.Step,-56} {c.MicrosPerCall,8:0.00}");
+                Console.WriteLine($"  {"sum of these steps",-56} {_components.Sum(c => c.MicrosPerCall),8:0.00}");
+            }
 
             if (_batches.Count > 0)
             {
