@@ -21,10 +21,17 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
     // Friday 23 October 2026, 10:00 in Casablanca (UTC+1): an ordinary working day
     public static readonly DateTimeOffset DefaultNow = new(2026, 10, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("intake-tests-").FullName;
+    private readonly string _folder;
+    private bool _keepFolder;
 
     public IntakeApp()
+        : this(Directory.CreateTempSubdirectory("intake-tests-").FullName)
     {
+    }
+
+    private IntakeApp(string folder)
+    {
+        _folder = folder;
         DatabaseFile = Path.Combine(_folder, "intake.db");
         Settings = new Dictionary<string, string?>
         {
@@ -104,9 +111,23 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
         return rows;
     }
 
+    /// <summary>Stops this app and starts another on the same database, at the same time: a service restart.</summary>
+    public async Task<IntakeApp> RestartAsync()
+    {
+        _keepFolder = true;
+        await DisposeAsync();
+        var restarted = new IntakeApp(_folder);
+        foreach (var (key, value) in Settings)
+            restarted.Settings[key] = value;
+        restarted.Clock.Set(Clock.GetUtcNow());
+        return restarted;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_keepFolder)
+            return;
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -34,7 +34,8 @@ public static class CalendarEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var holiday = form.Date is { } date ? calendar.Current.HolidayOn(date) : null;
+        // a date outside the calendar's years is simply not one of its holidays (HolidayOn throws on it)
+        var holiday = form.Date is { } date && HolidayCalendar.Covers(date) ? calendar.Current.HolidayOn(date) : null;
         if (form.Date is null) errors["date"] = ["Required: the holiday's current date."];
         else if (holiday is null) errors["date"] = [$"{form.Date:yyyy-MM-dd} is not a holiday in the calendar."];
         if (form.Confirmed is null) errors["confirmed"] = ["Required: true once the date is officially announced."];

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Requests.Intake.Tests;
+
+public sealed class Describing_the_service : IDisposable
+{
+    private readonly IntakeApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Lists_the_bodies_a_citizen_can_address_with_their_names_sector_and_region()
+    {
+        var bodies = await _app.CreateClient().GetJsonAsync("/api/bodies");
+
+        Assert.Equal(12, bodies.GetArrayLength());
+        var codes = bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()).ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        var rabat = bodies.EnumerateArray().Single(b => b.GetProperty("code").GetString() == "COM-RABAT");
+        Assert.Equal(("Commune de Rabat", "جماعة الرباط", "territorial-collectivity", "Rabat-Salé-Kénitra"),
+            (Text(rabat, "nameFr"), Text(rabat, "nameAr"), Text(rabat, "sector"), Text(rabat, "region")));
+        Assert.Equal(["ministry", "public-establishment", "territorial-collectivity"],
+            bodies.EnumerateArray().Select(b => Text(b, "sector")).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Is_live()
+    {
+        var response = await _app.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Is_ready_with_its_database_and_the_in_memory_bus()
+    {
+        var client = _app.CreateClient();
+
+        // the bus reports ready a moment after the host has started
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        for (var i = 0; i < 50 && response.StatusCode != HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(100);
+            response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Describes_every_endpoint_in_its_OpenAPI_document()
+    {
+        var document = await _app.CreateClient().GetJsonAsync("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/requests").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/complaints").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/staff/requests").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/staff/complaints").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/cases/{trackingNumber}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/bodies").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/deadlines").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/calendar/{year}").TryGetProperty("get", out _));
+        var corrections = paths.EnumerateObject().Single(p => p.Name.StartsWith("/api/calendar/corrections", StringComparison.Ordinal));
+        Assert.True(corrections.Value.TryGetProperty("get", out _));
+        Assert.True(corrections.Value.TryGetProperty("post", out _));
+    }
+
+    private static string? Text(JsonElement element, string name) => element.GetProperty(name).GetString();
+}
