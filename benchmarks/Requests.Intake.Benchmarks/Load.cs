@@ -145,7 +145,12 @@ internal static class LoadGenerator
     {
         foreach (var worker in workers)
             worker.BeginPhase();
-        var due = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
+        var due = Channel.CreateUnbounded<long>(new UnboundedChannelOptions
+        {
+            SingleWriter = true,
+            // the scheduler thread itself starts the send: no thread-pool hop between "due" and "sent"
+            AllowSynchronousContinuations = true,
+        });
         var total = (long)(rate * duration.TotalSeconds);
         var before = cpu.Take();
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100;

@@ -7,6 +7,8 @@ namespace Requests.Intake.Benchmarks;
 /// <summary>A server under test, in a process of its own (output to a log file), stopped with SIGTERM.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     private ServerProcess(Process process, IPEndPoint endPoint, string log)
     {
         Process = process;
@@ -32,6 +34,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         // exec: the pid we hold is the server itself, and its output goes to a file, not through this process
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"exec dotnet '{dll}' {arguments} > '{log}' 2>&1");
+        start.Environment.Remove(InlineCompletions);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
