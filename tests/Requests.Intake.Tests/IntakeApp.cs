@@ -116,7 +116,7 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
     {
         _keepFolder = true;
         await DisposeAsync();
-        var restarted = new IntakeApp(_folder);
+        var restarted = new IntakeApp(_folder) { TestServices = TestServices };
         foreach (var (key, value) in Settings)
             restarted.Settings[key] = value;
         restarted.Clock.Set(Clock.GetUtcNow());
