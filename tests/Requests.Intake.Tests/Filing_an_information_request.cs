@@ -45,6 +45,17 @@ public sealed class Filing_an_information_request : IDisposable
     }
 
     [Fact]
+    public async Task Is_numbered_in_the_year_of_receipt_in_Casablanca()
+    {
+        // 23:30 UTC on 31 December 2026 is already 1 January 2027 in Casablanca
+        _app.Clock.Set(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
+
+        var receipt = await (await _app.PostJsonAsync("/api/requests", Forms.Request())).ReadReceiptAsync();
+
+        Assert.Equal(("DAI-2027-000001", new DateOnly(2027, 1, 1)), (receipt.TrackingNumber, receipt.ReceivedOn));
+    }
+
+    [Fact]
     public async Task Is_due_in_three_working_days_when_urgent()
     {
         var receipt = await (await _app.PostJsonAsync("/api/requests", Forms.UrgentRequest())).ReadReceiptAsync();

@@ -17,6 +17,7 @@ public sealed class Sending_a_body_that_is_not_a_form(IntakeApp app) : IClassFix
         { "complaints", "{\"kind\": \"complaint\", \"consent\": \"oui\"}", "consent" },
         { "complaints", "{\"kind\": \"complaint\", \"requester\": {\"nickname\": \"A\"}}", "requester.nickname" },
         { "complaints", "not json", "$" },
+        { "complaints", "", "$" },
     };
 
     [Theory]
