@@ -72,7 +72,8 @@ public sealed class Correcting_a_holiday : IDisposable
         Assert.Equal(("2026-03-20", true), (Text(entries[1], "holidayDate"), entries[1].GetProperty("confirmed").GetBoolean()));
         Assert.Equal(JsonValueKind.Null, entries[1].GetProperty("newDate").ValueKind);
         Assert.Equal("Annonce du ministère des Habous", Text(entries[0], "reason"));
-        Assert.Equal(IntakeApp.DefaultNow, entries[0].GetProperty("correctedAt").GetDateTimeOffset());
+        // an instant with its offset, not a time a client would read in its own zone
+        Assert.Equal("2026-10-23T09:00:00+00:00", Text(entries[0], "correctedAt"));
     }
 
     [Theory]

@@ -14,9 +14,9 @@ public sealed class Describing_the_service : IDisposable
     {
         var bodies = await _app.CreateClient().GetJsonAsync("/api/bodies");
 
-        Assert.Equal(12, bodies.GetArrayLength());
-        var codes = bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()).ToList();
-        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json")));
+        var codes = bodies.EnumerateArray().Select(b => Text(b, "code")).ToList();
+        Assert.Equal(seed.RootElement.EnumerateArray().Select(b => Text(b, "code")).Order(StringComparer.Ordinal), codes);
         var rabat = bodies.EnumerateArray().Single(b => b.GetProperty("code").GetString() == "COM-RABAT");
         Assert.Equal(("Commune de Rabat", "جماعة الرباط", "territorial-collectivity", "Rabat-Salé-Kénitra"),
             (Text(rabat, "nameFr"), Text(rabat, "nameAr"), Text(rabat, "sector"), Text(rabat, "region")));

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +12,7 @@ namespace Requests.Intake.Tests;
 /// A fresh intake service: its own SQLite file in a temp folder, the in-memory bus, a fake clock and settings
 /// given with <c>UseSetting</c> (they reach the builder: see <see cref="Configuring_the_test_app"/>).
 /// </summary>
-public sealed class IntakeApp : WebApplicationFactory<Program>
+public sealed partial class IntakeApp : WebApplicationFactory<Program>
 {
     public const string StaffKey = "staff-key-for-tests";
     public const string AdminKey = "admin-key-for-tests";
@@ -39,6 +38,7 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
             ["RabbitMq:Transport"] = "inmemory",
             ["Intake:StaffApiKey"] = StaffKey,
             ["Intake:AdminApiKey"] = AdminKey,
+            // many tests file more than the 20 a minute allowed by default; the rate-limit tests lower these
             ["Intake:RateLimits:SubmissionsPerMinute"] = "1000",
             ["Intake:RateLimits:LookupsPerMinute"] = "1000",
             ["Outbox:PollInterval"] = "00:00:00.200",
@@ -77,41 +77,7 @@ public sealed class IntakeApp : WebApplicationFactory<Program>
         return await CreateClient().SendAsync(request);
     }
 
-    /// <summary>A connection of our own to the service's file, outside the app (WAL lets us read while it writes).</summary>
-    public SqliteConnection OpenDatabase()
-    {
-        _ = Services; // starts the app, which creates the database, if no request did yet
-        var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>Cases and outbox messages: what a rejected filing must leave as it was.</summary>
-    public async Task<(long Cases, long Messages)> StoredAsync() =>
-        (await CountAsync("cases"), await CountAsync("outbox_messages"));
-
-    public async Task<long> CountAsync(string table, string where = "1 = 1")
-    {
-        await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {where}";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
-    {
-        await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<Dictionary<string, object?>>();
-        while (await reader.ReadAsync())
-            rows.Add(Enumerable.Range(0, reader.FieldCount)
-                .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        return rows;
-    }
-
-    /// <summary>Stops this app and starts another on the same database, at the same time: a service restart.</summary>
+    /// <summary>Stops this app and gives another on the same database and clock: a service restart.</summary>
     public async Task<IntakeApp> RestartAsync()
     {
         _keepFolder = true;

@@ -10,6 +10,10 @@ public sealed record DayOff(DateOnly Date, string NameFr, string NameAr, string 
 /// <summary>An administrator's correction: confirm an estimated holiday, or move it (lunar holidays are announced late).</summary>
 public sealed record CorrectionForm(DateOnly? Date, DateOnly? NewDate, bool? Confirmed, string? Reason);
 
+/// <summary>A correction as the history lists it.</summary>
+public sealed record CorrectionView(long Id, DateOnly HolidayDate, DateOnly? NewDate, bool Confirmed, string Reason,
+    string CorrectedBy, DateTimeOffset CorrectedAt);
+
 public static class CalendarEndpoints
 {
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
@@ -22,8 +26,10 @@ public static class CalendarEndpoints
             .WithSummary("The year's public holidays: date, names in French and Arabic, kind, estimated or confirmed, source.");
 
         var admin = app.MapGroup("/api/calendar/corrections").RequireApiKey("Intake:AdminApiKey");
+        // stored as UTC without a zone: sent with its offset, or a client reads it as its own local time
         admin.MapGet("/", async (IntakeDbContext db, CancellationToken ct) =>
-                await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
+                (await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct)).Select(c => new CorrectionView(
+                    c.Id, c.HolidayDate, c.NewDate, c.Confirmed, c.Reason, c.CorrectedBy, new DateTimeOffset(c.CorrectedAt, TimeSpan.Zero))))
             .WithSummary("Every correction made to the holiday calendar, oldest first.");
         admin.MapPost("/", CorrectAsync)
             .WithSummary("Confirm an estimated holiday or move it to its announced date.");
