@@ -96,6 +96,23 @@ public sealed class Correcting_a_holiday : IDisposable
     }
 
     [Theory]
+    [InlineData("not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"date\":\"2026-03-21\",\"confirmed\":\"yes\",\"reason\":\"annonce\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("date=2026-03-21", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Answers_a_problem_to_a_body_that_is_not_a_correction(string body, string type, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/calendar/corrections")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, type),
+        };
+        request.Headers.Add("X-Api-Key", IntakeApp.AdminKey);
+
+        await (await _app.CreateClient().SendAsync(request)).ReadProblemAsync(status);
+        Assert.Equal(0, await _app.CountAsync("holiday_corrections"));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("wrong")]
     [InlineData(IntakeApp.StaffKey)]

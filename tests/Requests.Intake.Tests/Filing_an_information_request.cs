@@ -86,6 +86,17 @@ public sealed class Filing_an_information_request : IDisposable
     }
 
     [Fact]
+    public async Task Stores_the_body_code_and_identity_number_in_capitals()
+    {
+        var form = Forms.Request().With("bodyCode", "com-rabat").With("requester.identityNumber", "ab123456");
+
+        await (await _app.PostJsonAsync("/api/requests", form)).ReadReceiptAsync();
+
+        var row = Assert.Single(await _app.QueryAsync("SELECT body_code, requester_identity FROM cases"));
+        Assert.Equal(("COM-RABAT", "AB123456"), (row["body_code"], row["requester_identity"]));
+    }
+
+    [Fact]
     public async Task Puts_exactly_one_RequestSubmitted_in_the_outbox_per_filing()
     {
         var first = await (await _app.PostJsonAsync("/api/requests", Forms.Request())).ReadReceiptAsync();
