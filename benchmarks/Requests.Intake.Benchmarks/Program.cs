@@ -90,7 +90,7 @@ namespace Requests.Intake.Benchmarks
         private void MeasureComponents()
         {
             Console.WriteLine("\nTiming the steps of a filing in this process (one thread) ...");
-            _components = Components.Measure(TimeSpan.FromMilliseconds(500));
+            _components = Components.Measure(TimeSpan.FromMilliseconds(600));
         }
 
         // ---- intake ---------------------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ namespace Requests.Intake.Benchmarks
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, r.Name, r.Connections,
                     r.PerSecond.ToString("N0", CultureInfo.InvariantCulture), Ms(r.LatencyMs, 50), Ms(r.LatencyMs, 90),
                     Ms(r.LatencyMs, 99), Ms(r.LatencyMs, 100), r.Errors, Micros(r.Cpu?.ServerMicrosPerRequest),
-                    Micros(r.Cpu?.ClientMicrosPerRequest), r.Cpu is null ? "" : $"{CpuUse.Cores(r.Cpu.Other, r.Cpu.Wall):0.00}"));
+                    Micros(r.Cpu?.ClientMicrosPerRequest), r.Cpu is null ? "" : $"{Math.Max(0, CpuUse.Cores(r.Cpu.Other, r.Cpu.Wall)):0.00}"));
                 if (r.ServiceMs is { } service)
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture, format, "  (same, timed from the actual send)", "", "",
                         Ms(service, 50), Ms(service, 90), Ms(service, 99), Ms(service, 100), "", "", "", ""));
@@ -243,7 +243,7 @@ namespace Requests.Intake.Benchmarks
 
             if (_components.Count > 0)
             {
-                Console.WriteLine("\nCPU per step of one filing, measured alone in this process (µs per call, one thread):");
+                Console.WriteLine("\nCPU per step of one filing, measured alone in this process (µs per call, one thread, best of 3 rounds):");
                 foreach (var c in _components)
                     Console.WriteLine($"  {c.Step,-56} {c.MicrosPerCall,8:0.00}");
                 Console.WriteLine($"  {"sum of these steps",-56} {_components.Sum(c => c.MicrosPerCall),8:0.00}");
