@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
 using Requests.Intake.Storage;
+using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Submissions;
@@ -12,8 +13,8 @@ namespace Requests.Intake.Submissions;
 /// its tracking number and its <see cref="RequestSubmitted"/> outbox message), and each caller is answered only
 /// once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
 /// </summary>
-public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, TimeProvider clock,
-    ILogger<ReceiptWriter> logger) : BackgroundService
+public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, WriteGate writes,
+    TimeProvider clock, ILogger<ReceiptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1024;
 
@@ -41,7 +42,16 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 try
                 {
                     statements ??= Statements.Open(scopes);
-                    var numbers = statements.Write(batch, clock.GetUtcNow().UtcDateTime);
+                    string[] numbers;
+                    writes.Enter();
+                    try
+                    {
+                        numbers = statements.Write(batch, clock.GetUtcNow().UtcDateTime);
+                    }
+                    finally
+                    {
+                        writes.Exit();
+                    }
                     for (var i = 0; i < batch.Count; i++)
                         batch[i].Done.TrySetResult(numbers[i]);
                     outbox.Notify();

@@ -21,6 +21,7 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString("Database") ?? $"Data Source={defaultFile}";
         builder.Services.AddSingleton(provider);
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             if (provider.IsSqlite)

@@ -13,7 +13,7 @@ public sealed class OutboxMessage
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json => MessageJson.WebOptions;
 
     public static OutboxMessage For<T>(T message, Guid messageId, DateTime createdAt) where T : class => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,9 @@ public sealed class OutboxOptions
     public bool Enabled { get; set; } = true;
     public int BatchSize { get; set; } = 500;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>After a wake-up, how long to let messages gather so that one batch carries many.</summary>
+    public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(20);
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -26,7 +30,7 @@ public sealed class OutboxOptions
 /// publishes them again with the same message id, which consumers' inboxes recognise.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider clock,
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -51,7 +55,10 @@ public sealed class OutboxRelay<TContext>(
                     nextCleanup = clock.GetUtcNow().AddHours(1);
                 }
                 if (await RelayBatchAsync(stoppingToken) < _options.BatchSize)
+                {
                     await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    await Task.Delay(_options.Gather, clock, stoppingToken);
+                }
                 backoff = TimeSpan.FromMilliseconds(250);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,8 +92,16 @@ public sealed class OutboxRelay<TContext>(
 
         var sequences = batch.Select(m => m.Seq).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Set<OutboxMessage>().Where(m => sequences.Contains(m.Seq))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+        await writes.EnterAsync(cancellationToken);
+        try
+        {
+            await db.Set<OutboxMessage>().Where(m => sequences.Contains(m.Seq))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+        }
+        finally
+        {
+            writes.Exit();
+        }
         return batch.Count;
     }
 
@@ -96,8 +111,16 @@ public sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var cutoff = clock.GetUtcNow().UtcDateTime - _options.Retention;
-        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<InboxMessage>().Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await writes.EnterAsync(cancellationToken);
+        try
+        {
+            await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InboxMessage>().Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+        finally
+        {
+            writes.Exit();
+        }
     }
 
     private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -1,0 +1,19 @@
+namespace Requests.ServiceDefaults.Data;
+
+/// <summary>
+/// One writer at a time inside the process. SQLite allows a single writer per file; a second one that finds
+/// the lock taken sleeps in SQLite's busy handler for 1 to 100 ms, which under load costs far more than
+/// waiting here for the first to finish. PostgreSQL does not need it, and it does no harm there.
+/// </summary>
+public sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Enter() => _gate.Wait();
+
+    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+
+    public void Exit() => _gate.Release();
+
+    public void Dispose() => _gate.Dispose();
+}
