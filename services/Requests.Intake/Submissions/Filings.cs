@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
@@ -7,59 +8,65 @@ namespace Requests.Intake.Submissions;
 /// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, TimeProvider clock)
 {
-    public async Task<IResult> FileRequestAsync(HttpContext http, bool byStaff)
+    public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
+        FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => validator.Validate(f),
+            f => (f.Channel, f.ReceivedOn), NewRequest);
+
+    public Task<IResult> FileComplaintAsync(HttpContext http, bool byStaff) =>
+        FileAsync(http, SubmissionJson.Default.ComplaintForm, byStaff, f => validator.Validate(f),
+            f => (f.Channel, f.ReceivedOn), NewComplaint);
+
+    private async Task<IResult> FileAsync<TForm>(HttpContext http, JsonTypeInfo<TForm> type, bool byStaff,
+        Func<TForm, Dictionary<string, string[]>> validate, Func<TForm, (string? Channel, DateOnly? On)> receivedBy,
+        Func<TForm, Reception, bool, CaseRecord> newCase) where TForm : class
     {
-        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, SubmissionJson.Default.InformationRequestForm);
+        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, type);
         if (form is null)
             return error!;
-        var errors = validator.Validate(form);
-        var receipt = CheckReceipt(errors, form.Channel, form.ReceivedOn, byStaff);
+        var errors = validate(form);
+        var (channel, receivedOn) = receivedBy(form);
+        var receipt = CheckReceipt(errors, channel, receivedOn, byStaff);
         if (errors.Count > 0)
             return Invalid(errors);
+        return await StoreAsync(newCase(form, receipt, byStaff), http.RequestAborted);
+    }
 
+    private CaseRecord NewRequest(InformationRequestForm form, Reception receipt, bool byStaff)
+    {
         var urgent = form.Urgent == true;
         var due = calendar.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, receipt.On, Urgent: urgent));
-        var requester = form.Requester!;
         var record = NewCase("information", "request", form.BodyCode!, form.Subject!, form.Description!, form.Language!,
-            requester, receipt, due, byStaff);
+            form.Requester!, receipt, due, byStaff);
         record.DocumentType = form.DocumentType;
         record.Delivery = form.Delivery;
         record.PeriodFrom = form.PeriodCovered?.From;
         record.PeriodTo = form.PeriodCovered?.To;
         record.Urgent = urgent;
         record.UrgentReason = urgent ? form.UrgentReason : null;
-        return await StoreAsync(record, http.RequestAborted);
+        return record;
     }
 
-    public async Task<IResult> FileComplaintAsync(HttpContext http, bool byStaff)
+    private CaseRecord NewComplaint(ComplaintForm form, Reception receipt, bool byStaff)
     {
-        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, SubmissionJson.Default.ComplaintForm);
-        if (form is null)
-            return error!;
-        var errors = validator.Validate(form);
-        var receipt = CheckReceipt(errors, form.Channel, form.ReceivedOn, byStaff);
-        if (errors.Count > 0)
-            return Invalid(errors);
-
         var due = calendar.DueOn(new DeadlineQuery(Regime.Complaint, DeadlineStep.Answer, receipt.On));
         var record = NewCase("complaint", form.Kind!, form.BodyCode!, form.Subject!, form.Description!, form.Language!,
             form.Requester!, receipt, due, byStaff);
         record.Theme = form.Theme;
-        return await StoreAsync(record, http.RequestAborted);
+        return record;
     }
 
-    private (DateTimeOffset At, DateOnly On, string Channel) CheckReceipt(Dictionary<string, string[]> errors,
+    private Reception CheckReceipt(Dictionary<string, string[]> errors,
         string? channel, DateOnly? receivedOn, bool byStaff)
     {
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
         SubmissionValidator.CheckReceipt(errors, channel, receivedOn, byStaff, today);
         // a portal filing is received when it arrives; staff record the day a letter or visit truly came in
-        return (now, receivedOn ?? today, byStaff ? channel ?? "" : "portal");
+        return new Reception(now, receivedOn ?? today, byStaff ? channel ?? "" : "portal");
     }
 
     private static CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
-        string language, RequesterForm requester, (DateTimeOffset At, DateOnly On, string Channel) receipt, DueDate due,
+        string language, RequesterForm requester, Reception receipt, DueDate due,
         bool byStaff)
     {
         var accessCode = AccessCodes.New();
@@ -108,3 +115,6 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
     private static IResult Invalid(Dictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, statusCode: 422, title: "Some fields are missing or invalid; nothing was recorded.");
 }
+
+/// <summary>When and how a filing was received: the instant recorded, the legal date of receipt, the channel.</summary>
+public sealed record Reception(DateTimeOffset At, DateOnly On, string Channel);
