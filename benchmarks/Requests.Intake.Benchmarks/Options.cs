@@ -7,8 +7,8 @@ internal sealed record Options
 {
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The intake loads far more code (EF Core, MassTransit) whose tiered JIT takes longer to settle.</summary>
-    public TimeSpan IntakeWarmup { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>The intake loads far more code (EF Core, MassTransit): its tiered JIT keeps recompiling for 25–30 s under load.</summary>
+    public TimeSpan IntakeWarmup { get; init; } = TimeSpan.FromSeconds(40);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(12);
     public int Connections { get; init; } = 128;
     public double Rate { get; init; } = 5_000;
@@ -27,7 +27,7 @@ internal sealed record Options
         dotnet run -c Release --project benchmarks/Requests.Intake.Benchmarks [-- options]
           --duration S       seconds per measured phase (default 12)
           --warmup S         seconds of warm-up before the bare endpoint's phases (default 5)
-          --intake-warmup S  seconds of warm-up before the intake's phases (default 10)
+          --intake-warmup S  seconds of warm-up before the intake's phases (default 40)
           --connections N    client connections (default 128)
           --rate R           offered rate of the open-loop phases, requests/s (default 5000)
           --phases LIST      any of components,intake,sqlite,bare (default all four)
