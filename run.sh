@@ -41,6 +41,7 @@ RabbitMq__Port=$RABBITMQ_AMQP_PORT
 RabbitMq__VirtualHost=/
 RabbitMq__Username=guest
 RabbitMq__Password=guest
+RabbitMq__ManagementUrl=http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/
 Smtp__Host=127.0.0.1
 Smtp__Port=$MAILDEV_SMTP_PORT
 EOF

@@ -33,7 +33,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers), <c>/health/ready</c> (database and broker), <c>/openapi/v1.json</c>.</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (database and broker), <c>/health</c> (every
+    /// check, with details), <c>/openapi/v1.json</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -44,6 +47,8 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         });
+        // every check with its details; a degraded one (messages in an error queue) still answers 200
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapOpenApi();
         return app;
     }

@@ -15,6 +15,9 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
+
+    /// <summary>The management API (e.g. <c>http://127.0.0.1:15682/</c>); when set, <c>/health</c> reports error queues.</summary>
+    public string? ManagementUrl { get; set; }
 }
 
 public static class BusExtensions
@@ -29,6 +32,12 @@ public static class BusExtensions
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        if (!string.IsNullOrEmpty(settings.ManagementUrl))
+        {
+            builder.Services.AddHttpClient();
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: ["errors"]);
+        }
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -13,7 +13,7 @@ public sealed class Broker : IAsyncDisposable
 {
     public static string Host => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_HOST") ?? "127.0.0.1";
     public static ushort Port => ushort.Parse(Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_PORT") ?? "5682", CultureInfo.InvariantCulture);
-    private static string Management => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15682";
+    public static string Management => Environment.GetEnvironmentVariable("REQUESTS_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15682";
 
     private readonly HttpClient _api;
 

@@ -41,6 +41,7 @@ public sealed class IntakeProcess : IAsyncDisposable
                 ["RabbitMq__Host"] = Broker.Host,
                 ["RabbitMq__Port"] = (brokerPort ?? Broker.Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["RabbitMq__VirtualHost"] = broker.VirtualHost,
+                ["RabbitMq__ManagementUrl"] = Broker.Management,
                 ["Outbox__Enabled"] = relay ? "true" : "false",
                 ["Intake__RateLimits__SubmissionsPerMinute"] = "1000000",
             },
