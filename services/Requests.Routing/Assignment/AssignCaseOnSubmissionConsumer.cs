@@ -1,0 +1,91 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Intake;
+using Requests.Contracts.Routing;
+using Requests.Domain.Deadlines;
+using Requests.Domain.Lifecycle;
+using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Routing.Assignment;
+
+/// <summary>
+/// Opens the routed case of a new submission and gives it to an officer, in one transaction with the inbox record
+/// and the <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing.
+/// </summary>
+public sealed class AssignCaseOnSubmissionConsumer(
+    RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock,
+    ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<RequestSubmitted>
+{
+    public const string Name = "assign-case-on-submission";
+    public const string UnknownBody = "unknown-body";
+    public const string NobodyToAssign = "nobody-to-assign";
+
+    public async Task Consume(ConsumeContext<RequestSubmitted> context)
+    {
+        var message = context.Message;
+        var cancellationToken = context.CancellationToken;
+        // one writer at a time: the open-case counts read here must still hold when this case is added
+        await writes.EnterAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!await db.TryRecordAsync(context.MessageId ?? message.CaseId, Name, now, cancellationToken))
+                return;
+            if (await db.Cases.AnyAsync(c => c.Id == message.CaseId, cancellationToken))
+            {
+                logger.LogInformation("Case {CaseId} is already routed; message {MessageId} ignored", message.CaseId, context.MessageId);
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            await OpenAsync(message, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            writes.Exit();
+        }
+    }
+
+    private async Task OpenAsync(RequestSubmitted message, DateTime now, CancellationToken cancellationToken)
+    {
+        var routed = new RoutedCase
+        {
+            Id = message.CaseId, TrackingNumber = message.TrackingNumber, Regime = message.Regime, Kind = message.Kind,
+            BodyCode = message.BodyCode, Subject = message.Subject, Description = message.Description,
+            Urgent = message.Urgent, ReceivedAt = message.ReceivedAt.UtcDateTime, ReceivedOn = message.ReceivedOn,
+            DueOn = message.DueOn, RuleVersion = message.RuleVersion, Status = LifecycleCodes.Code(CaseStatus.Received),
+        };
+        db.Cases.Add(routed);
+
+        var bodyKnown = await db.Bodies.AnyAsync(b => b.Code == message.BodyCode, cancellationToken);
+        var officer = bodyKnown ? await picker.PickAsync(message.BodyCode, message.ReceivedOn, cancellationToken) : null;
+        var regime = Enum.TryParse<Regime>(message.Regime, ignoreCase: true, out var r) ? r : Regime.Information;
+        if (officer is null || !CaseLifecycle.TryFire(regime, CaseStatus.Received, CaseTrigger.Assign, out var assigned))
+        {
+            // left for a person to route: throwing would only send the message round the error queue
+            routed.Flag = bodyKnown ? NobodyToAssign : UnknownBody;
+            logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
+                message.TrackingNumber, message.BodyCode, routed.Flag);
+            Audit(routed, now, "flag", null, routed.Flag);
+            return;
+        }
+
+        var from = routed.Status;
+        routed.Status = LifecycleCodes.Code(assigned);
+        routed.AssignedOfficerId = officer.Id;
+        routed.AssignedAt = now;
+        Audit(routed, now, LifecycleCodes.Code(CaseTrigger.Assign), from, $"{officer.Role}: {officer.FullName}");
+        var assignedEvent = new CaseAssigned(routed.Id, routed.TrackingNumber, routed.BodyCode, officer.Id, routed.DueOn,
+            new DateTimeOffset(now, TimeSpan.Zero));
+        db.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
+    }
+
+    private void Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>
+        db.CaseAuditEntries.Add(new CaseAuditEntry
+        {
+            CaseId = routed.Id, At = now, Actor = "routing", Action = action, FromStatus = from,
+            ToStatus = routed.Status, OfficerId = routed.AssignedOfficerId, Note = note,
+        });
+}

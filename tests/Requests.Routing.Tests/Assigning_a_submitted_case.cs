@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Requests.Contracts.Routing;
+using Requests.Routing.Storage;
+
+namespace Requests.Routing.Tests;
+
+// MEF has two designated officers (MEF-O1, MEF-O2), a substitute for MEF-O1 (MEF-S1) and a head (MEF-H).
+public sealed class Assigning_a_submitted_case : IDisposable
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+    private readonly RoutingApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Gives_it_to_the_officer_with_the_fewest_open_cases()
+    {
+        var first = Submissions.Request();
+        var second = Submissions.Request();
+        var third = Submissions.Request();
+
+        await _app.ConsumeAsync(first);
+        await _app.ConsumeAsync(second);
+        await _app.ConsumeAsync(third);
+
+        // a tie goes to the first id; then the other officer has fewer open cases
+        Assert.Equal("MEF-O1", await OfficerOfAsync(first.CaseId));
+        Assert.Equal("MEF-O2", await OfficerOfAsync(second.CaseId));
+        Assert.Equal("MEF-O1", await OfficerOfAsync(third.CaseId));
+    }
+
+    [Fact]
+    public async Task Stores_the_case_as_assigned_with_intakes_due_date_and_an_audit_entry()
+    {
+        var submitted = Submissions.Request();
+
+        await _app.ConsumeAsync(submitted);
+
+        var row = Assert.Single(await _app.QueryAsync($"SELECT * FROM cases WHERE id = '{submitted.CaseId}'"));
+        Assert.Equal("assigned", row["status"]);
+        Assert.Equal(submitted.TrackingNumber, row["tracking_number"]);
+        Assert.Equal("2026-12-21", row["due_on"]);
+        Assert.Equal("2026.1", row["rule_version"]);
+        var audit = Assert.Single(await _app.QueryAsync($"SELECT * FROM case_audit_entries WHERE case_id = '{submitted.CaseId}'"));
+        Assert.Equal("assign", audit["action"]);
+        Assert.Equal("received", audit["from_status"]);
+        Assert.Equal("assigned", audit["to_status"]);
+    }
+
+    [Fact]
+    public async Task Gives_it_to_the_substitute_when_the_officers_are_on_leave_on_the_day_of_receipt()
+    {
+        await _app.ChangeAsync(db => db.OfficerLeaves.AddRange(
+            new OfficerLeave { OfficerId = "MEF-O1", StartsOn = Monday.AddDays(-7), EndsOn = Monday },
+            new OfficerLeave { OfficerId = "MEF-O2", StartsOn = Monday, EndsOn = Monday.AddDays(4) }));
+        var onLeaveDay = Submissions.Request(receivedOn: Monday);
+        var dayAfter = Submissions.Request(receivedOn: Monday.AddDays(1));
+
+        await _app.ConsumeAsync(onLeaveDay);
+        await _app.ConsumeAsync(dayAfter);
+
+        Assert.Equal("MEF-S1", await OfficerOfAsync(onLeaveDay.CaseId));
+        // MEF-O1's leave ended on Monday: on Tuesday they are back
+        Assert.Equal("MEF-O1", await OfficerOfAsync(dayAfter.CaseId));
+    }
+
+    [Fact]
+    public async Task Gives_it_to_the_head_of_the_body_when_everybody_is_away()
+    {
+        await _app.ChangeAsync(db => db.OfficerLeaves.AddRange(
+            new[] { "MEF-O1", "MEF-O2", "MEF-S1" }.Select(id =>
+                new OfficerLeave { OfficerId = id, StartsOn = Monday, EndsOn = Monday })));
+        var submitted = Submissions.Request(receivedOn: Monday);
+
+        await _app.ConsumeAsync(submitted);
+
+        Assert.Equal("MEF-H", await OfficerOfAsync(submitted.CaseId));
+    }
+
+    [Fact]
+    public async Task Writes_CaseAssigned_to_the_outbox_in_the_same_transaction()
+    {
+        var submitted = Submissions.Request();
+
+        await _app.ConsumeAsync(submitted);
+
+        var row = Assert.Single(await _app.QueryAsync("SELECT * FROM outbox_messages"));
+        Assert.Equal(typeof(CaseAssigned).FullName, row["message_type"]);
+        var message = JsonSerializer.Deserialize<CaseAssigned>((string)row["body"]!, JsonSerializerOptions.Web)!;
+        Assert.Equal(new CaseAssigned(submitted.CaseId, submitted.TrackingNumber, "MEF", "MEF-O1", submitted.DueOn,
+            RoutingApp.DefaultNow), message);
+    }
+
+    [Fact]
+    public async Task Leaves_a_case_for_an_unknown_body_unassigned_and_flagged()
+    {
+        var submitted = Submissions.Request(bodyCode: "NOPE");
+
+        await _app.ConsumeAsync(submitted);
+
+        var row = Assert.Single(await _app.QueryAsync($"SELECT * FROM cases WHERE id = '{submitted.CaseId}'"));
+        Assert.Equal("received", row["status"]);
+        Assert.Null(row["assigned_officer_id"]);
+        Assert.Equal("unknown-body", row["flag"]);
+        Assert.Equal(0, await _app.CountAsync("outbox_messages"));
+        Assert.Equal(1, await _app.CountAsync("inbox_messages"));
+    }
+
+    private async Task<string?> OfficerOfAsync(Guid caseId) =>
+        (string?)Assert.Single(await _app.QueryAsync($"SELECT assigned_officer_id FROM cases WHERE id = '{caseId}'"))["assigned_officer_id"];
+}

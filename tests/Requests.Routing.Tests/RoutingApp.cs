@@ -1,0 +1,105 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NSubstitute;
+using Requests.Contracts.Intake;
+using Requests.Routing.Assignment;
+using Requests.Routing.Storage;
+
+namespace Requests.Routing.Tests;
+
+/// <summary>A fresh routing service: its own SQLite file in a temp folder, the in-memory bus, a fake clock.</summary>
+public sealed class RoutingApp : WebApplicationFactory<Program>
+{
+    // Monday 23 November 2026, 10:00 in Casablanca (UTC+1)
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("routing-tests-").FullName;
+
+    public RoutingApp() => DatabaseFile = Path.Combine(_folder, "routing.db");
+
+    public FakeClock Clock { get; } = new(DefaultNow);
+
+    public string DatabaseFile { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabaseFile}");
+        builder.UseSetting("RabbitMq:Transport", "inmemory");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Hands a message straight to the consumer, as the bus would deliver it with this message id.</summary>
+    public async Task ConsumeAsync(RequestSubmitted message, Guid? messageId = null)
+    {
+        var context = Substitute.For<ConsumeContext<RequestSubmitted>>();
+        context.Message.Returns(message);
+        context.MessageId.Returns(messageId ?? Guid.NewGuid());
+        context.CancellationToken.Returns(CancellationToken.None);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().Consume(context);
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the service's database and saves it: test data set up by hand.</summary>
+    public async Task ChangeAsync(Action<RoutingDbContext> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        change(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A connection of our own to the service's file (WAL lets us read while it writes).</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        _ = Services; // starts the app, which creates the database
+        var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public async Task<long> CountAsync(string table, string where = "1 = 1")
+    {
+        await using var connection = OpenDatabase();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {where}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
+    {
+        await using var connection = OpenDatabase();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, object?>>();
+        while (await reader.ReadAsync())
+            rows.Add(Enumerable.Range(0, reader.FieldCount)
+                .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        return rows;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a pooled connection may still hold the file for a moment; the temp folder is cleaned eventually
+        }
+    }
+}
