@@ -16,7 +16,7 @@ public static class IntakeServices
     public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
     {
         builder.AddDatabase<IntakeDbContext>("intake.db");
-        builder.AddBus<IntakeDbContext>();
+        builder.AddBus<IntakeDbContext>(bus => bus.AddConsumer<ShowAssignmentToCitizenConsumer>());
         var bodies = Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json");
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
         builder.Services.AddSingleton<CalendarStore>();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Requests.EndToEnd.Tests.Infrastructure;
 
@@ -31,6 +33,20 @@ public sealed class Submissions_assigned_in_routing : IAsyncLifetime
         // and routing's own relay has published CaseAssigned to the broker
         await WaitForAsync(routing,
             "SELECT message_type FROM outbox_messages WHERE message_type LIKE '%CaseAssigned' AND sent_at IS NOT NULL");
+
+        // which intake turns into a step the citizen sees
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement view;
+        do
+        {
+            await Task.Delay(100);
+            using var lookup = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{receipt.TrackingNumber}");
+            lookup.Headers.Add("X-Access-Code", receipt.AccessCode);
+            view = await (await http.SendAsync(lookup)).Content.ReadFromJsonAsync<JsonElement>();
+        }
+        while (view.GetProperty("status").GetString() != "assigned" && DateTime.UtcNow < deadline);
+        Assert.Equal("assigned", view.GetProperty("status").GetString());
+        Assert.Equal(["received", "assigned"], view.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
     }
 
     private static async Task<object?[]> WaitForAsync(RoutingProcess routing, string sql)
