@@ -49,12 +49,12 @@ public sealed class Submissions_assigned_in_routing : IAsyncLifetime
         Assert.Equal(["received", "assigned"], view.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
     }
 
-    private static async Task<object?[]> WaitForAsync(RoutingProcess routing, string sql)
+    private static async Task<object?[]> WaitForAsync(ServiceProcess routing, string sql)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            await using (var connection = new SqliteConnection($"Data Source={routing.DatabaseFile};Pooling=False"))
+            await using (var connection = new SqliteConnection($"Data Source={routing.Database};Pooling=False"))
             {
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();

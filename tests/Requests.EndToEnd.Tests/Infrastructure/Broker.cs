@@ -25,6 +25,15 @@ public sealed class Broker : IAsyncDisposable
         _api = api;
     }
 
+    /// <summary>The settings a service needs to use this virtual host, as environment variables.</summary>
+    public static Dictionary<string, string> Settings(Broker broker, ushort? port = null) => new()
+    {
+        ["RabbitMq__Host"] = Host,
+        ["RabbitMq__Port"] = (port ?? Port).ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq__VirtualHost"] = broker.VirtualHost,
+        ["RabbitMq__ManagementUrl"] = Management,
+    };
+
     public static async Task<Broker> CreateVirtualHostAsync()
     {
         await EnsureReachableAsync();
