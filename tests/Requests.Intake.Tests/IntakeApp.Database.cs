@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Requests.Testing;
 
 namespace Requests.Intake.Tests;
 
@@ -9,9 +10,7 @@ public sealed partial class IntakeApp
     public SqliteConnection OpenDatabase()
     {
         _ = Services; // starts the app, which creates the database, if no request did yet
-        var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        connection.Open();
-        return connection;
+        return SqliteQueries.Open(DatabaseFile);
     }
 
     /// <summary>Cases and outbox messages: what a rejected filing must leave as it was.</summary>
@@ -21,21 +20,12 @@ public sealed partial class IntakeApp
     public async Task<long> CountAsync(string table, string where = "1 = 1")
     {
         await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {where}";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await SqliteQueries.CountAsync(connection, table, where);
     }
 
     public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
     {
         await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<Dictionary<string, object?>>();
-        while (await reader.ReadAsync())
-            rows.Add(Enumerable.Range(0, reader.FieldCount)
-                .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        return rows;
+        return await SqliteQueries.QueryAsync(connection, sql);
     }
 }

@@ -9,6 +9,7 @@ using NSubstitute;
 using Requests.Contracts.Intake;
 using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
+using Requests.Testing;
 
 namespace Requests.Routing.Tests;
 
@@ -64,30 +65,19 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     public SqliteConnection OpenDatabase()
     {
         _ = Services; // starts the app, which creates the database
-        var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        connection.Open();
-        return connection;
+        return SqliteQueries.Open(DatabaseFile);
     }
 
     public async Task<long> CountAsync(string table, string where = "1 = 1")
     {
         await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {where}";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await SqliteQueries.CountAsync(connection, table, where);
     }
 
     public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
     {
         await using var connection = OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<Dictionary<string, object?>>();
-        while (await reader.ReadAsync())
-            rows.Add(Enumerable.Range(0, reader.FieldCount)
-                .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        return rows;
+        return await SqliteQueries.QueryAsync(connection, sql);
     }
 
     public override async ValueTask DisposeAsync()
