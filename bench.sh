@@ -50,13 +50,7 @@ infra/rabbitmq.sh start
 component_running maildev || started_maildev=1
 infra/maildev.sh start
 
-export REQUESTS_RABBITMQ_HOST=127.0.0.1
-export REQUESTS_RABBITMQ_PORT="$RABBITMQ_AMQP_PORT"
-export REQUESTS_RABBITMQ_MANAGEMENT="http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
-export REQUESTS_SMTP_HOST=127.0.0.1
-export REQUESTS_SMTP_PORT="$MAILDEV_SMTP_PORT"
-export REQUESTS_MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
-export REQUESTS_INFRA="$INFRA_DIR"
+export_infra_env
 
 status=0
 for project in "${projects[@]}"; do

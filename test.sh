@@ -50,14 +50,7 @@ infra/postgres.sh start 198>&-
 if grep -qs 'Microsoft.Playwright' tests/*/*.csproj; then infra/chromium.sh install 198>&-; fi
 info "infrastructure ready in $(elapsed_since "$t_infra")"
 
-export REQUESTS_RABBITMQ_HOST=127.0.0.1
-export REQUESTS_RABBITMQ_PORT="$RABBITMQ_AMQP_PORT"
-export REQUESTS_RABBITMQ_MANAGEMENT="http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
-export REQUESTS_SMTP_HOST=127.0.0.1
-export REQUESTS_SMTP_PORT="$MAILDEV_SMTP_PORT"
-export REQUESTS_MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
-export REQUESTS_POSTGRES="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
-export REQUESTS_INFRA="$INFRA_DIR"
+export_infra_env
 
 # ---- tests -----------------------------------------------------------------------------------------------------------
 rm -rf "$RESULTS_DIR"

@@ -4,13 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-with_postgres=0
-for arg in "$@"; do
-  case "$arg" in
-    --postgres) with_postgres=1 ;;
-    *) die "unknown argument '$arg' (usage: $0 [--postgres])" ;;
-  esac
-done
+parse_postgres_flag "$@"
 
 status=0
 "$INFRA_DIR/maildev.sh" stop || status=1

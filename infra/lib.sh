@@ -241,3 +241,28 @@ elapsed_since() {
   local now="$EPOCHREALTIME"
   awk -v a="$1" -v b="$now" 'BEGIN { printf "%.2fs", b - a }'
 }
+
+# ---- what tests and benchmarks are told -----------------------------------------------------------------------------
+# export_infra_env: the addresses of the local infrastructure, as the test and benchmark code reads them.
+export_infra_env() {
+  export REQUESTS_RABBITMQ_HOST=127.0.0.1
+  export REQUESTS_RABBITMQ_PORT="$RABBITMQ_AMQP_PORT"
+  export REQUESTS_RABBITMQ_MANAGEMENT="http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
+  export REQUESTS_SMTP_HOST=127.0.0.1
+  export REQUESTS_SMTP_PORT="$MAILDEV_SMTP_PORT"
+  export REQUESTS_MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
+  export REQUESTS_POSTGRES="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
+  export REQUESTS_INFRA="$INFRA_DIR"
+}
+
+# parse_postgres_flag ARGS...: sets with_postgres=1 for --postgres; any other argument is an error.
+parse_postgres_flag() {
+  with_postgres=0
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --postgres) with_postgres=1 ;;
+      *) die "unknown argument '$arg' (usage: $0 [--postgres])" ;;
+    esac
+  done
+}
