@@ -1,5 +1,4 @@
 using Requests.Routing;
-using Requests.Routing.Bodies;
 using Requests.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +8,7 @@ builder.AddRoutingServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapDirectory();
+app.MapRoutingEndpoints();
 
 await app.StartRoutingAsync();
 await app.RunAsync();

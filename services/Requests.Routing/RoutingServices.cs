@@ -1,5 +1,9 @@
+using Requests.Routing.Accounts;
 using Requests.Routing.Assignment;
 using Requests.Routing.Bodies;
+using Requests.Routing.Calendar;
+using Requests.Routing.Cases;
+using Requests.Routing.Deadlines;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -11,12 +15,31 @@ public static class RoutingServices
     public static WebApplicationBuilder AddRoutingServices(this WebApplicationBuilder builder)
     {
         builder.AddDatabase<RoutingDbContext>("routing.db");
-        builder.AddBus<RoutingDbContext>(bus => bus.AddConsumer<AssignCaseOnSubmissionConsumer>());
+        builder.AddBus<RoutingDbContext>(bus =>
+        {
+            bus.AddConsumer<AssignCaseOnSubmissionConsumer>();
+            bus.AddCaseWorkConsumers();
+            bus.AddCalendarConsumers();
+        });
         builder.Services.AddScoped<OfficerPicker>();
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.AddAccounts();
+        builder.AddCaseWork();
+        builder.AddDeadlineJobs();
         return builder;
     }
 
-    /// <summary>Migrates the database and loads the directory seed into it the first time.</summary>
+    public static WebApplication MapRoutingEndpoints(this WebApplication app)
+    {
+        app.MapAccounts();
+        app.MapDirectory();
+        app.MapCaseWork();
+        app.MapJobs();
+        app.MapCalendar();
+        return app;
+    }
+
+    /// <summary>Migrates the database, loads the directory seed the first time, the calendar's corrections, the first administrator.</summary>
     public static async Task StartRoutingAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<RoutingDbContext>();
@@ -24,7 +47,10 @@ public static class RoutingServices
         if (string.IsNullOrEmpty(seed))
             seed = Path.Combine(AppContext.BaseDirectory, "Data", "directory.json");
         await using var scope = app.Services.CreateAsyncScope();
-        await DirectorySeed.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<RoutingDbContext>(), seed,
-            app.Services.GetRequiredService<ILogger<RoutingDbContext>>(), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var logger = app.Services.GetRequiredService<ILogger<RoutingDbContext>>();
+        await DirectorySeed.LoadIfEmptyAsync(db, seed, logger, CancellationToken.None);
+        await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
+        await AccountServices.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, logger);
     }
 }

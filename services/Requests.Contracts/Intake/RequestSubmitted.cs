@@ -12,6 +12,7 @@ public sealed record Requester(string FullName, string IdentityNumber, string? E
 /// <param name="Channel"><c>portal</c>, <c>email</c>, <c>post</c>, <c>counter</c> or <c>phone</c>.</param>
 /// <param name="ReceivedOn">The legal date of receipt (Africa/Casablanca): day zero of every deadline.</param>
 /// <param name="DueOn">The answer's due date computed at receipt, with the rule table version that produced it.</param>
+/// <param name="RedirectedFrom">When another body redirected the case here: the case it came from.</param>
 public sealed record RequestSubmitted(
     Guid CaseId,
     string TrackingNumber,
@@ -33,4 +34,5 @@ public sealed record RequestSubmitted(
     DateOnly ReceivedOn,
     DateOnly DueOn,
     string RuleVersion,
-    Requester Requester);
+    Requester Requester,
+    Guid? RedirectedFrom = null);

@@ -88,6 +88,28 @@ public sealed partial class HolidayCalendar
 
     public DateOnly NextWorkingDayOnOrAfter(DateOnly date) => IsWorkingDay(date) ? date : AddWorkingDays(date, 1);
 
+    /// <summary>
+    /// The working day that is <paramref name="days"/> working days before <paramref name="end"/>: the day d with
+    /// <c>WorkingDaysBetween(d, end) == days</c> that is itself a working day. <paramref name="end"/> when days is 0.
+    /// </summary>
+    public DateOnly WorkingDaysBefore(DateOnly end, int days)
+    {
+        int e = Offset(end, nameof(end));
+        if (days <= 0)
+        {
+            return days == 0 ? end : throw new ArgumentOutOfRangeException(nameof(days), days,
+                "A number of working days to go back cannot be negative.");
+        }
+
+        long target = (long)_workingDaysThrough[e] - days;
+        if (target < 1)
+        {
+            throw BeyondRange(end, -days);
+        }
+
+        return DateOnly.FromDayNumber(Epoch + _workingDayOffset[target]);
+    }
+
     /// <summary>Working days in (from, to]; negative when <paramref name="to"/> is before <paramref name="from"/>.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) =>
         _workingDaysThrough[Offset(to, nameof(to))] - _workingDaysThrough[Offset(from, nameof(from))];

@@ -4,6 +4,7 @@ using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
+using Requests.Routing.Calendar;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -15,7 +16,7 @@ namespace Requests.Routing.Assignment;
 /// and the <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing.
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
-    RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock,
+    RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock, CalendarStore calendar,
     ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<RequestSubmitted>
 {
     public const string Name = "assign-case-on-submission";
@@ -56,6 +57,11 @@ public sealed class AssignCaseOnSubmissionConsumer(
             BodyCode = message.BodyCode, Subject = message.Subject, Description = message.Description,
             Urgent = message.Urgent, ReceivedAt = message.ReceivedAt.UtcDateTime, ReceivedOn = message.ReceivedOn,
             DueOn = message.DueOn, RuleVersion = message.RuleVersion, Status = LifecycleCodes.Code(CaseStatus.Received),
+            Channel = message.Channel, Theme = message.Theme, Language = message.Language,
+            RedirectedFrom = message.RedirectedFrom, Version = 1,
+            // the answer's clock runs from receipt: its first alert is the reminder 5 working days before the due date
+            AlertDeadline = DeadlineCodes.Code(DeadlineStep.Answer), AlertStage = (int)AlertStage.None,
+            NextAlertOn = DeadlineAlerts.NextAlertOn(AlertStage.None, message.DueOn, calendar.Current),
         };
         db.Cases.Add(routed);
 

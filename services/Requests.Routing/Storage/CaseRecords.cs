@@ -23,6 +23,76 @@ public sealed class RoutedCase
 
     /// <summary>Why the case needs a person's attention, e.g. <c>unknown-body</c>; null when all is well.</summary>
     public string? Flag { get; set; }
+
+    public required string Channel { get; set; }
+    public string? Theme { get; set; }
+
+    /// <summary><c>fr</c> or <c>ar</c>: the language the requester is written to in.</summary>
+    public required string Language { get; set; }
+
+    /// <summary>How many moves the case has made: the <c>Sequence</c> of its last <c>CaseMoved</c>, and its concurrency token.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The one extension of an information request: its reasons, null while not extended.</summary>
+    public string? ExtensionReasons { get; set; }
+    public bool Extended => ExtensionReasons is not null;
+
+    /// <summary>While a clarification is awaited: the day the clock stopped.</summary>
+    public DateOnly? PausedSince { get; set; }
+
+    /// <summary>The answer, once given: a kebab-case outcome, the refusal ground, the text, the day it was sent.</summary>
+    public string? Outcome { get; set; }
+    public string? RefusalGround { get; set; }
+    public string? AnswerText { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+
+    /// <summary>The last day the requester may contest a refusal or a silence before the head of the body.</summary>
+    public DateOnly? RecourseLastDay { get; set; }
+
+    /// <summary>A recourse to the head: the day it was received, its text, the day the head's answer is due.</summary>
+    public DateOnly? RecourseFiledOn { get; set; }
+    public string? RecourseText { get; set; }
+    public DateOnly? RecourseDueOn { get; set; }
+    public string? RecourseOutcome { get; set; }
+    public string? RecourseAnswerText { get; set; }
+
+    /// <summary>For a redirected case: the competent body it went to; for the new case there, the case it came from.</summary>
+    public string? RedirectedTo { get; set; }
+    public Guid? RedirectedFrom { get; set; }
+
+    public string? CloseReason { get; set; }
+    public int? Rating { get; set; }
+
+    /// <summary>
+    /// The deadline the sweep watches (<c>answer</c> or <c>head-answer</c>), how far its alerts have gone (an
+    /// <c>AlertStage</c>), and the local date the next alert falls due: null when no clock is running.
+    /// </summary>
+    public string? AlertDeadline { get; set; }
+    public int AlertStage { get; set; }
+    public DateOnly? NextAlertOn { get; set; }
+}
+
+/// <summary>A clarification asked of the requester: the clock stops from the day it is asked until the day the answer comes.</summary>
+public sealed class CasePause
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public required string Question { get; set; }
+    public string? Answer { get; set; }
+}
+
+/// <summary>An administrator's correction of a public holiday, kept in order: the calendar is the published one with these applied.</summary>
+public sealed class HolidayCorrection
+{
+    public long Id { get; set; }
+    public DateOnly HolidayDate { get; set; }
+    public DateOnly? NewDate { get; set; }
+    public bool Confirmed { get; set; }
+    public required string Reason { get; set; }
+    public required string CorrectedBy { get; set; }
+    public DateTime CorrectedAt { get; set; }
 }
 
 /// <summary>One thing that happened to a case: who, when, what, and the due date before it when it changed.</summary>

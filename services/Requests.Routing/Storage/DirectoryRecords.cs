@@ -26,6 +26,9 @@ public sealed class Officer
 
     /// <summary>For a substitute: the designated officer they stand in for.</summary>
     public string? SubstituteOf { get; set; }
+
+    /// <summary>The staff account that signs in as this officer; one account may hold designations in several bodies.</summary>
+    public string? AccountId { get; set; }
 }
 
 public static class OfficerRoles

@@ -1,46 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Requests.Routing.Accounts;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Storage;
 
-public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options)
+/// <summary>Routing's database: the directory, staff accounts, cases with their pauses and audit trail, the calendar's corrections.</summary>
+public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : IdentityUserContext<StaffUser>(options)
 {
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<OfficerLeave> OfficerLeaves => Set<OfficerLeave>();
     public DbSet<RoutedCase> Cases => Set<RoutedCase>();
     public DbSet<CaseAuditEntry> CaseAuditEntries => Set<CaseAuditEntry>();
+    public DbSet<CasePause> CasePauses => Set<CasePause>();
+    public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Body>().HasKey(b => b.Code);
-        modelBuilder.Entity<Officer>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("StaffUsers");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("StaffUserClaims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("StaffUserLogins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("StaffUserTokens");
+
+        builder.Entity<Body>().HasKey(b => b.Code);
+        builder.Entity<Officer>(e =>
         {
             e.HasOne<Body>().WithMany().HasForeignKey(o => o.BodyCode);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(o => new { o.BodyCode, o.Role });
         });
-        modelBuilder.Entity<OfficerLeave>(e =>
+        builder.Entity<OfficerLeave>(e =>
         {
             e.HasOne<Officer>().WithMany().HasForeignKey(l => l.OfficerId);
             e.HasIndex(l => new { l.OfficerId, l.StartsOn });
         });
-        modelBuilder.Entity<RoutedCase>(e =>
+        builder.Entity<RoutedCase>(e =>
         {
             e.ToTable("Cases");
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.TrackingNumber).IsUnique();
             e.HasIndex(c => new { c.AssignedOfficerId, c.Status });
-            e.HasIndex(c => new { c.BodyCode, c.Status });
+            e.HasIndex(c => new { c.BodyCode, c.Status, c.DueOn });
+            // the sweep reads only the cases whose next alert has come: a range on this index
+            e.HasIndex(c => c.NextAlertOn).HasFilter("next_alert_on IS NOT NULL");
         });
-        modelBuilder.Entity<CaseAuditEntry>(e =>
+        builder.Entity<CaseAuditEntry>(e =>
         {
             e.HasIndex(a => new { a.CaseId, a.At });
             e.HasOne<RoutedCase>().WithMany().HasForeignKey(a => a.CaseId);
         });
-        modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
+        builder.Entity<CasePause>(e =>
+        {
+            e.HasIndex(p => new { p.CaseId, p.StartsOn });
+            e.HasOne<RoutedCase>().WithMany().HasForeignKey(p => p.CaseId);
+        });
+        builder.AddOutboxAndInbox();
+        builder.UseSnakeCaseNames();
     }
 }

@@ -1,0 +1,26 @@
+namespace Requests.Contracts.Routing;
+
+/// <summary>One public body of the directory, as citizens may address it.</summary>
+/// <param name="Sector"><c>ministry</c>, <c>public-establishment</c>, <c>territorial-collectivity</c> or <c>other</c>.</param>
+public sealed record DirectoryBody(string Code, string NameFr, string NameAr, string Sector, string Region, string? ParentCode);
+
+/// <summary>
+/// The whole directory of bodies as routing holds it, published at start-up and after each change. A snapshot rather
+/// than a change: a service that missed one is whole again with the next; <see cref="Version"/> (the time of the
+/// change, in ticks) lets it ignore an older snapshot that arrives late.
+/// </summary>
+public sealed record BodyDirectoryPublished(long Version, IReadOnlyList<DirectoryBody> Bodies, DateTimeOffset At);
+
+/// <summary>
+/// An administrator corrected a public holiday: an estimated lunar date confirmed or moved. Routing owns the calendar;
+/// intake applies the same correction to the due dates it gives at receipt.
+/// </summary>
+/// <param name="NewDate">The holiday's true date; null when the date stands and only its status changes.</param>
+public sealed record HolidayCorrected(
+    long CorrectionId,
+    DateOnly HolidayDate,
+    DateOnly? NewDate,
+    bool Confirmed,
+    string Reason,
+    string CorrectedBy,
+    DateTimeOffset At);

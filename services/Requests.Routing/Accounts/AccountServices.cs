@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Auth;
+
+namespace Requests.Routing.Accounts;
+
+/// <summary>
+/// ASP.NET Core Identity for staff: hashed passwords, lockout, bearer tokens and cookies protected with the key ring
+/// all services share (<see cref="StaffAuthentication"/>), so intake and reporting accept what routing issues.
+/// </summary>
+public static class AccountServices
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.AddSharedKeyRing();
+        builder.Services.AddIdentityApiEndpoints<StaffUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 12;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<RoutingDbContext>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        builder.Services.AddAuthentication(StaffAuthentication.Scheme)
+            .AddPolicyScheme(StaffAuthentication.Scheme, "Bearer token or cookie",
+                o => o.ForwardDefaultSelector = StaffAuthentication.PickScheme);
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Events.OnRedirectToLogin = c => Deny(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Deny(c.Response, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization(StaffAuthentication.AddStaffPolicies);
+        return builder;
+    }
+
+    /// <summary>
+    /// The first administrator, from settings (<c>Routing:Admin:UserName</c>, <c>Routing:Admin:Password</c>,
+    /// <c>Routing:Admin:Email</c>), created when no account of that name exists; the others are created through the API.
+    /// </summary>
+    public static async Task EnsureAdministratorAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        var name = configuration["Routing:Admin:UserName"];
+        var password = configuration["Routing:Admin:Password"];
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password))
+            return;
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByNameAsync(name) is not null)
+            return;
+        var admin = new StaffUser
+        {
+            UserName = name, Email = configuration["Routing:Admin:Email"] ?? $"{name}@localhost", Role = StaffRoles.Admin,
+        };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException(
+                $"The administrator account could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        logger.LogInformation("Administrator account {UserName} created", name);
+    }
+
+    private static Task Deny(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Requests.Domain.Calendar;
+using Requests.Domain.Deadlines;
+using Requests.Routing.Storage;
+
+namespace Requests.Routing.Calendar;
+
+/// <summary>
+/// The working-day calendar in force in routing: the published holidays with the administrators' corrections
+/// applied in the order they were made. Swapped whole after each correction, so readers never see half of one.
+/// </summary>
+public sealed class CalendarStore(TimeProvider clock)
+{
+    public static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById(LegalTime.MoroccoZoneId);
+
+    private volatile HolidayCalendar _current = HolidayCalendar.Morocco;
+
+    public HolidayCalendar Current => _current;
+
+    public RuleBook Rules { get; } = RuleBook.Current;
+
+    /// <summary>Today's date in Morocco: the legal date of anything done now.</summary>
+    public DateOnly Today => LegalTime.LocalDate(clock.GetUtcNow(), Morocco);
+
+    public DateOnly LocalDate(DateTimeOffset instant) => LegalTime.LocalDate(instant, Morocco);
+
+    public DateOnly DueOn(DeadlineQuery query) => LegalClock.DueOn(query, Rules, _current);
+
+    public async Task ReloadAsync(RoutingDbContext db, CancellationToken cancellationToken)
+    {
+        var corrections = await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        _current = Apply(HolidayCalendar.Morocco, corrections);
+    }
+
+    public static HolidayCalendar Apply(HolidayCalendar calendar, IEnumerable<HolidayCorrection> corrections)
+    {
+        foreach (var correction in corrections)
+        {
+            var holiday = calendar.HolidayOn(correction.HolidayDate);
+            if (holiday is null)
+                continue; // a correction of a date that is no longer a holiday: superseded by a later one
+            calendar = calendar.Replacing(holiday, holiday with
+            {
+                Date = correction.NewDate ?? holiday.Date,
+                Estimated = !correction.Confirmed,
+                Source = $"{holiday.Source}; corrected: {correction.Reason}",
+            });
+        }
+        return calendar;
+    }
+}
