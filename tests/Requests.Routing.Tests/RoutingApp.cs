@@ -1,4 +1,8 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MassTransit;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using Requests.Contracts.Intake;
+using Requests.Routing.Accounts;
 using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
 using Requests.Testing;
@@ -34,6 +39,7 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         builder.UseSetting("RabbitMq:Transport", "inmemory");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -50,6 +56,34 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         context.CancellationToken.Returns(CancellationToken.None);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().Consume(context);
+    }
+
+    /// <summary>
+    /// A client signed in with a new staff account of <paramref name="role"/> that signs in as the directory's
+    /// <paramref name="officerIds"/> (e.g. <c>MEF-O1</c>): its requests carry the bearer token routing issued.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string role, params string[] officerIds)
+    {
+        var name = $"{role}-{string.Join("-", officerIds)}-{Guid.NewGuid():N}"[..40];
+        const string password = "correct horse battery staple";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser { UserName = name, Email = $"{name}@example.ma", Role = role };
+            var created = await users.CreateAsync(user, password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+            foreach (var officer in db.Officers.Where(o => officerIds.Contains(o.Id)))
+                officer.AccountId = user.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var client = CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = name, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Runs <paramref name="change"/> on the service's database and saves it: test data set up by hand.</summary>
