@@ -5,6 +5,7 @@ using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
+using Requests.Routing.Cases;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -57,12 +58,11 @@ public sealed class AssignCaseOnSubmissionConsumer(
             BodyCode = message.BodyCode, Subject = message.Subject, Description = message.Description,
             Urgent = message.Urgent, ReceivedAt = message.ReceivedAt.UtcDateTime, ReceivedOn = message.ReceivedOn,
             DueOn = message.DueOn, RuleVersion = message.RuleVersion, Status = LifecycleCodes.Code(CaseStatus.Received),
-            Channel = message.Channel, Theme = message.Theme, Language = message.Language,
+            ClockStartsOn = message.ReceivedOn, Channel = message.Channel, Theme = message.Theme, Language = message.Language,
             RedirectedFrom = message.RedirectedFrom, Version = 1,
-            // the answer's clock runs from receipt: its first alert is the reminder 5 working days before the due date
-            AlertDeadline = DeadlineCodes.Code(DeadlineStep.Answer), AlertStage = (int)AlertStage.None,
-            NextAlertOn = DeadlineAlerts.NextAlertOn(AlertStage.None, message.DueOn, calendar.Current),
         };
+        // the answer's clock runs from receipt, assigned or not: its first alert is the reminder 5 working days before
+        CaseClock.ScheduleAlerts(routed, calendar.Current);
         db.Cases.Add(routed);
 
         var bodyKnown = await db.Bodies.AnyAsync(b => b.Code == message.BodyCode, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class RoutedCase
     public DateOnly DueOn { get; set; }
     public required string RuleVersion { get; set; }
 
+    /// <summary>Day zero of the answer's clock: the day of receipt, or the day a complaint was reopened.</summary>
+    public DateOnly ClockStartsOn { get; set; }
+
     /// <summary>A <c>LifecycleCodes</c> status code, e.g. <c>assigned</c>.</summary>
     public required string Status { get; set; }
     public string? AssignedOfficerId { get; set; }

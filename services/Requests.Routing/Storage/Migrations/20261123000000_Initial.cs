@@ -125,6 +125,7 @@ public sealed class Initial : Migration
             received_on = table.Column<DateOnly>(nullable: false),
             due_on = table.Column<DateOnly>(nullable: false),
             rule_version = table.Column<string>(nullable: false),
+            clock_starts_on = table.Column<DateOnly>(nullable: false),
             status = table.Column<string>(nullable: false),
             assigned_officer_id = table.Column<string>(nullable: true),
             assigned_at = table.Column<DateTime>(nullable: true),
