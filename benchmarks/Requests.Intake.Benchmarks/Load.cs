@@ -28,6 +28,9 @@ internal sealed class LoadWorker(IPEndPoint server, FilingRequests requests, boo
     /// <summary>Every 201 this worker ever received (all phases), by tracking number.</summary>
     public List<string> TrackingNumbers { get; } = [];
 
+    /// <summary>For each of <see cref="TrackingNumbers"/>: when its request was due (Stopwatch ticks).</summary>
+    public List<long> DueAt { get; } = [];
+
     public long AllCreated { get; private set; }
     public long AllErrors { get; private set; }
 
@@ -61,7 +64,10 @@ internal sealed class LoadWorker(IPEndPoint server, FilingRequests requests, boo
                 Created++;
                 AllCreated++;
                 if (collectTrackingNumbers)
+                {
                     TrackingNumbers.Add(ReadTrackingNumber(_connection.Body));
+                    DueAt.Add(scheduled);
+                }
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -41,6 +42,7 @@ namespace Requests.Intake.Benchmarks
         private List<CommitBatches> _batches = [];
         private List<Components.Timing> _components = [];
         private string _data = "";
+        private PhaseResult? _assignment;
 
         public async Task<int> RunAsync()
         {
@@ -60,6 +62,8 @@ namespace Requests.Intake.Benchmarks
                     await RunSqliteAsync(intakeDatabase);
                 if (options.Phases.Contains("bare"))
                     await RunBareAsync();
+                if (options.Phases.Contains("assignment"))
+                    await RunAssignmentAsync();
             }
             catch (Exception ex)
             {
@@ -67,6 +71,7 @@ namespace Requests.Intake.Benchmarks
                 failed = true;
             }
             PrintReport();
+            PrintAssignmentResult();
             if (options.Keep || failed)
                 Console.WriteLine($"Data and server logs kept in {_data}");
             else
@@ -137,6 +142,70 @@ namespace Requests.Intake.Benchmarks
             _batches = CommitBatches.Read(database, _windows.Where(w => w.Phase.StartsWith("intake", StringComparison.Ordinal)));
             if (!_verification.Passed)
                 _notes.Add($"Intake log: {server.Log}");
+        }
+
+        // ---- submission in intake to assignment in routing --------------------------------------------------------------
+
+        private async Task RunAssignmentAsync()
+        {
+            if (options.Transport != "rabbitmq")
+                throw new InvalidOperationException("The assignment phase needs RabbitMQ: run it through ./bench.sh (or --transport rabbitmq).");
+            await using var vhost = await RabbitVirtualHost.CreateAsync();
+            var routingDatabase = Path.Combine(_data, "routing.db");
+            Dictionary<string, string> Settings(string database) => new()
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Database"] = $"Data Source={database}",
+                ["DataProtection__KeysPath"] = Path.Combine(_data, "keys"),
+                ["RabbitMq__Transport"] = "rabbitmq",
+                ["RabbitMq__Host"] = RabbitVirtualHost.Host,
+                ["RabbitMq__Port"] = RabbitVirtualHost.Port,
+                ["RabbitMq__VirtualHost"] = vhost.Name,
+                ["Intake__RateLimits__SubmissionsPerMinute"] = "100000000",
+            };
+            // routing first, so its queue is bound before intake publishes
+            Console.WriteLine("\nStarting the routing and intake services (Release, own processes, one RabbitMQ virtual host)");
+            var routing = await ServerProcess.StartAsync(Assignment.RoutingDll(), "", Settings(routingDatabase),
+                Path.Combine(_data, "routing.log"), "/health/ready", TimeSpan.FromSeconds(60));
+            var intake = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll"), "",
+                Settings(Path.Combine(_data, "intake-assignment.db")), Path.Combine(_data, "intake-assignment.log"),
+                "/health/ready", TimeSpan.FromSeconds(60));
+            Console.WriteLine($"  routing pid {routing.Process.Id}, intake pid {intake.Process.Id}");
+            var workers = Enumerable.Range(0, Math.Min(options.Connections, 64))
+                .Select(_ => new LoadWorker(intake.EndPoint, new FilingRequests(intake.Host), collectTrackingNumbers: true))
+                .ToList();
+            try
+            {
+                await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
+                var cpu = new CpuMeter(() => intake.Process);
+                Console.WriteLine($"  warm-up {options.IntakeWarmup.TotalSeconds:0} s at {options.AssignmentRate:N0}/s ...");
+                await LoadGenerator.OpenLoopAsync("warm-up", workers, options.AssignmentRate, options.IntakeWarmup, cpu);
+                var skip = workers.Select(w => w.TrackingNumbers.Count).ToList();
+                var anchorUtc = DateTime.UtcNow;
+                var anchorTicks = Stopwatch.GetTimestamp();
+                Console.WriteLine($"  open loop at {options.AssignmentRate:N0}/s for {options.Duration.TotalSeconds:0} s ...");
+                var receipts = await LoadGenerator.OpenLoopAsync($"intake POST, {options.AssignmentRate:N0}/s, routing on",
+                    workers, options.AssignmentRate, options.Duration, cpu);
+                Add(receipts);
+                var total = workers.Sum(w => w.TrackingNumbers.Count);
+                if (!await Assignment.WaitForAsync(routingDatabase, total, TimeSpan.FromSeconds(120)))
+                    _notes.Add($"routing had not assigned all {total:N0} cases 120 s after the run");
+                var sent = workers.Select((w, i) => w.TrackingNumbers.Zip(w.DueAt).Skip(skip[i])).SelectMany(x => x);
+                var (latencies, missing) = Assignment.Latencies(routingDatabase, sent, anchorUtc, anchorTicks);
+                var result = new PhaseResult("submission -> assignment in routing", workers.Count.ToString(CultureInfo.InvariantCulture),
+                    latencies.Length, latencies.Length, missing, receipts.Elapsed, latencies, null,
+                    missing > 0 ? $"{missing} acknowledged filings not assigned" : null, null,
+                    "from when the request was due to routing's commit of the assignment; the previous row is intake's 201 alone");
+                Add(result);
+                _assignment = result;
+            }
+            finally
+            {
+                foreach (var worker in workers)
+                    worker.Close();
+                await intake.DisposeAsync();
+                await routing.DisposeAsync();
+            }
         }
 
         // ---- the bare endpoint ----------------------------------------------------------------------------------------
@@ -287,6 +356,15 @@ namespace Requests.Intake.Benchmarks
                     : " -> target NOT met");
                 Console.WriteLine(line);
             }
+        }
+
+        private void PrintAssignmentResult()
+        {
+            if (_assignment is not { } a)
+                return;
+            var p99 = PhaseResult.Percentile(a.LatencyMs, 99);
+            Console.WriteLine($"RESULT: submission to assignment at {options.AssignmentRate:N0}/s: p50 {Ms(a.LatencyMs, 50)} ms, " +
+                              $"p99 {Ms(a.LatencyMs, 99)} ms (target p99 < 100 ms) -> {(p99 < 100 && a.Errors == 0 ? "target met" : "target NOT met")}");
         }
 
         private static string Ms(double[] sorted, double percentile) =>

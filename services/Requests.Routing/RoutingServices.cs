@@ -17,7 +17,7 @@ public static class RoutingServices
         builder.AddDatabase<RoutingDbContext>("routing.db");
         builder.AddBus<RoutingDbContext>(bus =>
         {
-            bus.AddConsumer<AssignCaseOnSubmissionConsumer>();
+            bus.AddConsumer<AssignCaseOnSubmissionConsumer>(typeof(AssignCaseOnSubmissionConsumerDefinition));
             bus.AddCaseWorkConsumers();
             bus.AddCalendarConsumers();
         });

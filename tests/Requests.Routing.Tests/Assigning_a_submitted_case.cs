@@ -13,6 +13,24 @@ public sealed class Assigning_a_submitted_case : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
+    public async Task A_batch_balances_its_cases_as_if_they_came_one_by_one_and_records_a_repeated_message_once()
+    {
+        var cases = Enumerable.Range(0, 4).Select(_ => Submissions.Request()).ToList();
+        var repeated = Guid.NewGuid();
+
+        // the bus delivers submissions in batches under load; the same message may come twice in one batch
+        await _app.ConsumeBatchAsync([(cases[0], repeated), (cases[1], Guid.NewGuid()), (cases[0], repeated),
+            (cases[2], Guid.NewGuid()), (cases[3], Guid.NewGuid())]);
+
+        // each case sees the loads left by the ones before it in the batch: O1, O2, O1, O2
+        string?[] expected = ["MEF-O1", "MEF-O2", "MEF-O1", "MEF-O2"];
+        Assert.Equal(expected, await Task.WhenAll(cases.Select(c => OfficerOfAsync(c.CaseId))));
+        Assert.Equal(4, await _app.CountAsync("cases"));
+        Assert.Equal(4, await _app.CountAsync("outbox_messages", "message_type LIKE '%CaseAssigned'"));
+        Assert.Equal(4, await _app.CountAsync("inbox_messages"));
+    }
+
+    [Fact]
     public async Task Gives_it_to_the_officer_with_the_fewest_open_cases()
     {
         var first = Submissions.Request();

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NSubstitute;
 using Requests.Contracts.Intake;
 using Requests.Routing.Accounts;
 using Requests.Routing.Assignment;
@@ -48,14 +46,14 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Hands a message straight to the consumer, as the bus would deliver it with this message id.</summary>
-    public async Task ConsumeAsync(RequestSubmitted message, Guid? messageId = null)
+    public async Task ConsumeAsync(RequestSubmitted message, Guid? messageId = null) =>
+        await ConsumeBatchAsync([(message, messageId ?? Guid.NewGuid())]);
+
+    /// <summary>Hands messages to the consumer as one batch, as the bus delivers them under load.</summary>
+    public async Task ConsumeBatchAsync(IReadOnlyList<(RequestSubmitted Message, Guid MessageId)> batch)
     {
-        var context = Substitute.For<ConsumeContext<RequestSubmitted>>();
-        context.Message.Returns(message);
-        context.MessageId.Returns(messageId ?? Guid.NewGuid());
-        context.CancellationToken.Returns(CancellationToken.None);
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().Consume(context);
+        await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().AssignAsync(batch, CancellationToken.None);
     }
 
     /// <summary>

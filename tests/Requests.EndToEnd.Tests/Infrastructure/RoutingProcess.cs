@@ -6,10 +6,28 @@ namespace Requests.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class RoutingProcess
 {
-    // ready means migrated, seeded, and its queue bound on the broker
-    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker) =>
-        ServiceProcess.StartAsync("routing", FindBuild(), databaseFile,
-            new Dictionary<string, string>(Broker.Settings(broker)) { ["ConnectionStrings__Database"] = $"Data Source={databaseFile}" });
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "an administrator's long passphrase";
+
+    /// <summary>
+    /// Starts routing on <paramref name="databaseFile"/>, with an administrator account and the Data Protection key
+    /// ring in <paramref name="keysFolder"/> (give intake the same folder and it accepts routing's tokens).
+    /// Ready means migrated, seeded, and its queue bound on the broker.
+    /// </summary>
+    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker, string? keysFolder = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(Broker.Settings(broker))
+        {
+            ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
+            ["Routing__Admin__UserName"] = AdminUserName,
+            ["Routing__Admin__Password"] = AdminPassword,
+            ["DataProtection__KeysPath"] = keysFolder ?? Path.Combine(Path.GetDirectoryName(databaseFile)!, "keys"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        return ServiceProcess.StartAsync("routing", FindBuild(), databaseFile, environment);
+    }
 
     /// <summary>services/Requests.Routing/bin/{configuration}/net10.0, beside this project's own output.</summary>
     private static string FindBuild()

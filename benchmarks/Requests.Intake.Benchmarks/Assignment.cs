@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Requests.Intake.Benchmarks;
+
+/// <summary>
+/// From a citizen's submission to its assignment in routing: when each request was due (this program's clock) against
+/// when routing committed the assignment (<c>cases.assigned_at</c>, routing's clock: the same machine's).
+/// </summary>
+internal static class Assignment
+{
+    /// <summary>services/Requests.Routing/bin/{configuration}/{framework}/Requests.Routing.dll, built with this project.</summary>
+    public static string RoutingDll()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "services", "Requests.Routing", "bin", output.Parent.Name, output.Name, "Requests.Routing.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Routing's build is missing: {dll}", dll);
+    }
+
+    /// <summary>Waits until routing has assigned (or flagged) <paramref name="expected"/> cases; false on time-out.</summary>
+    public static async Task<bool> WaitForAsync(string routingDatabase, long expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(routingDatabase) && Count(routingDatabase) >= expected)
+                return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    /// <summary>Milliseconds from each request's due time to its assignment, sorted; and how many were never assigned.</summary>
+    public static (double[] Ms, long Missing) Latencies(string routingDatabase, IEnumerable<(string TrackingNumber, long DueAt)> sent,
+        DateTime anchorUtc, long anchorTicks)
+    {
+        var assigned = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        using (var connection = Open(routingDatabase))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT tracking_number, assigned_at FROM cases WHERE assigned_at IS NOT NULL";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                assigned[reader.GetString(0)] = DateTime.Parse(reader.GetString(1), CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        }
+        var ms = new List<double>();
+        long missing = 0;
+        foreach (var (trackingNumber, dueAt) in sent)
+        {
+            if (!assigned.TryGetValue(trackingNumber, out var at))
+            {
+                missing++;
+                continue;
+            }
+            var due = anchorUtc.AddTicks((long)((dueAt - anchorTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            ms.Add((at - due).TotalMilliseconds);
+        }
+        var sorted = ms.ToArray();
+        Array.Sort(sorted);
+        return (sorted, missing);
+    }
+
+    private static long Count(string database)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM cases WHERE assigned_at IS NOT NULL OR flag IS NOT NULL";
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return 0; // not migrated yet
+        }
+    }
+
+    private static SqliteConnection Open(string database)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}

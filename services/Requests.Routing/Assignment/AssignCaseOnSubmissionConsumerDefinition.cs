@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Requests.Routing.Assignment;
+
+/// <summary>Delivers submissions to <see cref="AssignCaseOnSubmissionConsumer"/> in batches, one batch at a time.</summary>
+public sealed class AssignCaseOnSubmissionConsumerDefinition : ConsumerDefinition<AssignCaseOnSubmissionConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<AssignCaseOnSubmissionConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        // the broker must hand over at least a whole batch at once
+        endpointConfigurator.PrefetchCount = AssignCaseOnSubmissionConsumer.BatchSize * 2;
+        consumerConfigurator.Options<BatchOptions>(o => o
+            .SetMessageLimit(AssignCaseOnSubmissionConsumer.BatchSize)
+            .SetTimeLimit(AssignCaseOnSubmissionConsumer.BatchWait)
+            .SetConcurrencyLimit(1));
+    }
+}
