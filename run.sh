@@ -15,16 +15,17 @@ DATA_DIR="$RUN_DIR/data"
 SVC_PID_DIR="$RUN_DIR/services"
 READY_TIMEOUT="${REQUESTS_SERVICE_READY_TIMEOUT:-120}"
 
-# Staff and administrator API keys, made once per machine and kept under .run/ (never committed).
-KEYS_FILE="$RUN_DIR/api-keys.env"
-api_keys() {
-  if [[ ! -s "$KEYS_FILE" ]]; then
+# The first administrator's password, made once per machine and kept under .run/ (never committed). The administrator
+# signs in to routing (POST /api/auth/login) and creates the officers' accounts (POST /api/accounts).
+SECRETS_FILE="$RUN_DIR/secrets.env"
+secrets() {
+  if [[ ! -s "$SECRETS_FILE" ]]; then
     mkdir -p "$RUN_DIR"
-    printf 'Intake__StaffApiKey=%s\nIntake__AdminApiKey=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
-      "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$KEYS_FILE"
-    chmod 600 "$KEYS_FILE"
+    printf 'Routing__Admin__UserName=admin\nRouting__Admin__Password=%s\n' \
+      "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$SECRETS_FILE"
+    chmod 600 "$SECRETS_FILE"
   fi
-  cat "$KEYS_FILE"
+  cat "$SECRETS_FILE"
 }
 
 short_name() { local s="${1#Requests.}"; echo "${s,,}"; } # Requests.Intake -> intake
@@ -44,8 +45,9 @@ RabbitMq__Password=guest
 RabbitMq__ManagementUrl=http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/
 Smtp__Host=127.0.0.1
 Smtp__Port=$MAILDEV_SMTP_PORT
+DataProtection__KeysPath=$RUN_DIR/keys
 EOF
-  api_keys
+  secrets
 }
 
 present_services() {
@@ -104,7 +106,7 @@ print_endpoints() {
   done
   echo "  RabbitMQ    amqp://guest:guest@127.0.0.1:$RABBITMQ_AMQP_PORT/   management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/ (guest/guest)"
   echo "  SMTP        127.0.0.1:$MAILDEV_SMTP_PORT   inbox http://127.0.0.1:$MAILDEV_WEB_PORT/"
-  echo "  API keys    header X-Api-Key, in $KEYS_FILE"
+  echo "  Staff       sign in at routing's POST /api/auth/login; the administrator's password is in $SECRETS_FILE"
   echo
 }
 
