@@ -125,7 +125,7 @@ public sealed class A_case_through_its_lifecycle : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement queue) =>
+    private static JsonElement.ArrayEnumerator Items(JsonElement queue) =>
         (queue.ValueKind == JsonValueKind.Array ? queue : queue.GetProperty("items")).EnumerateArray();
 
     /// <summary>Waits until the citizen's view of the case in intake shows <paramref name="status"/>, and returns it.</summary>
