@@ -56,14 +56,17 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().AssignAsync(batch, CancellationToken.None);
     }
 
+    /// <summary>The password of every account <see cref="SignInAsync"/> creates.</summary>
+    public const string Password = "correct horse battery staple";
+
     /// <summary>
     /// A client signed in with a new staff account of <paramref name="role"/> that signs in as the directory's
     /// <paramref name="officerIds"/> (e.g. <c>MEF-O1</c>): its requests carry the bearer token routing issued.
     /// </summary>
     public async Task<HttpClient> SignInAsync(string role, params string[] officerIds)
     {
-        var name = $"{role}-{string.Join("-", officerIds)}-{Guid.NewGuid():N}"[..40];
-        const string password = "correct horse battery staple";
+        var name = $"{role}-{Guid.NewGuid():N}";
+        const string password = Password;
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
