@@ -31,9 +31,12 @@ public static class CaseEndpoints
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases");
         cases.MapGet("/{caseId:guid}", GetAsync).RequireAuthorization(StaffPolicies.Staff)
+            .Produces<CaseView>().ProducesProblem(404)
             .WithSummary("A case of the caller's bodies with its pauses, its audit trail and the actions the caller may take.");
         // the role is checked in the handler, so that a refusal is problem details like every other error
         cases.MapPost("/{caseId:guid}/{action}", MoveAsync).RequireAuthorization(StaffPolicies.Staff)
+            .Accepts<MoveForm>("application/json").Produces<CaseView>()
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesValidationProblem(422)
             .WithSummary("One move: accept, ask-clarification {question}, receive-clarification {answer}, extend {reasons}, answer {outcome, refusalGround?, text}, redirect {bodyCode, reasons}, close {reason}, reassign {officerId}, answer-recourse {outcome, refusalGround?, text}.");
     }
 
@@ -79,7 +82,7 @@ public static class CaseEndpoints
             if (result.Status == MoveStatus.NotAllowed)
                 return Results.Problem(statusCode: 409, title: "This move is not allowed now.",
                     detail: $"The case is {routed.Status}: '{action}' is not a move allowed from that status.",
-                    extensions: new Dictionary<string, object?> { ["status"] = routed.Status, ["action"] = action });
+                    extensions: new Dictionary<string, object?> { ["caseStatus"] = routed.Status, ["action"] = action });
             if (result.Status == MoveStatus.Refused)
                 return result.Field is { } field
                     ? Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [result.Reason!] },

@@ -23,6 +23,7 @@ public static class QueueEndpoints
 
     public static void MapQueue(this WebApplication app) =>
         app.MapGet("/api/queue", ListAsync).WithTags("Cases").RequireAuthorization(StaffPolicies.Staff)
+            .Produces<QueuePage>().ProducesValidationProblem()
             .WithSummary("The caller's cases (open ones unless status is given), by due date: status, dueWithin, overdue, regime, urgent, body, assignedTo=me, sort, limit, offset.");
 
     private static async Task<IResult> ListAsync(HttpRequest request, ClaimsPrincipal user, RoutingDbContext db,

@@ -79,7 +79,7 @@ public sealed class Moving_a_case : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.JsonAsync();
-        Assert.Equal(("extended", "extend"), (problem.GetProperty("status").GetString(), problem.GetProperty("action").GetString()));
+        Assert.Equal(("extended", "extend"), (problem.GetProperty("caseStatus").GetString(), problem.GetProperty("action").GetString()));
         Assert.Contains("extended", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync(Id));
     }
@@ -162,7 +162,7 @@ public sealed class Moving_a_case : IAsyncLifetime, IDisposable
         var response = await _officer.MoveAsync(Id, "answer", new { outcome = "granted", text = "Here." });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("closed", (await response.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await response.JsonAsync()).GetProperty("caseStatus").GetString());
         Assert.Equal(before, await _app.SnapshotAsync(Id));
     }
 
@@ -172,7 +172,7 @@ public sealed class Moving_a_case : IAsyncLifetime, IDisposable
         var response = await _officer.MoveAsync(Id, "answer", new { outcome = "granted", text = "Here." });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("assigned", (await response.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("assigned", (await response.JsonAsync()).GetProperty("caseStatus").GetString());
     }
 
     [Fact]
@@ -273,6 +273,26 @@ public sealed class Moving_a_case : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync()).GetProperty("errors");
         Assert.True(field == "$" || errors.TryGetProperty(field, out _), errors.ToString());
+        Assert.Equal(before, await _app.SnapshotAsync(Id));
+    }
+
+    [Fact]
+    public async Task A_move_that_loses_a_race_is_a_409_and_writes_nothing()
+    {
+        // as if another instance had moved the case between our read and our write: the update finds no row at
+        // the version read (RAISE(IGNORE) skips it), which is how EF sees a concurrency conflict
+        await using (var connection = _app.OpenDatabase())
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER lose_the_race BEFORE UPDATE ON cases BEGIN SELECT RAISE(IGNORE); END";
+            await command.ExecuteNonQueryAsync();
+        }
+        var before = await _app.SnapshotAsync(Id);
+
+        var response = await _officer.MoveAsync(Id, "accept");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("The case changed meanwhile.", (await response.JsonAsync()).GetProperty("title").GetString());
         Assert.Equal(before, await _app.SnapshotAsync(Id));
     }
 
