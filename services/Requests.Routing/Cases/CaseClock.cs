@@ -42,6 +42,17 @@ public static class CaseClock
         return LegalClock.DueOn(query, rules, calendar);
     }
 
+    /// <summary>
+    /// The due date of the deadline the case's status runs: the head's answer during a recourse (and after the
+    /// head's silence), the body's answer otherwise. What an officer's queue sorts and counts down by.
+    /// </summary>
+    public static DateOnly RunningDueOn(RoutedCase routed)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        return StatusOf(routed) is CaseStatus.UnderRecourse or CaseStatus.RecourseDeadlineMissed
+            && routed.RecourseDueOn is { } headDue ? headDue : routed.DueOn;
+    }
+
     /// <summary>The head's answer to a recourse: 15 working days (a rule of the table) from the day it was received.</summary>
     public static DateOnly HeadAnswerDueOn(DateOnly recourseFiledOn, RuleBook rules, HolidayCalendar calendar) =>
         LegalClock.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.HeadAnswer, recourseFiledOn), rules, calendar);
