@@ -65,7 +65,7 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     /// </summary>
     public async Task<HttpClient> SignInAsync(string role, params string[] officerIds)
     {
-        var name = $"{role}-{Guid.NewGuid():N}";
+        var name = $"{role}-{string.Join("-", officerIds)}-{Guid.NewGuid():N}";
         const string password = Password;
         await using (var scope = Services.CreateAsyncScope())
         {

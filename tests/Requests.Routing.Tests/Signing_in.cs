@@ -27,8 +27,12 @@ public sealed class Signing_in : IDisposable
     public async Task Without_a_token_staff_endpoints_answer_401_problem_details()
     {
         var response = await _app.CreateClient().GetAsync("/api/auth/me");
+        var forbidden = await (await _app.SignInAsync(StaffRoles.Officer, "MEF-O1")).GetAsync("/api/accounts");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
