@@ -17,6 +17,7 @@ app.UseRateLimiter();
 app.MapSubmissions();
 app.MapStaffRegistration();
 app.MapCases();
+app.MapCitizenActions();
 app.MapBodies();
 app.MapDeadlineCalculator();
 app.MapCalendar();
