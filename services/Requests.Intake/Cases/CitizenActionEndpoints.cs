@@ -41,23 +41,28 @@ public static class CitizenActionEndpoints
     {
         // the lookups' allowance: each of these also tests an access code
         var cases = app.MapGroup("/api/cases/{trackingNumber}").RequireRateLimiting(CaseEndpoints.RateLimitPolicy);
-        cases.MapPost("/recourse", (string trackingNumber, HttpContext http) =>
-                ActAsync(trackingNumber, http, CitizenActions.Recourse, ActionJson.Default.TextForm, f => Text(f.Text)))
-            .WithSummary("Contest a refusal or a silence before the head of the body (information requests): {text}.");
-        cases.MapPost("/reopen", (string trackingNumber, HttpContext http) =>
-                ActAsync(trackingNumber, http, CitizenActions.Reopening, ActionJson.Default.TextForm, f => Text(f.Text)))
-            .WithSummary("Reopen an answered complaint: {text}, why the answer does not settle it.");
-        cases.MapPost("/rating", (string trackingNumber, HttpContext http) =>
-                ActAsync(trackingNumber, http, CitizenActions.Rating, ActionJson.Default.RatingForm, Rating))
-            .WithSummary("Rate a complaint's answer: {rating: 1 to 5, comment?}.");
-        cases.MapPost("/clarification", (string trackingNumber, HttpContext http) =>
-                ActAsync(trackingNumber, http, CitizenActions.Clarification, ActionJson.Default.TextForm, f => Text(f.Text)))
-            .WithSummary("Answer the clarification the body asked for: {text}.");
-        cases.MapPost("/withdrawal", (string trackingNumber, HttpContext http) =>
-                ActAsync(trackingNumber, http, CitizenActions.Withdrawal, ActionJson.Default.WithdrawalForm, Withdrawal))
-            .WithSummary("Withdraw the request or complaint while an answer is still owed: {reason?}.");
+        Map(cases, CitizenActions.Recourse, ActionJson.Default.TextForm, f => Text(f.Text),
+            "Contest a refusal or a silence before the head of the body (information requests): {text}.");
+        Map(cases, CitizenActions.Reopening, ActionJson.Default.TextForm, f => Text(f.Text),
+            "Reopen an answered complaint: {text}, why the answer does not settle it.");
+        Map(cases, CitizenActions.Rating, ActionJson.Default.RatingForm, Rating,
+            "Rate a complaint's answer: {rating: 1 to 5, comment?}.");
+        Map(cases, CitizenActions.Clarification, ActionJson.Default.TextForm, f => Text(f.Text),
+            "Answer the clarification the body asked for: {text}.");
+        Map(cases, CitizenActions.Withdrawal, ActionJson.Default.WithdrawalForm, Withdrawal,
+            "Withdraw the request or complaint while an answer is still owed: {reason?}.");
         return app;
     }
+
+    private static void Map<TForm>(RouteGroupBuilder cases, CitizenActionKind kind, JsonTypeInfo<TForm> type,
+        Func<TForm, Checked> check, string summary) where TForm : class =>
+        cases.MapPost($"/{kind.Path}", (string trackingNumber, HttpContext http) => ActAsync(trackingNumber, http, kind, type, check))
+            .Accepts<TForm>("application/json")
+            .Produces<ActionReceipt>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(summary);
 
     private static async Task<IResult> ActAsync<TForm>(string trackingNumber, HttpContext http, CitizenActionKind kind,
         JsonTypeInfo<TForm> type, Func<TForm, Checked> check) where TForm : class

@@ -46,7 +46,7 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             "answered" or "recourse-answered" or "redirected" or "closed" or "rated" or "clarification-asked" => null,
             _ => move.DueOn,
         };
-        if (await AlreadyShownAsync(record, kind, dueOn, cancellationToken))
+        if (await AlreadyShownAsync(record, move.Sequence, kind, dueOn, cancellationToken))
             return;
         var commission = kind switch
         {
@@ -62,6 +62,7 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             Kind = kind,
             Description = CitizenTexts.Move(move, kind, bodyName, newTrackingNumber, commission, recourseDueOn),
             DueOn = dueOn,
+            Sequence = move.Sequence,
         });
     }
 
@@ -82,13 +83,14 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             record.RecourseDueOn = headDue;
     }
 
-    /// <summary>The first assignment and a missed deadline also come as their own messages: one step on the timeline.</summary>
-    private Task<bool> AlreadyShownAsync(CaseRecord record, string kind, DateOnly? dueOn, CancellationToken cancellationToken) => kind switch
-    {
-        "assigned" or "recourse-deadline-missed" => db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && e.Kind == kind, cancellationToken),
-        "deadline-missed" => db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && e.Kind == kind && e.DueOn == dueOn, cancellationToken),
-        _ => Task.FromResult(false),
-    };
+    /// <summary>
+    /// One step per move, even if routing sends it again under another message id; and the first assignment and a
+    /// missed deadline, which also come as messages of their own, make one step between them.
+    /// </summary>
+    private Task<bool> AlreadyShownAsync(CaseRecord record, int sequence, string kind, DateOnly? dueOn,
+        CancellationToken cancellationToken) => db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && (e.Sequence == sequence
+            || (kind == "assigned" || kind == "recourse-deadline-missed") && e.Kind == kind
+            || kind == "deadline-missed" && e.Kind == kind && e.DueOn == dueOn), cancellationToken);
 
     /// <summary>Routing applied the citizen's action: their pending request of that kind is done.</summary>
     private async Task MarkActionDoneAsync(CaseRecord record, CaseMoved move, CancellationToken cancellationToken)

@@ -60,6 +60,9 @@ public sealed class CaseEvent
     public required string Kind { get; set; }
     public string? Description { get; set; }
     public DateOnly? DueOn { get; set; }
+
+    /// <summary>For a step from routing's <c>CaseMoved</c>: its sequence, shown once even if routing sends the move again.</summary>
+    public int? Sequence { get; set; }
 }
 
 /// <summary>The last tracking number handed out for one prefix and year, e.g. <c>DAI-2026</c>.</summary>

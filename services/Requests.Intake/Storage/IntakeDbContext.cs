@@ -32,6 +32,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.Entity<CaseEvent>(e =>
         {
             e.HasIndex(c => new { c.CaseId, c.At });
+            e.HasIndex(c => new { c.CaseId, c.Sequence }).IsUnique();
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId);
         });
         modelBuilder.Entity<TrackingCounter>().HasKey(c => c.Key);

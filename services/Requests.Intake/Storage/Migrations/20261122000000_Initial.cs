@@ -58,12 +58,14 @@ public sealed class Initial : Migration
             kind = table.Column<string>(nullable: false),
             description = table.Column<string>(nullable: true),
             due_on = table.Column<DateOnly>(nullable: true),
+            sequence = table.Column<int>(nullable: true),
         }, constraints: t =>
         {
             t.PrimaryKey("pk_case_events", x => x.id);
             t.ForeignKey("fk_case_events_cases_case_id", x => x.case_id, "cases", "id", onDelete: ReferentialAction.Cascade);
         });
         migrationBuilder.CreateIndex("ix_case_events_case_id_at", "case_events", ["case_id", "at"]);
+        migrationBuilder.CreateIndex("ix_case_events_case_id_sequence", "case_events", ["case_id", "sequence"], unique: true);
 
         migrationBuilder.CreateTable("tracking_counters", table => new
         {
