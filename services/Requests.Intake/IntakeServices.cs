@@ -6,6 +6,7 @@ using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
+using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -16,7 +17,18 @@ public static class IntakeServices
     public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
     {
         builder.AddDatabase<IntakeDbContext>("intake.db");
-        builder.AddBus<IntakeDbContext>(bus => bus.AddConsumer<ShowAssignmentToCitizenConsumer>());
+        builder.AddBus<IntakeDbContext>(bus =>
+        {
+            bus.AddConsumer<ShowAssignmentToCitizenConsumer>();
+            bus.AddConsumer<ShowMoveToCitizenConsumer>();
+            bus.AddConsumer<ShowMissedDeadlineToCitizenConsumer>();
+            bus.AddConsumer<ShowDueDateChangeToCitizenConsumer>();
+            bus.AddConsumer<ShowRefusedActionToCitizenConsumer>();
+            bus.AddConsumer<ReplaceDirectoryConsumer>();
+            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
+        });
+        // staff registration takes the bearer tokens routing issues, checked with the shared key ring
+        builder.AddStaffAuthentication();
         var bodies = Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json");
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
         builder.Services.AddSingleton<CalendarStore>();
@@ -24,6 +36,7 @@ public static class IntakeServices
         builder.Services.AddSingleton<ReceiptWriter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
         builder.Services.AddScoped<Filings>();
+        builder.Services.AddScoped<RedirectionFiling>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionJson.Default));
         builder.Services.AddRateLimiter(o => AddRateLimits(o, builder.Configuration));
         return builder;
@@ -33,8 +46,9 @@ public static class IntakeServices
     {
         await app.MigrateDatabaseAsync<IntakeDbContext>();
         await using var scope = app.Services.CreateAsyncScope();
-        await app.Services.GetRequiredService<CalendarStore>()
-            .ReloadAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
     }
 
     /// <summary>Per client address: a few filings a minute is plenty for a citizen and stops a flood.</summary>

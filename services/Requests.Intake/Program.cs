@@ -13,10 +13,14 @@ builder.AddIntakeServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+// after the status code pages, so a 401 or 403 from a staff policy answers problem details too
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapSubmissions();
 app.MapStaffRegistration();
 app.MapCases();
+app.MapCitizenActions();
 app.MapBodies();
 app.MapDeadlineCalculator();
 app.MapCalendar();

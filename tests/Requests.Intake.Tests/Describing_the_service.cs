@@ -63,9 +63,10 @@ public sealed class Describing_the_service : IDisposable
         Assert.True(paths.GetProperty("/api/bodies").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/deadlines").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/calendar/{year}").TryGetProperty("get", out _));
-        var corrections = paths.EnumerateObject().Single(p => p.Name.StartsWith("/api/calendar/corrections", StringComparison.Ordinal));
-        Assert.True(corrections.Value.TryGetProperty("get", out _));
-        Assert.True(corrections.Value.TryGetProperty("post", out _));
+        foreach (var action in new[] { "recourse", "reopen", "rating", "clarification", "withdrawal" })
+            Assert.True(paths.GetProperty($"/api/cases/{{trackingNumber}}/{action}").TryGetProperty("post", out _), action);
+        // routing owns the calendar's corrections
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/calendar/corrections", StringComparison.Ordinal));
     }
 
     private static string? Text(JsonElement element, string name) => element.GetProperty(name).GetString();

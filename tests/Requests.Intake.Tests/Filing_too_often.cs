@@ -39,7 +39,7 @@ public sealed class Filing_too_often : IDisposable
         lookup.Headers.Add("X-Access-Code", receipt.AccessCode);
         Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(lookup)).StatusCode);
         var staff = await _app.PostJsonAsync("/api/staff/requests",
-            Forms.Request().With("channel", "post").With("receivedOn", "2026-10-20"), IntakeApp.StaffKey);
+            Forms.Request().With("channel", "post").With("receivedOn", "2026-10-20"), _app.StaffClient("officer", "MEF"));
         Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
     }
 }

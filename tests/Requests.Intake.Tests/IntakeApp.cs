@@ -14,9 +14,6 @@ namespace Requests.Intake.Tests;
 /// </summary>
 public sealed partial class IntakeApp : WebApplicationFactory<Program>
 {
-    public const string StaffKey = "staff-key-for-tests";
-    public const string AdminKey = "admin-key-for-tests";
-
     // Friday 23 October 2026, 10:00 in Casablanca (UTC+1): an ordinary working day
     public static readonly DateTimeOffset DefaultNow = new(2026, 10, 23, 9, 0, 0, TimeSpan.Zero);
 
@@ -36,8 +33,8 @@ public sealed partial class IntakeApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Database"] = $"Data Source={DatabaseFile}",
             ["RabbitMq:Transport"] = "inmemory",
-            ["Intake:StaffApiKey"] = StaffKey,
-            ["Intake:AdminApiKey"] = AdminKey,
+            // the key ring routing would share: here the tests mint the staff tokens themselves (IntakeApp.Staff.cs)
+            ["DataProtection:KeysPath"] = Path.Combine(_folder, "keys"),
             // many tests file more than the 20 a minute allowed by default; the rate-limit tests lower these
             ["Intake:RateLimits:SubmissionsPerMinute"] = "1000",
             ["Intake:RateLimits:LookupsPerMinute"] = "1000",
@@ -69,12 +66,10 @@ public sealed partial class IntakeApp : WebApplicationFactory<Program>
         });
     }
 
-    public async Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode form, string? apiKey = null)
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode form, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(form) };
-        if (apiKey is not null)
-            request.Headers.Add("X-Api-Key", apiKey);
-        return await CreateClient().SendAsync(request);
+        return await (client ?? CreateClient()).SendAsync(request);
     }
 
     /// <summary>Stops this app and gives another on the same database and clock: a service restart.</summary>

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Requests.Contracts.Intake;
+using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Tests;
@@ -17,29 +19,63 @@ public sealed class Registering_a_filing_as_staff : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Theory]
-    [InlineData("requests", null)]
-    [InlineData("requests", "wrong-key")]
-    [InlineData("complaints", null)]
-    [InlineData("complaints", "")]
-    public async Task Answers_401_without_the_staff_key_and_stores_nothing(string endpoint, string? key)
+    [InlineData("requests")]
+    [InlineData("complaints")]
+    public async Task Answers_401_without_a_staff_token_and_stores_nothing(string endpoint)
     {
-        var response = await _app.PostJsonAsync($"/api/staff/{endpoint}", Registered(endpoint, "post", "2026-11-02"), key);
+        var response = await _app.PostJsonAsync($"/api/staff/{endpoint}", Registered(endpoint, "post", "2026-11-02"));
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal((0, 0), await _app.StoredAsync());
     }
 
     [Fact]
-    public async Task Answers_401_to_any_key_when_no_staff_key_is_set()
+    public async Task Answers_401_to_a_token_that_is_not_routings()
     {
-        await using var unset = new IntakeApp { Settings = { ["Intake:StaffApiKey"] = "" } };
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token-routing-issued");
 
-        foreach (var key in new[] { "", IntakeApp.StaffKey })
-        {
-            var response = await unset.PostJsonAsync("/api/staff/requests", Registered("requests", "post", "2026-10-23"), key);
-            await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
-        }
-        Assert.Equal((0, 0), await unset.StoredAsync());
+        var response = await _app.PostJsonAsync("/api/staff/requests", Registered("requests", "post", "2026-11-02"), client);
+
+        await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal((0, 0), await _app.StoredAsync());
+    }
+
+    [Theory]
+    [InlineData("requests", StaffRoles.Officer)] // the request is addressed to MEF
+    [InlineData("complaints", StaffRoles.Head)] // the complaint to COM-RABAT
+    public async Task Answers_403_to_staff_of_another_body_and_stores_nothing(string endpoint, string role)
+    {
+        var response = await _app.PostJsonAsync($"/api/staff/{endpoint}", Registered(endpoint, "post", "2026-11-02"),
+            _app.StaffClient(role, "CNSS"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("designated", problem.Text("title"), StringComparison.Ordinal);
+        Assert.Equal((0, 0), await _app.StoredAsync());
+    }
+
+    [Fact]
+    public async Task Answers_403_to_the_ministry_which_acts_on_no_case()
+    {
+        var response = await _app.PostJsonAsync("/api/staff/requests", Registered("requests", "post", "2026-11-02"),
+            _app.StaffClient(StaffRoles.Ministry));
+
+        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal((0, 0), await _app.StoredAsync());
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer, "MEF")]
+    [InlineData(StaffRoles.Head, "mef")] // body codes are read whatever their case
+    [InlineData(StaffRoles.Officer, "CNSS", "MEF")]
+    [InlineData(StaffRoles.Admin)] // an administrator registers for any body
+    public async Task Registers_for_a_body_the_account_is_designated_for_or_as_an_administrator(string role, params string[] bodies)
+    {
+        var response = await _app.PostJsonAsync("/api/staff/requests", Registered("requests", "post", "2026-11-02"),
+            _app.StaffClient(role, bodies));
+
+        await response.ReadReceiptAsync();
+        Assert.Equal((1, 1), await _app.StoredAsync());
     }
 
     [Theory]
@@ -52,7 +88,8 @@ public sealed class Registering_a_filing_as_staff : IDisposable
         var receipt = await (await StaffPostAsync(endpoint, channel, "2026-11-02")).ReadReceiptAsync();
 
         var row = Assert.Single(await _app.QueryAsync("SELECT channel, recorded_by, received_on FROM cases"));
-        Assert.Equal((channel, "staff", "2026-11-02"), (row["channel"], row["recorded_by"], row["received_on"]));
+        // the account that typed it in, by its name in the token
+        Assert.Equal((channel, "officer-mef-com-rabat", "2026-11-02"), (row["channel"], row["recorded_by"], row["received_on"]));
         var message = Assert.Single(await _app.QueryAsync("SELECT body FROM outbox_messages"));
         var submitted = JsonSerializer.Deserialize<RequestSubmitted>((string)message["body"]!, OutboxMessage.Json)!;
         Assert.Equal((receipt.CaseId, channel), (submitted.CaseId, submitted.Channel));
@@ -120,7 +157,8 @@ public sealed class Registering_a_filing_as_staff : IDisposable
     }
 
     private Task<HttpResponseMessage> StaffPostAsync(string endpoint, string? channel, string? receivedOn) =>
-        _app.PostJsonAsync($"/api/staff/{endpoint}", Registered(endpoint, channel, receivedOn), IntakeApp.StaffKey);
+        _app.PostJsonAsync($"/api/staff/{endpoint}", Registered(endpoint, channel, receivedOn),
+            _app.StaffClient(StaffRoles.Officer, "MEF", "COM-RABAT"));
 
     private static JsonObject Registered(string endpoint, string? channel, string? receivedOn) =>
         (endpoint == "requests" ? Forms.Request() : Forms.Complaint())

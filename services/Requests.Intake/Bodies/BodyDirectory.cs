@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Requests.Intake.Storage;
 
 namespace Requests.Intake.Bodies;
 
@@ -6,19 +8,35 @@ namespace Requests.Intake.Bodies;
 public sealed record Body(string Code, string NameFr, string NameAr, string Sector, string Region);
 
 /// <summary>
-/// The bodies citizens can address, from the seed file <c>Data/bodies.json</c>.
+/// The bodies citizens can address: routing's directory as its last snapshot gave it (the <c>bodies</c> table),
+/// kept in memory and swapped whole on each new snapshot. Until the first snapshot ever arrives, the seed file
+/// <c>Data/bodies.json</c>: a fresh system where routing has not spoken yet still accepts filings.
 /// </summary>
 public sealed class BodyDirectory
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly Dictionary<string, Body> _byCode;
+    private volatile Snapshot _current;
 
-    public BodyDirectory(IEnumerable<Body> bodies) =>
-        _byCode = bodies.ToDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
+    public BodyDirectory(IEnumerable<Body> bodies, long? version = null) => _current = new Snapshot(bodies, version);
 
-    public IReadOnlyCollection<Body> All => _byCode.Values;
+    public IReadOnlyCollection<Body> All => _current.ByCode.Values;
 
-    public Body? Find(string code) => _byCode.GetValueOrDefault(code);
+    /// <summary>The version of routing's snapshot in use; null while the seed file stands in for it.</summary>
+    public long? Version => _current.Version;
+
+    public Body? Find(string code) => _current.ByCode.GetValueOrDefault(code);
+
+    public void Replace(IEnumerable<Body> bodies, long version) => _current = new Snapshot(bodies, version);
+
+    /// <summary>Takes the stored snapshot, if routing ever sent one; else keeps the seed file.</summary>
+    public async Task LoadAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.DirectoryVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (stored is null)
+            return;
+        var bodies = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
+        Replace(bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region)), stored.Version);
+    }
 
     public static BodyDirectory Load(string path)
     {
@@ -26,5 +44,12 @@ public sealed class BodyDirectory
         var bodies = JsonSerializer.Deserialize<List<Body>>(file, Json)
             ?? throw new InvalidOperationException($"{path} holds no bodies.");
         return new BodyDirectory(bodies);
+    }
+
+    private sealed class Snapshot(IEnumerable<Body> bodies, long? version)
+    {
+        public Dictionary<string, Body> ByCode { get; } = bodies.ToDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
+
+        public long? Version { get; } = version;
     }
 }

@@ -6,8 +6,8 @@ using Requests.Intake.Storage;
 namespace Requests.Intake.Calendar;
 
 /// <summary>
-/// The working-day calendar in force: the published holidays with the administrators' corrections applied in
-/// the order they were made. Swapped whole after each correction, so readers never see half of one.
+/// The working-day calendar in force: the published holidays with routing's corrections applied in the order
+/// routing made them (by correction id). Swapped whole after each correction, so readers never see half of one.
 /// </summary>
 public sealed class CalendarStore(TimeProvider clock)
 {
@@ -29,6 +29,10 @@ public sealed class CalendarStore(TimeProvider clock)
     /// <summary>The due date alone, without its explanation: what every filing needs, at no allocation.</summary>
     public DueDate DueOn(DeadlineQuery query) => new(LegalClock.DueOn(query, Rules, _current), Rules.Version, []);
 
+    /// <summary>The last day to complain to the Commission (CDAI), from the head's answer or the end of its silence.</summary>
+    public DateOnly CommissionLastDay(DateOnly startsOn) =>
+        DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Commission, startsOn)).DueOn;
+
     public async Task ReloadAsync(IntakeDbContext db, CancellationToken cancellationToken)
     {
         var corrections = await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
@@ -39,6 +43,9 @@ public sealed class CalendarStore(TimeProvider clock)
     {
         foreach (var correction in corrections)
         {
+            // routing checks its corrections; one outside the calendar's years must still not stop intake starting
+            if (!HolidayCalendar.Covers(correction.HolidayDate) || correction.NewDate is { } moved && !HolidayCalendar.Covers(moved))
+                continue;
             var holiday = calendar.HolidayOn(correction.HolidayDate);
             if (holiday is null)
                 continue; // a correction of a date that is no longer a holiday: superseded by a later one

@@ -1,14 +1,31 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.Intake.Bodies;
+using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
 
 namespace Requests.Intake.Cases;
 
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Description, DateOnly? DueOn);
+/// <summary>
+/// One step of a case's life as the citizen sees it. Their own actions carry <see cref="Action"/> (a <c>CitizenActed</c>
+/// code), <see cref="ActionId"/> and <see cref="State"/>: <c>pending</c>, <c>done</c> or <c>refused</c>.
+/// </summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Description, DateOnly? DueOn,
+    string? Action = null, Guid? ActionId = null, string? State = null);
 
-public sealed record CaseView(string TrackingNumber, string Regime, string Kind, string BodyCode, string Subject,
-    string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateOnly DueDate, string RuleVersion,
-    IReadOnlyList<TimelineEntry> Timeline);
+/// <summary>An action the citizen may take now: <c>POST</c> to <see cref="Path"/> with the access code.</summary>
+public sealed record AvailableAction(string Name, string Path);
+
+/// <summary>
+/// A case as its citizen follows it. <see cref="DueDate"/> is the body's answer deadline; <see cref="RecourseLastDay"/>
+/// the last day to contest a refusal or a silence before the head of the body, while that is open;
+/// <see cref="RecourseDueOn"/> the head's deadline while a recourse is under way. A redirected case names the case
+/// opened at the competent body (<see cref="RedirectedTo"/>), and that one the case it came from.
+/// </summary>
+public sealed record CaseView(string TrackingNumber, string Regime, string Kind, string BodyCode, string? BodyName,
+    string Subject, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateOnly DueDate,
+    DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion, string? RedirectedFrom, string? RedirectedTo,
+    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
 
 public static class CaseEndpoints
 {
@@ -22,29 +39,57 @@ public static class CaseEndpoints
     {
         app.MapGet("/api/cases/{trackingNumber}", GetCaseAsync)
             .RequireRateLimiting(RateLimitPolicy)
-            .WithSummary("A case's status, due date and timeline, for whoever holds its access code (header X-Access-Code).");
+            .WithSummary("A case's status, due dates, timeline and the actions open to the citizen, for whoever holds its access code (header X-Access-Code).");
         return app;
     }
 
-    private static async Task<IResult> GetCaseAsync(string trackingNumber, HttpRequest request, IntakeDbContext db,
+    /// <summary>The case with this tracking number if the request carries its access code; null otherwise, whichever is wrong.</summary>
+    public static async Task<CaseRecord?> FindAsync(IntakeDbContext db, string trackingNumber, HttpRequest request,
         CancellationToken cancellationToken)
     {
         var number = trackingNumber.Trim().ToUpperInvariant();
         var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingNumber == number, cancellationToken);
         var code = request.Headers[AccessCodeHeader].ToString();
-        if (!AccessCodes.Matches(code, record?.AccessCodeHash ?? NoCase) || record is null)
-            return SubmissionEndpoints.Problem(404, "No case matches this tracking number and access code.");
-
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var receivedAt = new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero);
-        var timeline = new List<TimelineEntry> { new(receivedAt, "received", ReceivedText(record), record.DueOn) };
-        timeline.AddRange(events.Select(e => new TimelineEntry(new DateTimeOffset(e.At, TimeSpan.Zero), e.Kind, e.Description, e.DueOn)));
-        return Results.Ok(new CaseView(record.TrackingNumber, record.Regime, record.Kind, record.BodyCode, record.Subject,
-            record.Status, record.Channel, receivedAt, record.ReceivedOn, record.DueOn, record.RuleVersion, timeline));
+        return AccessCodes.Matches(code, record?.AccessCodeHash ?? NoCase) ? record : null;
     }
 
-    private static string ReceivedText(CaseRecord record) => record.Channel == "portal"
-        ? $"Received on the portal on {record.ReceivedOn:yyyy-MM-dd}; an answer is due by {record.DueOn:yyyy-MM-dd}."
-        : $"Received by {record.Channel} on {record.ReceivedOn:yyyy-MM-dd}; an answer is due by {record.DueOn:yyyy-MM-dd}.";
+    public static IResult NotFound() => SubmissionEndpoints.Problem(404, "No case matches this tracking number and access code.");
+
+    private static async Task<IResult> GetCaseAsync(string trackingNumber, HttpRequest request, IntakeDbContext db,
+        BodyDirectory bodies, CalendarStore calendar, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, trackingNumber, request, cancellationToken) is not { } record)
+            return NotFound();
+
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).ToListAsync(cancellationToken);
+        var actions = await db.CitizenActions.AsNoTracking().Where(a => a.CaseId == record.Id).ToListAsync(cancellationToken);
+        var origin = record.RedirectedFrom is { } from
+            ? await db.Cases.AsNoTracking().Where(c => c.Id == from)
+                .Select(c => new { c.TrackingNumber, c.BodyCode }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var redirectedTo = await db.Cases.AsNoTracking().Where(c => c.RedirectedFrom == record.Id)
+            .Select(c => c.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
+
+        var receivedAt = new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero);
+        var received = CitizenTexts.Received(record, origin?.TrackingNumber, origin is null ? null : bodies.Find(origin.BodyCode)?.NameFr ?? origin.BodyCode);
+        // in the order things happened: a message that arrived late still takes its place
+        var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.Description, e.DueOn)))
+            .Concat(actions.Select(a => (a.At, Id: 0L, Entry: new TimelineEntry(Utc(a.At), "citizen-action", CitizenTexts.Action(a), null,
+                a.Action, a.Id, a.State))))
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Entry)
+            .Prepend(new TimelineEntry(receivedAt, "received", received, record.DueOn))
+            .ToList();
+
+        var today = calendar.Today;
+        var open = CitizenActions.Available(record, today);
+        // the last day stays in view once passed, as long as the case is where a recourse would be: the citizen sees it closed
+        var recourseOpen = CitizenActions.WhyNot(record, CitizenActions.Recourse, DateOnly.MinValue) is null;
+        return Results.Ok(new CaseView(record.TrackingNumber, record.Regime, record.Kind, record.BodyCode,
+            bodies.Find(record.BodyCode)?.NameFr, record.Subject, record.Status, record.Channel, receivedAt, record.ReceivedOn,
+            record.DueOn, recourseOpen ? record.RecourseLastDay : null, record.Status == "under-recourse" ? record.RecourseDueOn : null,
+            record.RuleVersion, origin?.TrackingNumber, redirectedTo,
+            [.. open.Select(a => new AvailableAction(a.Name, $"/api/cases/{record.TrackingNumber}/{a.Path}"))], timeline));
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => new(at, TimeSpan.Zero);
 }

@@ -34,6 +34,21 @@ public sealed class CaseRecord
     public string? AccessCode { get; set; }
     public required string Status { get; set; }
     public string? RecordedBy { get; set; }
+
+    /// <summary>The <c>Sequence</c> of the last <c>CaseMoved</c> applied: an older move arriving late changes no status.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>The answer's kebab-case outcome, once answered: a full grant leaves nothing to contest.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The last day of the recourse to the head of the body, once a refusal or a silence opened it.</summary>
+    public DateOnly? RecourseLastDay { get; set; }
+
+    /// <summary>While a recourse is under way: the day the head's answer is due.</summary>
+    public DateOnly? RecourseDueOn { get; set; }
+
+    /// <summary>For a case another body redirected here: the case it came from (unique, so it is filed once).</summary>
+    public Guid? RedirectedFrom { get; set; }
 }
 
 /// <summary>A step on a case's timeline, as the citizen sees it.</summary>
@@ -45,6 +60,9 @@ public sealed class CaseEvent
     public required string Kind { get; set; }
     public string? Description { get; set; }
     public DateOnly? DueOn { get; set; }
+
+    /// <summary>For a step from routing's <c>CaseMoved</c>: its sequence, shown once even if routing sends the move again.</summary>
+    public int? Sequence { get; set; }
 }
 
 /// <summary>The last tracking number handed out for one prefix and year, e.g. <c>DAI-2026</c>.</summary>
@@ -54,7 +72,10 @@ public sealed class TrackingCounter
     public long Last { get; set; }
 }
 
-/// <summary>An administrator's change to a holiday: confirmed as announced, or moved. Kept as history.</summary>
+/// <summary>
+/// Routing's correction of a holiday (confirmed as announced, or moved), kept under routing's id: applied in that
+/// order whatever order the messages arrived in.
+/// </summary>
 public sealed class HolidayCorrection
 {
     public long Id { get; set; }
@@ -64,4 +85,42 @@ public sealed class HolidayCorrection
     public required string Reason { get; set; }
     public required string CorrectedBy { get; set; }
     public DateTime CorrectedAt { get; set; }
+}
+
+/// <summary>Something the citizen asked of their case through intake, relayed to routing as <c>CitizenActed</c>.</summary>
+public sealed class CitizenAction
+{
+    /// <summary>The <c>ActionId</c> of the message: routing's refusal names it.</summary>
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary><c>file-recourse</c>, <c>reopen</c>, <c>rate</c>, <c>clarify</c> or <c>withdraw</c>.</summary>
+    public required string Action { get; set; }
+    public string? Text { get; set; }
+    public int? Rating { get; set; }
+    public DateTime At { get; set; }
+    public DateOnly OccurredOn { get; set; }
+
+    /// <summary><c>pending</c> until routing applies it (<c>done</c>) or refuses it (<c>refused</c>, with its reason).</summary>
+    public required string State { get; set; }
+    public string? RefusalReason { get; set; }
+}
+
+/// <summary>A public body of routing's directory, as the last snapshot listed it.</summary>
+public sealed class BodyRecord
+{
+    public required string Code { get; set; }
+    public required string NameFr { get; set; }
+    public required string NameAr { get; set; }
+    public required string Sector { get; set; }
+    public required string Region { get; set; }
+    public string? ParentCode { get; set; }
+}
+
+/// <summary>The version of the directory snapshot in the bodies table (one row): an older snapshot is ignored.</summary>
+public sealed class DirectoryVersion
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+    public DateTime PublishedAt { get; set; }
 }

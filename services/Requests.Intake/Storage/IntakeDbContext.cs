@@ -10,6 +10,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
+    public DbSet<CitizenAction> CitizenActions => Set<CitizenAction>();
+    public DbSet<BodyRecord> Bodies => Set<BodyRecord>();
+    public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -22,14 +25,29 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.Ignore(c => c.AccessCode);
             e.HasIndex(c => c.TrackingNumber).IsUnique();
             e.HasIndex(c => new { c.BodyCode, c.ReceivedOn });
+            e.HasIndex(c => c.RedirectedFrom).IsUnique();
+            // two deliveries applying moves to one case at once: the second fails and its retry reads the first
+            e.Property(c => c.Sequence).IsConcurrencyToken();
         });
         modelBuilder.Entity<CaseEvent>(e =>
         {
             e.HasIndex(c => new { c.CaseId, c.At });
+            e.HasIndex(c => new { c.CaseId, c.Sequence }).IsUnique();
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId);
         });
         modelBuilder.Entity<TrackingCounter>().HasKey(c => c.Key);
-        modelBuilder.Entity<HolidayCorrection>().HasIndex(c => c.HolidayDate);
+        modelBuilder.Entity<HolidayCorrection>(e =>
+        {
+            e.Property(c => c.Id).ValueGeneratedNever(); // routing's CorrectionId
+            e.HasIndex(c => c.HolidayDate);
+        });
+        modelBuilder.Entity<CitizenAction>(e =>
+        {
+            e.HasIndex(a => new { a.CaseId, a.At });
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(a => a.CaseId);
+        });
+        modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
+        modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.UseSnakeCaseNames();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
+using Requests.Intake.Staff;
 using Requests.Intake.Storage;
 
 namespace Requests.Intake.Submissions;
@@ -9,34 +10,40 @@ namespace Requests.Intake.Submissions;
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
-        FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => validator.Validate(f),
+        FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
             f => (f.Channel, f.ReceivedOn), NewRequest);
 
     public Task<IResult> FileComplaintAsync(HttpContext http, bool byStaff) =>
-        FileAsync(http, SubmissionJson.Default.ComplaintForm, byStaff, f => validator.Validate(f),
+        FileAsync(http, SubmissionJson.Default.ComplaintForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
             f => (f.Channel, f.ReceivedOn), NewComplaint);
 
     private async Task<IResult> FileAsync<TForm>(HttpContext http, JsonTypeInfo<TForm> type, bool byStaff,
-        Func<TForm, Dictionary<string, string[]>> validate, Func<TForm, (string? Channel, DateOnly? On)> receivedBy,
-        Func<TForm, Reception, bool, CaseRecord> newCase) where TForm : class
+        Func<TForm, string?> bodyOf, Func<TForm, Dictionary<string, string[]>> validate,
+        Func<TForm, (string? Channel, DateOnly? On)> receivedBy, Func<TForm, Reception, string?, CaseRecord> newCase)
+        where TForm : class
     {
         var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, type);
         if (form is null)
             return error!;
+        if (byStaff && bodyOf(form) is { } body && !string.IsNullOrWhiteSpace(body) && !http.User.MayRegisterFor(body))
+            return Results.Problem(statusCode: 403, title: "You may register filings only for the bodies you are designated for.",
+                detail: $"Your account is not designated for '{body}'; nothing was recorded.");
         var errors = validate(form);
         var (channel, receivedOn) = receivedBy(form);
         var receipt = CheckReceipt(errors, channel, receivedOn, byStaff);
         if (errors.Count > 0)
             return Invalid(errors);
-        return await StoreAsync(newCase(form, receipt, byStaff), http.RequestAborted);
+        // staff filings keep the account that typed them in
+        var recordedBy = byStaff ? http.User.Identity?.Name ?? "staff" : null;
+        return await StoreAsync(newCase(form, receipt, recordedBy), http.RequestAborted);
     }
 
-    private CaseRecord NewRequest(InformationRequestForm form, Reception receipt, bool byStaff)
+    private CaseRecord NewRequest(InformationRequestForm form, Reception receipt, string? recordedBy)
     {
         var urgent = form.Urgent == true;
         var due = calendar.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, receipt.On, Urgent: urgent));
         var record = NewCase("information", "request", form.BodyCode!, form.Subject!, form.Description!, form.Language!,
-            form.Requester!, receipt, due, byStaff);
+            form.Requester!, receipt, due, recordedBy);
         record.DocumentType = form.DocumentType;
         record.Delivery = form.Delivery;
         record.PeriodFrom = form.PeriodCovered?.From;
@@ -46,11 +53,11 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         return record;
     }
 
-    private CaseRecord NewComplaint(ComplaintForm form, Reception receipt, bool byStaff)
+    private CaseRecord NewComplaint(ComplaintForm form, Reception receipt, string? recordedBy)
     {
         var due = calendar.DueOn(new DeadlineQuery(Regime.Complaint, DeadlineStep.Answer, receipt.On));
         var record = NewCase("complaint", form.Kind!, form.BodyCode!, form.Subject!, form.Description!, form.Language!,
-            form.Requester!, receipt, due, byStaff);
+            form.Requester!, receipt, due, recordedBy);
         record.Theme = form.Theme;
         return record;
     }
@@ -66,8 +73,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
     }
 
     private static CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
-        string language, RequesterForm requester, Reception receipt, DueDate due,
-        bool byStaff)
+        string language, RequesterForm requester, Reception receipt, DueDate due, string? recordedBy)
     {
         var accessCode = AccessCodes.New();
         return new CaseRecord
@@ -92,7 +98,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             AccessCode = accessCode,
             AccessCodeHash = AccessCodes.Hash(accessCode),
             Status = "received",
-            RecordedBy = byStaff ? "staff" : null,
+            RecordedBy = recordedBy,
         };
     }
 

@@ -16,7 +16,7 @@ internal static class ReceiptSql
         "id", "tracking_number", "regime", "kind", "body_code", "channel", "language", "subject", "description",
         "theme", "document_type", "delivery", "period_from", "period_to", "urgent", "urgent_reason",
         "requester_name", "requester_identity", "requester_email", "requester_phone", "requester_address",
-        "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by",
+        "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by", "sequence", "redirected_from",
     ];
 
     private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
@@ -37,7 +37,7 @@ internal static class ReceiptSql
             r.Id.ToString(), r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Channel, r.Language, r.Subject,
             r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
             r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
-            r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy,
+            r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString(),
         ];
         for (var i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
@@ -55,7 +55,8 @@ internal static class ReceiptSql
         r.Id, r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Subject, r.Description, r.Theme, r.Urgent,
         r.UrgentReason, r.DocumentType, r.PeriodFrom, r.PeriodTo, r.Delivery, r.Language, r.Channel,
         new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), r.ReceivedOn, r.DueOn, r.RuleVersion,
-        new Requester(r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress));
+        new Requester(r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress),
+        r.RedirectedFrom);
 
     private static string Insert(string table, string[] columns) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";

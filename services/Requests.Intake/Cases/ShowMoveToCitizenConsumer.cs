@@ -1,0 +1,133 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Routing;
+using Requests.Intake.Bodies;
+using Requests.Intake.Calendar;
+using Requests.Intake.Storage;
+using Requests.ServiceDefaults.Data;
+
+namespace Requests.Intake.Cases;
+
+/// <summary>
+/// Follows routing's moves of a case for its citizen: a timeline step for every move, in plain French, and the
+/// case's status and dates from the move with the highest sequence only, so a late message never rolls the case
+/// back. A redirection also files the linked case at the competent body (once, however often the move arrives).
+/// </summary>
+public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFiling redirections, CalendarStore calendar,
+    BodyDirectory bodies, WriteGate writes, TimeProvider clock, ILogger<ShowMoveToCitizenConsumer> logger) : IConsumer<CaseMoved>
+{
+    public Task Consume(ConsumeContext<CaseMoved> context) =>
+        db.HandleOnceAsync(context, nameof(ShowMoveToCitizenConsumer), writes, clock, async cancellationToken =>
+        {
+            var move = context.Message;
+            var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == move.CaseId, cancellationToken);
+            if (record is null)
+                logger.LogWarning("CaseMoved ({Trigger}) for {TrackingNumber}, which intake does not hold", move.Trigger, move.TrackingNumber);
+            else
+                await ShowAsync(record, move, cancellationToken);
+        });
+
+    private async Task ShowAsync(CaseRecord record, CaseMoved move, CancellationToken cancellationToken)
+    {
+        var recourseDueOn = move.RecourseDueOn ?? record.RecourseDueOn;
+        if (move.Sequence > record.Sequence)
+            Apply(record, move);
+
+        string? newTrackingNumber = null;
+        if (move.Trigger == "redirect" && !string.IsNullOrWhiteSpace(move.RedirectedTo))
+            newTrackingNumber = await redirections.FileOnceAsync(record, move, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await MarkActionDoneAsync(record, move, cancellationToken);
+
+        var kind = Kind(move);
+        var dueOn = kind switch
+        {
+            "recourse-filed" => move.RecourseDueOn,
+            "recourse-deadline-missed" => recourseDueOn,
+            "answered" or "recourse-answered" or "redirected" or "closed" or "rated" or "clarification-asked" => null,
+            _ => move.DueOn,
+        };
+        if (await AlreadyShownAsync(record, move.Sequence, kind, dueOn, cancellationToken))
+            return;
+        var commission = kind switch
+        {
+            "recourse-answered" when move.Outcome != "granted" => calendar.CommissionLastDay(move.OccurredOn),
+            "recourse-deadline-missed" => calendar.CommissionLastDay(recourseDueOn ?? move.OccurredOn),
+            _ => (DateOnly?)null,
+        };
+        var bodyName = move.RedirectedTo is { } to ? bodies.Find(to)?.NameFr : null;
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = record.Id,
+            At = move.At.UtcDateTime,
+            Kind = kind,
+            Description = CitizenTexts.Move(move, kind, bodyName, newTrackingNumber, commission, recourseDueOn),
+            DueOn = dueOn,
+            Sequence = move.Sequence,
+        });
+    }
+
+    private static void Apply(CaseRecord record, CaseMoved move)
+    {
+        record.Sequence = move.Sequence;
+        record.Status = move.ToStatus;
+        record.DueOn = move.DueOn;
+        if (move.Trigger == "answer")
+        {
+            // a late answer after a silence restarts the recourse window, and a full grant closes it
+            record.Outcome = move.Outcome;
+            record.RecourseLastDay = move.RecourseLastDay;
+        }
+        else if (move.RecourseLastDay is { } last)
+            record.RecourseLastDay = last;
+        if (move.RecourseDueOn is { } headDue)
+            record.RecourseDueOn = headDue;
+    }
+
+    /// <summary>
+    /// One step per move, even if routing sends it again under another message id; and the first assignment and a
+    /// missed deadline, which also come as messages of their own, make one step between them.
+    /// </summary>
+    private Task<bool> AlreadyShownAsync(CaseRecord record, int sequence, string kind, DateOnly? dueOn,
+        CancellationToken cancellationToken) => db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && (e.Sequence == sequence
+            || (kind == "assigned" || kind == "recourse-deadline-missed") && e.Kind == kind
+            || kind == "deadline-missed" && e.Kind == kind && e.DueOn == dueOn), cancellationToken);
+
+    /// <summary>Routing applied the citizen's action: their pending request of that kind is done.</summary>
+    private async Task MarkActionDoneAsync(CaseRecord record, CaseMoved move, CancellationToken cancellationToken)
+    {
+        var action = move.Trigger switch
+        {
+            "file-recourse" => CitizenActions.FileRecourse,
+            "reopen" => CitizenActions.Reopen,
+            "rate" => CitizenActions.Rate,
+            "receive-clarification" => CitizenActions.Clarify,
+            "close" when move.ActorRole == "citizen" => CitizenActions.Withdraw,
+            _ => null,
+        };
+        if (action is null)
+            return;
+        var pending = await db.CitizenActions.Where(a => a.CaseId == record.Id && a.Action == action && a.State == "pending")
+            .OrderBy(a => a.At).FirstOrDefaultAsync(cancellationToken);
+        if (pending is not null)
+            pending.State = "done";
+    }
+
+    /// <summary>The timeline step's kind: what happened, in the past tense.</summary>
+    public static string Kind(CaseMoved move) => move.Trigger switch
+    {
+        "assign" => move.FromStatus == "received" ? "assigned" : "reassigned",
+        "accept" => "accepted",
+        "ask-clarification" => "clarification-asked",
+        "receive-clarification" => "clarification-received",
+        "extend" => "extended",
+        "answer" => "answered",
+        "redirect" => "redirected",
+        "close" => "closed",
+        "miss-deadline" => move.ToStatus == "recourse-deadline-missed" ? "recourse-deadline-missed" : "deadline-missed",
+        "file-recourse" => "recourse-filed",
+        "answer-recourse" => "recourse-answered",
+        "reopen" => "reopened",
+        "rate" => "rated",
+        _ => move.Trigger,
+    };
+}
