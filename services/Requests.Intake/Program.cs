@@ -13,9 +13,6 @@ builder.AddIntakeServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-// after the status code pages, so a 401 or 403 from a staff policy answers problem details too
-app.UseAuthentication();
-app.UseAuthorization();
 app.UseRateLimiter();
 app.MapSubmissions();
 app.MapStaffRegistration();
