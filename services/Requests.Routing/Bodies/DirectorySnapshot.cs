@@ -23,9 +23,21 @@ public static class DirectorySnapshot
             .OrderBy(b => b.Code, StringComparer.Ordinal)
             .Select(b => new DirectoryBody(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region, b.ParentCode))
             .ToList();
-        // the version is the time of the change, so a consumer can ignore a snapshot older than the one it has
-        var snapshot = new BodyDirectoryPublished(now.Ticks, bodies, new DateTimeOffset(now, TimeSpan.Zero));
-        db.Add(OutboxMessage.For(snapshot, Guid.CreateVersion7(), now));
+        // The version is the time of the change, kept rising: intake keeps a snapshot only when it is newer than its
+        // own, so two changes in the same tick, or a clock set back, must still give a newer one.
+        var last = await LastVersionAsync(db, cancellationToken);
+        var at = new DateTime(Math.Max(now.Ticks, last + 1), DateTimeKind.Utc);
+        var snapshot = new BodyDirectoryPublished(at.Ticks, bodies, new DateTimeOffset(at));
+        db.Add(OutboxMessage.For(snapshot, Guid.CreateVersion7(), at));
+    }
+
+    /// <summary>The version of the last snapshot still in the outbox (its creation time), or 0.</summary>
+    private static async Task<long> LastVersionAsync(RoutingDbContext db, CancellationToken cancellationToken)
+    {
+        var type = typeof(BodyDirectoryPublished).FullName!;
+        var last = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == type)
+            .OrderByDescending(m => m.Seq).Select(m => (DateTime?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return last?.Ticks ?? 0;
     }
 
     /// <summary>At start-up, after the seed: intake learns the directory even when nothing changes for months.</summary>
