@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Requests.ServiceDefaults.Auth;
@@ -74,73 +73,6 @@ public sealed class Correcting_a_holiday : IDisposable
         Assert.Equal("Annonce du ministère des Habous", Text(entries[0], "reason"));
         // an instant with its offset, not a time a client would read in its own zone
         Assert.Equal("2026-03-19T12:00:00+00:00", Text(entries[0], "correctedAt"));
-    }
-
-    [Theory]
-    [InlineData("{\"newDate\":\"2026-03-20\",\"confirmed\":true,\"reason\":\"annonce\"}", "holidayDate")]
-    [InlineData("{\"holidayDate\":\"2026-03-23\",\"confirmed\":true,\"reason\":\"annonce\"}", "holidayDate")] // not a holiday
-    [InlineData("{\"holidayDate\":\"2040-03-21\",\"confirmed\":true,\"reason\":\"annonce\"}", "holidayDate")] // outside the calendar
-    [InlineData("{\"holidayDate\":\"2026-03-21\",\"reason\":\"annonce\"}", "confirmed")]
-    [InlineData("{\"holidayDate\":\"2026-03-21\",\"confirmed\":true}", "reason")]
-    [InlineData("{\"holidayDate\":\"2026-03-21\",\"confirmed\":true,\"reason\":\"  \"}", "reason")]
-    [InlineData("{\"holidayDate\":\"2026-03-21\",\"newDate\":\"2035-03-20\",\"confirmed\":true,\"reason\":\"annonce\"}", "newDate")]
-    public async Task Answers_422_to_an_invalid_correction_and_changes_nothing(string body, string field)
-    {
-        var admin = await _app.SignInAsync(StaffRoles.Admin);
-        var open = Submissions.Request("MEF", new DateOnly(2026, 3, 2)) with { DueOn = new DateOnly(2026, 3, 30) };
-        await _app.ConsumeAsync(open);
-        var calendar = await CalendarAsync();
-
-        var response = await admin.PostAsync("/api/calendar/corrections", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        Assert.Contains(field, await AdminAnswers.ErrorFieldsAsync(response, HttpStatusCode.UnprocessableEntity));
-        await AssertNothingChangedAsync(calendar);
-        Assert.Equal("2026-03-30", (string?)Assert.Single(await _app.QueryAsync($"SELECT due_on FROM cases WHERE id = '{open.CaseId}'"))["due_on"]);
-    }
-
-    [Theory]
-    [InlineData("not json", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("{\"holidayDate\":\"2026-03-21\",\"confirmed\":\"yes\",\"reason\":\"annonce\"}", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("holidayDate=2026-03-21", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
-    public async Task Answers_a_problem_to_a_body_that_is_not_a_correction(string body, string type, HttpStatusCode status)
-    {
-        var admin = await _app.SignInAsync(StaffRoles.Admin);
-        var calendar = await CalendarAsync();
-
-        await AdminAnswers.ProblemAsync(await admin.PostAsync("/api/calendar/corrections", new StringContent(body, Encoding.UTF8, type)), status);
-
-        await AssertNothingChangedAsync(calendar);
-    }
-
-    [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)]
-    [InlineData(StaffRoles.Officer, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
-    [InlineData(StaffRoles.Head, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
-    [InlineData(StaffRoles.Ministry, HttpStatusCode.Forbidden, HttpStatusCode.OK)] // reads the history, changes nothing
-    public async Task Only_an_administrator_corrects_the_calendar(string? role, HttpStatusCode correcting, HttpStatusCode reading)
-    {
-        var client = role switch
-        {
-            null => _app.CreateClient(),
-            StaffRoles.Officer => await _app.SignInAsync(role, "MEF-O1"),
-            StaffRoles.Head => await _app.SignInAsync(role, "MEF-H"),
-            _ => await _app.SignInAsync(role),
-        };
-        var calendar = await CalendarAsync();
-
-        Assert.Equal(correcting, (await client.PostAsJsonAsync("/api/calendar/corrections", Correction("2026-03-21", "2026-03-20", true))).StatusCode);
-        Assert.Equal(reading, (await client.GetAsync("/api/calendar/corrections")).StatusCode);
-
-        await AssertNothingChangedAsync(calendar);
-    }
-
-    private async Task AssertNothingChangedAsync(string calendar)
-    {
-        Assert.Equal(calendar, await CalendarAsync());
-        Assert.Equal(0, await _app.CountAsync("holiday_corrections"));
-        Assert.Equal(0, await _app.CountAsync("case_audit_entries", "action = 'recompute-due-date'"));
-        Assert.Equal(0, await _app.CountAsync("outbox_messages", "message_type LIKE '%HolidayCorrected' OR message_type LIKE '%DueDateChanged'"));
     }
 
     private static JsonObject Correction(string date, string? newDate, bool confirmed) => new()
