@@ -50,6 +50,7 @@ public static class RoutingServices
         var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
         var logger = app.Services.GetRequiredService<ILogger<RoutingDbContext>>();
         await DirectorySeed.LoadIfEmptyAsync(db, seed, logger, CancellationToken.None);
+        await DirectorySnapshot.PublishAtStartAsync(scope.ServiceProvider, CancellationToken.None);
         await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
         await AccountServices.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, logger);
     }

@@ -26,10 +26,14 @@ public sealed class CalendarStore(TimeProvider clock)
 
     public DateOnly DueOn(DeadlineQuery query) => LegalClock.DueOn(query, Rules, _current);
 
-    public async Task ReloadAsync(RoutingDbContext db, CancellationToken cancellationToken)
+    public async Task ReloadAsync(RoutingDbContext db, CancellationToken cancellationToken) =>
+        _current = await LoadAsync(db, cancellationToken);
+
+    /// <summary>The calendar as the database has it now: what a correction must start from, whatever this instance holds.</summary>
+    public static async Task<HolidayCalendar> LoadAsync(RoutingDbContext db, CancellationToken cancellationToken)
     {
         var corrections = await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        _current = Apply(HolidayCalendar.Morocco, corrections);
+        return Apply(HolidayCalendar.Morocco, corrections);
     }
 
     public static HolidayCalendar Apply(HolidayCalendar calendar, IEnumerable<HolidayCorrection> corrections)

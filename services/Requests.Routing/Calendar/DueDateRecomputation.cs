@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Routing;
+using Requests.Domain.Calendar;
+using Requests.Domain.Lifecycle;
+using Requests.Routing.Cases;
+using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Routing.Calendar;
+
+/// <summary>
+/// After a holiday correction, the due dates of open cases computed with the calendar it changed: "open cases' due
+/// dates are recomputed and the change is recorded on each case with the previous value".
+/// </summary>
+public static class DueDateRecomputation
+{
+    public const string Action = "recompute-due-date";
+
+    /// <summary>The statuses whose answer clock runs, or is paused for a clarification.</summary>
+    public static readonly IReadOnlyList<string> AnswerClockStatuses = [.. new[]
+    {
+        CaseStatus.Received, CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.AwaitingClarification,
+        CaseStatus.Extended, CaseStatus.Reopened,
+    }.Select(LifecycleCodes.Code)];
+
+    private static readonly string Paused = LifecycleCodes.Code(CaseStatus.AwaitingClarification);
+    private static readonly string UnderRecourse = LifecycleCodes.Code(CaseStatus.UnderRecourse);
+
+    /// <summary>Moves the due dates the correction changes, in the caller's transaction; returns how many cases changed.</summary>
+    public static async Task<int> RecomputeAsync(RoutingDbContext db, HolidayCorrection correction, HolidayCalendar before,
+        HolidayCalendar after, CalendarStore calendar, DateTime now, CancellationToken cancellationToken)
+    {
+        // which days are working days changes only on the old and the new date; a confirmation in place changes none
+        var earlier = Min(correction.HolidayDate, correction.NewDate ?? correction.HolidayDate);
+        var later = Max(correction.HolidayDate, correction.NewDate ?? correction.HolidayDate);
+        if (earlier == later)
+            return 0;
+
+        // A due date depends only on the days from day zero to itself: a change after the old due date cannot move it
+        // (if the new holiday falls after it, the old one did too). A paused case's date grows each day of the pause
+        // (the open pause counts up to today), so its stored one says nothing: those are all checked.
+        var answerCases = await db.Cases
+            .Where(c => AnswerClockStatuses.Contains(c.Status) && c.ClockStartsOn <= later
+                && (c.DueOn >= earlier || c.Status == Paused))
+            .ToListAsync(cancellationToken);
+        var ids = answerCases.Select(c => c.Id).ToList();
+        var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.CaseId);
+        var today = calendar.Today;
+        var changed = 0;
+        foreach (var routed in answerCases)
+        {
+            var moved = Recompute(cal => CaseClock.AnswerDueOn(routed, pauses[routed.Id], today, calendar.Rules, cal), before, after);
+            if (moved is not { } dueOn || dueOn == routed.DueOn)
+                continue;
+            var previous = routed.DueOn;
+            routed.DueOn = dueOn;
+            Record(db, routed, CaseClock.AnswerDeadline, dueOn, previous, correction, after, now);
+            changed++;
+        }
+
+        var recourses = await db.Cases
+            .Where(c => c.Status == UnderRecourse && c.RecourseFiledOn != null && c.RecourseFiledOn <= later && c.RecourseDueOn >= earlier)
+            .ToListAsync(cancellationToken);
+        foreach (var routed in recourses)
+        {
+            var filedOn = routed.RecourseFiledOn!.Value;
+            var moved = Recompute(cal => CaseClock.HeadAnswerDueOn(filedOn, calendar.Rules, cal), before, after);
+            if (moved is not { } dueOn || dueOn == routed.RecourseDueOn)
+                continue;
+            var previous = routed.RecourseDueOn!.Value;
+            routed.RecourseDueOn = dueOn;
+            Record(db, routed, CaseClock.HeadAnswerDeadline, dueOn, previous, correction, after, now);
+            changed++;
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// The date with the corrected calendar when the correction is what moves it: a date that was already off for
+    /// another reason (a rule table or a calendar of another time) is not this correction's to change. Null when the
+    /// date cannot be computed any more (a pause the earlier date leaves after the deadline): the case keeps its date.
+    /// </summary>
+    private static DateOnly? Recompute(Func<HolidayCalendar, DateOnly> dueOn, HolidayCalendar before, HolidayCalendar after)
+    {
+        try
+        {
+            var corrected = dueOn(after);
+            return corrected == dueOn(before) ? null : corrected;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static void Record(RoutingDbContext db, RoutedCase routed, string deadline, DateOnly dueOn, DateOnly previous,
+        HolidayCorrection correction, HolidayCalendar after, DateTime now)
+    {
+        routed.Version += 1;
+        // the reminders start over for the new date; a paused case keeps none (ScheduleAlerts reads the status)
+        CaseClock.RescheduleAlerts(routed, after);
+        db.CaseAuditEntries.Add(new CaseAuditEntry
+        {
+            CaseId = routed.Id, At = now, Actor = correction.CorrectedBy, Action = Action, FromStatus = routed.Status,
+            ToStatus = routed.Status, OfficerId = routed.AssignedOfficerId, Note = correction.Reason, PreviousDueOn = previous,
+        });
+        var changed = new DueDateChanged(routed.Id, routed.TrackingNumber, deadline, dueOn, previous, correction.Reason,
+            new DateTimeOffset(now, TimeSpan.Zero));
+        db.Add(OutboxMessage.For(changed, Guid.CreateVersion7(), now));
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
