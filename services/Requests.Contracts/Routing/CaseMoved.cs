@@ -3,7 +3,8 @@ namespace Requests.Contracts.Routing;
 /// <summary>
 /// A case moved in its lifecycle: an officer's action, the head's, the requester's (through intake), or the deadline
 /// sweep's. One event for every move, so the citizen's timeline, the reports and the notifications each follow a
-/// case with one idempotent consumer; <see cref="Sequence"/> orders the moves of one case (1, 2, 3...), so a consumer
+/// case with one idempotent consumer; <see cref="Sequence"/> orders the moves of one case (it grows with each change
+/// of the case and may skip numbers: a due date recomputed after a holiday correction counts too), so a consumer
 /// can tell a late message from a new one.
 /// </summary>
 /// <param name="Trigger">The move, a kebab-case <c>CaseTrigger</c> code: <c>accept</c>, <c>extend</c>, <c>answer</c>...</param>
