@@ -19,7 +19,7 @@ public static class IntakeServices
         builder.AddDatabase<IntakeDbContext>("intake.db");
         builder.AddBus<IntakeDbContext>(bus =>
         {
-            bus.AddConsumer<ShowAssignmentToCitizenConsumer>();
+            bus.AddConsumer<ShowAssignmentToCitizenConsumer>(typeof(ShowAssignmentToCitizenConsumerDefinition));
             bus.AddConsumer<ShowMoveToCitizenConsumer>();
             bus.AddConsumer<ShowMissedDeadlineToCitizenConsumer>();
             bus.AddConsumer<ShowDueDateChangeToCitizenConsumer>();

@@ -17,11 +17,11 @@ namespace Requests.Routing.Assignment;
 /// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing.
 /// Messages come in batches (up to <see cref="BatchSize"/>, gathered for at most <see cref="BatchWait"/>) handled in
 /// one transaction: one disk flush for the batch instead of one per case, which is what lets routing keep up with
-/// intake's rate. Each case is saved before the next is assigned, so the officers' loads it reads are current.
+/// intake's rate.
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
     RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock, CalendarStore calendar,
-    OutboxSignal outbox, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
+    ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
 {
     public const string Name = "assign-case-on-submission";
     public const string UnknownBody = "unknown-body";
@@ -40,24 +40,30 @@ public sealed class AssignCaseOnSubmissionConsumer(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // the batch is saved once at the end: what this batch already did is known from these sets, and the
+            // picker counts the cases it hands out itself
+            // one connection for the whole batch: EF would otherwise open (and set up) one per query
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var handled = new HashSet<Guid>();
+            var opened = new HashSet<Guid>();
             foreach (var (message, messageId) in batch)
             {
-                if (!await db.TryRecordAsync(messageId, Name, now, cancellationToken))
+                if (!handled.Add(messageId) || !await db.TryRecordAsync(messageId, Name, now, cancellationToken))
                     continue;
-                if (await db.Cases.AnyAsync(c => c.Id == message.CaseId, cancellationToken))
+                if (opened.Contains(message.CaseId) || await db.Cases.AnyAsync(c => c.Id == message.CaseId, cancellationToken))
+                {
                     logger.LogInformation("Case {CaseId} is already routed; message {MessageId} ignored", message.CaseId, messageId);
-                else
-                    await OpenAsync(message, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                    continue;
+                }
+                await OpenAsync(message, now, cancellationToken);
+                opened.Add(message.CaseId);
             }
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
             writes.Exit();
         }
-        outbox.Notify();
     }
 
     private async Task OpenAsync(RequestSubmitted message, DateTime now, CancellationToken cancellationToken)
