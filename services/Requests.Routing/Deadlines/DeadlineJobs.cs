@@ -13,6 +13,12 @@ public static partial class DeadlineJobs
         (DailyDigestJob.Name, "Prepares each officer's morning digest: their cases due within 5 working days, and those overdue."),
     ];
 
+    /// <summary>
+    /// The scheduler's name. A named scheduler holds its clock as its own (a keyed registration) instead of replacing
+    /// the service's TimeProvider, so it keeps the wall clock even where the service runs on a fake one.
+    /// </summary>
+    public const string SchedulerName = "routing-jobs";
+
     public static WebApplicationBuilder AddDeadlineJobs(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(DeadlineJobOptions.Section);
@@ -24,7 +30,7 @@ public static partial class DeadlineJobs
         if (!options.Enabled)
             return builder;
 
-        builder.Services.AddQuartz(quartz =>
+        builder.Services.AddQuartz(SchedulerName, quartz =>
         {
             // the scheduler keeps real time whatever TimeProvider the service has (a fake one in tests): the jobs
             // read the service's clock for the legal "today", the triggers fire on the wall clock

@@ -53,7 +53,7 @@ public static partial class DeadlineJobs
     }
 
     private static async Task<IScheduler?> SchedulerAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetService<ISchedulerFactory>() is { } factory ? await factory.GetScheduler(cancellationToken) : null;
+        services.GetKeyedService<ISchedulerFactory>(SchedulerName) is { } factory ? await factory.GetScheduler(cancellationToken) : null;
 
     private static string Describe(ITrigger trigger) => trigger switch
     {
