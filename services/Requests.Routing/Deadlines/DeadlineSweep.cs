@@ -13,7 +13,7 @@ public sealed record SweepResult(int Examined, int FirstReminders, int LastRemin
 {
     public int Reminders => FirstReminders + LastReminders;
 
-    public override string ToString() => $"{Reminders} reminders, {Missed} missed" +
+    public override string ToString() => $"{Reminders} reminder{(Reminders == 1 ? "" : "s")}, {Missed} missed" +
         (Conflicts > 0 ? $", {Conflicts} changed meanwhile (left for the next sweep)" : "");
 }
 
