@@ -13,12 +13,10 @@ public sealed class AlertRecipients
     private readonly Dictionary<string, string> _standsFor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _heads = new(StringComparer.Ordinal);
 
-    public static async Task<AlertRecipients> LoadAsync(DbConnection connection, DbTransaction? transaction,
-        CancellationToken cancellationToken)
+    public static async Task<AlertRecipients> LoadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var recipients = new AlertRecipients();
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = "SELECT id, body_code, role, substitute_of FROM officers ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

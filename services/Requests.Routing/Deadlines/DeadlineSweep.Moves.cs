@@ -33,9 +33,11 @@ public sealed partial class DeadlineSweep
         DateOnly? recourseLastDay = missed && row.Deadline == CaseClock.AnswerDeadline && row.Regime == DeadlineCodes.Code(Regime.Information)
             ? CaseRules.RecourseLastDay(null, step.DueOn, null, run.Rules, run.Calendar)
             : null;
-        // only a move is a version (the Sequence of its CaseMoved); a reminder changes the alert stage alone
-        var version = missed ? row.Version + 1 : row.Version;
-        if (!await run.Commands.TryUpdateAsync(row, step, status, version, recourseLastDay, cancellationToken))
+        // only a move is a new version (the Sequence of its CaseMoved); a reminder changes the alert stage alone
+        var changed = missed
+            ? await run.Commands.TryMoveAsync(row, step, status, row.Version + 1, recourseLastDay, cancellationToken)
+            : await run.Commands.TryAlertAsync(row, step, cancellationToken);
+        if (!changed)
         {
             run.Conflicts++;
             return;

@@ -9,7 +9,8 @@ namespace Requests.Routing.Deadlines;
 internal sealed class SweepCommands : IAsyncDisposable
 {
     private readonly DbCommand _due;
-    private readonly DbCommand _update;
+    private readonly DbCommand _alert;
+    private readonly DbCommand _move;
     private readonly DbCommand _audit;
     private readonly DbCommand _outbox;
 
@@ -24,8 +25,13 @@ internal sealed class SweepCommands : IAsyncDisposable
             ORDER BY next_alert_on
             LIMIT @limit
             """, "@today", "@limit");
-        // the compare-and-set: changes the case only if nobody moved it since it was read
-        _update = Command(connection, """
+        // the compare-and-set: changes the case only if nobody moved it since it was read. Two statements, so that a
+        // reminder leaves the status alone and with it the two indexes that hold the status
+        _alert = Command(connection, """
+            UPDATE cases SET alert_stage = @stage, next_alert_on = @next
+            WHERE id = @id AND alert_stage = @old_stage AND version = @version
+            """, "@stage", "@next", "@id", "@old_stage", "@version");
+        _move = Command(connection, """
             UPDATE cases
             SET alert_stage = @stage, next_alert_on = @next, status = @status, version = @new_version,
                 recourse_last_day = COALESCE(@recourse_last_day, recourse_last_day)
@@ -44,7 +50,8 @@ internal sealed class SweepCommands : IAsyncDisposable
     public void Enlist(DbTransaction transaction)
     {
         _due.Transaction = transaction;
-        _update.Transaction = transaction;
+        _alert.Transaction = transaction;
+        _move.Transaction = transaction;
         _audit.Transaction = transaction;
         _outbox.Transaction = transaction;
     }
@@ -64,12 +71,19 @@ internal sealed class SweepCommands : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>True when the case was still as read, and is now changed.</summary>
-    public async Task<bool> TryUpdateAsync(DueCase row, SweepStep step, string status, int newVersion,
-        DateOnly? recourseLastDay, CancellationToken cancellationToken)
+    /// <summary>Moves the alerts on (or stops them), if the case is still as read: true when it was, and is now changed.</summary>
+    public async Task<bool> TryAlertAsync(DueCase row, SweepStep step, CancellationToken cancellationToken)
     {
-        Set(_update, (int)step.Stage, step.NextAlertOn, status, newVersion, recourseLastDay, row.Id, row.Stage, row.Version);
-        return await _update.ExecuteNonQueryAsync(cancellationToken) == 1;
+        Set(_alert, (int)step.Stage, step.NextAlertOn, row.Id, row.Stage, row.Version);
+        return await _alert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Moves the case to <paramref name="status"/> as its version <paramref name="newVersion"/>, if it is still as read.</summary>
+    public async Task<bool> TryMoveAsync(DueCase row, SweepStep step, string status, int newVersion, DateOnly? recourseLastDay,
+        CancellationToken cancellationToken)
+    {
+        Set(_move, (int)step.Stage, step.NextAlertOn, status, newVersion, recourseLastDay, row.Id, row.Stage, row.Version);
+        return await _move.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public Task AuditAsync(string caseId, DateTime at, string actor, string action, string fromStatus, string toStatus,
@@ -89,7 +103,8 @@ internal sealed class SweepCommands : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _due.DisposeAsync();
-        await _update.DisposeAsync();
+        await _alert.DisposeAsync();
+        await _move.DisposeAsync();
         await _audit.DisposeAsync();
         await _outbox.DisposeAsync();
     }
