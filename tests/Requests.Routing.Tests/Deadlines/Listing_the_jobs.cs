@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Requests.Routing.Tests.Deadlines.Sweeps;
+
+namespace Requests.Routing.Tests.Deadlines;
+
+// The scheduler runs on the wall clock; the jobs' work reads the app's (fake) clock.
+public sealed class Listing_the_jobs : IDisposable
+{
+    private readonly RoutingApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task An_administrator_sees_both_jobs_with_their_schedule_and_next_run()
+    {
+        var admin = await AdminAsync();
+
+        var jobs = (await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!;
+
+        Assert.Equal(["deadline-sweep", "daily-digest"], jobs.Select(j => j.GetProperty("name").GetString()));
+        var sweep = jobs[0];
+        Assert.Equal("every 00:01:00", sweep.GetProperty("schedule").GetString());
+        // the first sweep one interval after start, on the wall clock
+        var next = sweep.GetProperty("nextRunAt").GetDateTimeOffset();
+        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Equal(JsonValueKind.Null, sweep.GetProperty("lastRunStartedAt").ValueKind);
+        var digest = jobs[1];
+        Assert.Equal("cron 0 0 7 * * ? (Africa/Casablanca)", digest.GetProperty("schedule").GetString());
+        var nextDigest = TimeZoneInfo.ConvertTime(digest.GetProperty("nextRunAt").GetDateTimeOffset(),
+            TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        Assert.Equal(new TimeSpan(7, 0, 0), nextDigest.TimeOfDay);
+        Assert.All(jobs, j => Assert.False(string.IsNullOrEmpty(j.GetProperty("description").GetString())));
+    }
+
+    [Fact]
+    public async Task Running_the_sweep_now_records_its_result_as_of_the_apps_clock()
+    {
+        await _app.ConsumeAsync(Submissions.Request(receivedOn: new DateOnly(2026, 11, 23)));
+        _app.Clock.Set(Local(2026, 12, 14)); // the first reminder of the case, due Mon 21 Dec, falls due
+        var admin = await AdminAsync();
+
+        var run = await admin.PostAsync(new Uri("/api/jobs/deadline-sweep/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
+        var sweep = await LastRunAsync(admin, "deadline-sweep");
+        Assert.True(sweep.GetProperty("lastSucceeded").GetBoolean());
+        Assert.Equal("succeeded: 1 reminder, 0 missed", sweep.GetProperty("lastResult").GetString());
+        Assert.True(sweep.GetProperty("lastRunEndedAt").GetDateTimeOffset() >= sweep.GetProperty("lastRunStartedAt").GetDateTimeOffset());
+        Assert.Equal(1, await _app.CountAsync("outbox_messages", "message_type LIKE '%.DeadlineApproaching'"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync(new Uri("/api/jobs/daily-digest/run", UriKind.Relative), null)).StatusCode);
+        Assert.Equal("succeeded: 1 digests prepared", (await LastRunAsync(admin, "daily-digest")).GetProperty("lastResult").GetString());
+    }
+
+    [Fact]
+    public async Task Running_an_unknown_job_is_a_404_naming_the_jobs()
+    {
+        var admin = await AdminAsync();
+
+        var run = await admin.PostAsync(new Uri("/api/jobs/backup/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, run.StatusCode);
+        Assert.Equal("application/problem+json", run.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("deadline-sweep, daily-digest", (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_jobs_disabled_nothing_is_scheduled_or_run()
+    {
+        var admin = await AdminAsync();
+        // a second host on the same database, as an HTTP-only test would configure it; the token is valid there too
+        await using var disabled = _app.WithWebHostBuilder(b => b.UseSetting("Routing:Jobs:Enabled", "false"));
+        var client = disabled.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+
+        var jobs = (await client.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!;
+        var run = await client.PostAsync(new Uri("/api/jobs/deadline-sweep/run", UriKind.Relative), null);
+
+        Assert.Equal(["every 00:01:00 (disabled)", "cron 0 0 7 * * ? (Africa/Casablanca) (disabled)"],
+            jobs.Select(j => j.GetProperty("schedule").GetString()));
+        Assert.All(jobs, j => Assert.Equal(JsonValueKind.Null, j.GetProperty("nextRunAt").ValueKind));
+        Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_or_run_the_jobs()
+    {
+        var officer = await _app.SignInAsync("officer", "MEF-O1");
+        var anonymous = _app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri("/api/jobs", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync(new Uri("/api/jobs/deadline-sweep/run", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/jobs", UriKind.Relative))).StatusCode);
+    }
+
+    // an administrator holds no designation; the unknown id only lengthens the user name RoutingApp cuts to 40 characters
+    private Task<HttpClient> AdminAsync() => _app.SignInAsync("admin", "no-designation");
+
+    private static async Task<JsonElement> LastRunAsync(HttpClient admin, string job)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var jobs = await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs");
+            var found = jobs!.Single(j => j.GetProperty("name").GetString() == job);
+            if (found.GetProperty("lastRunEndedAt").ValueKind != JsonValueKind.Null)
+                return found;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The job {job} did not finish within 10 s.");
+    }
+}
