@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Requests.Notifications.Delivery;
 using Requests.Notifications.Email;
 using Requests.ServiceDefaults.Data;
@@ -18,14 +19,20 @@ public static class NotificationServices
     public static IHostApplicationBuilder AddNotifications<TContext>(this IHostApplicationBuilder builder)
         where TContext : DbContext
     {
-        builder.Services.AddOptions<SmtpSettings>().BindConfiguration(SmtpSettings.Section)
-            .Validate(s => s.Check() is null, "Invalid Smtp settings")
-            .ValidateOnStart();
+        builder.Services.AddOptions<SmtpSettings>().BindConfiguration(SmtpSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SmtpSettings>, SmtpSettingsCheck>();
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<WriteGate>();
         builder.Services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddHostedService<NotificationDelivery<TContext>>();
         return builder;
+    }
+
+    /// <summary>Refuses to start with settings that could never send, and says which one is wrong.</summary>
+    private sealed class SmtpSettingsCheck : IValidateOptions<SmtpSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, SmtpSettings options) =>
+            options.Check() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

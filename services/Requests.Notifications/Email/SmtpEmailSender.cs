@@ -48,7 +48,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     }
 
     /// <summary>The message as it goes on the wire: UTF-8 headers, a text part and an HTML part, a stable Message-ID.</summary>
-    public static MailMessage Compose(EmailMessage message, SmtpSettings settings)
+    internal static MailMessage Compose(EmailMessage message, SmtpSettings settings)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settings);
