@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Requests.ServiceDefaults.Data;
+
+namespace Requests.Notifications.Delivery;
+
+public static class NotificationModel
+{
+    /// <summary>
+    /// Maps the <c>notifications</c> table into a service's own database, to be written in the same transaction as the
+    /// events that cause them. Call it before <c>UseSnakeCaseNames()</c>, as with <c>AddOutboxAndInbox()</c>.
+    /// </summary>
+    public static ModelBuilder AddNotificationsTable(this ModelBuilder model)
+    {
+        model.Entity<Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.HasIndex(n => n.IdempotencyKey).IsUnique();
+            // the worker reads only what is waiting, by due time, and one recipient's messages in order
+            e.HasIndex(n => n.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_notifications_due");
+            e.HasIndex(n => new { n.Recipient, n.Id }).HasFilter("status = 'pending'").HasDatabaseName("ix_notifications_pending_by_recipient");
+            e.HasIndex(n => n.CaseId);
+            e.Property(n => n.IdempotencyKey).HasMaxLength(400);
+            e.Property(n => n.Template).HasMaxLength(100);
+            e.Property(n => n.Language).HasMaxLength(10);
+            e.Property(n => n.Recipient).HasMaxLength(254);
+            e.Property(n => n.Status).HasMaxLength(20);
+        });
+        return model;
+    }
+
+    /// <summary>The table of <see cref="AddNotificationsTable"/>, for a service's hand-written migration.</summary>
+    public static void CreateNotifications(this MigrationBuilder migration)
+    {
+        migration.CreateTable("notifications", table => new
+        {
+            id = table.Column<long>(nullable: false).AutoIncrement(),
+            idempotency_key = table.Column<string>(maxLength: 400, nullable: false),
+            template = table.Column<string>(maxLength: 100, nullable: false),
+            language = table.Column<string>(maxLength: 10, nullable: false),
+            recipient = table.Column<string>(maxLength: 254, nullable: true),
+            subject = table.Column<string>(nullable: false),
+            html = table.Column<string>(nullable: false),
+            text = table.Column<string>(nullable: false),
+            status = table.Column<string>(maxLength: 20, nullable: false),
+            attempts = table.Column<int>(nullable: false),
+            next_attempt_at = table.Column<DateTime>(nullable: true),
+            last_error = table.Column<string>(nullable: true),
+            // Guids are stored as text in every service (UseTextGuids)
+            case_id = table.Column<string>(nullable: true),
+            created_at = table.Column<DateTime>(nullable: false),
+            sent_at = table.Column<DateTime>(nullable: true),
+        }, constraints: t => t.PrimaryKey("pk_notifications", x => x.id));
+        migration.CreateIndex("ix_notifications_idempotency_key", "notifications", "idempotency_key", unique: true);
+        migration.CreateIndex("ix_notifications_due", "notifications", "next_attempt_at", filter: "status = 'pending'");
+        migration.CreateIndex("ix_notifications_pending_by_recipient", "notifications", ["recipient", "id"], filter: "status = 'pending'");
+        migration.CreateIndex("ix_notifications_case_id", "notifications", "case_id");
+    }
+}

@@ -1,0 +1,36 @@
+namespace Requests.Notifications.Email;
+
+/// <summary>The <c>Smtp</c> settings section. The defaults reach the local maildev started by <c>infra/maildev.sh</c>.</summary>
+public sealed class SmtpSettings
+{
+    public const string Section = "Smtp";
+
+    public string Host { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 1025;
+
+    /// <summary>STARTTLS (System.Net.Mail cannot do implicit TLS on port 465: use 587 with this on).</summary>
+    public bool EnableSsl { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string FromAddress { get; set; } = "no-reply@requests.localhost";
+    public string FromDisplayName { get; set; } = "Requests";
+
+    /// <summary>How long one message may take, connection included.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What is wrong with the settings, or null when they can be used.</summary>
+    public string? Check()
+    {
+        if (string.IsNullOrWhiteSpace(Host))
+            return "Smtp:Host is required.";
+        if (Port is < 1 or > 65535)
+            return "Smtp:Port must be between 1 and 65535.";
+        if (!EmailAddresses.TryNormalize(FromAddress, out _))
+            return $"Smtp:FromAddress '{FromAddress}' is not a valid e-mail address.";
+        if (Timeout <= TimeSpan.Zero)
+            return "Smtp:Timeout must be positive.";
+        return string.IsNullOrEmpty(UserName) == string.IsNullOrEmpty(Password)
+            ? null
+            : "Smtp:UserName and Smtp:Password go together.";
+    }
+}

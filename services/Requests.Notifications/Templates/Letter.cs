@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace Requests.Notifications.Templates;
+
+/// <summary>
+/// A message written block by block (paragraphs, facts, quoted text, steps, tables); the HTML part and the plain-text
+/// part are written from the same blocks, so they say the same thing. Every text goes through <see cref="Encode"/>
+/// on its way into the HTML: a template never writes markup of its own.
+/// </summary>
+internal sealed class Letter
+{
+    private readonly Language _language;
+    private readonly string _subject;
+    private readonly string _start;
+    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _text = new();
+
+    public Letter(Language language, string subject)
+    {
+        _language = language;
+        // a line break in a header would end it: the subject is one line whatever a value holds
+        _subject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        _start = language == Language.Arabic ? "right" : "left";
+    }
+
+    private bool Arabic => _language == Language.Arabic;
+
+    public Letter Paragraph(string text)
+    {
+        _html.Append("<p style=\"margin: 0 0 12px;\">").Append(Encode(text)).Append("</p>\n");
+        _text.Append(text).Append("\n\n");
+        return this;
+    }
+
+    /// <summary>A paragraph ending with an address to open.</summary>
+    public Letter Paragraph(string text, string url)
+    {
+        _html.Append("<p style=\"margin: 0 0 12px;\">").Append(Encode(text)).Append(' ').Append(Link(url)).Append("</p>\n");
+        _text.Append(text).Append(' ').Append(url).Append("\n\n");
+        return this;
+    }
+
+    /// <summary>Label and value rows; a row whose value is null is left out.</summary>
+    public Letter Facts(params (string Label, string? Value)[] rows)
+    {
+        _html.Append("<table style=\"border-collapse: collapse; margin: 0 0 16px;\">\n");
+        foreach (var (label, value) in rows.Where(r => r.Value is not null))
+        {
+            _html.Append(CultureInfo.InvariantCulture, $"<tr><th style=\"text-align: {_start}; padding: 4px 0; padding-{End}: 16px; font-weight: normal; color: #555; vertical-align: top;\">")
+                .Append(Encode(label)).Append("</th><td style=\"padding: 4px 0; font-weight: bold;\"><bdi>")
+                .Append(Encode(value!)).Append("</bdi></td></tr>\n");
+            _text.Append(label).Append(Arabic ? ": " : " : ").Append(value).Append('\n');
+        }
+        _html.Append("</table>\n");
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>What a person wrote (an answer, reasons, a question), kept line by line and set apart.</summary>
+    public Letter Quote(string? text)
+    {
+        var lines = (text ?? "").ReplaceLineEndings("\n").Trim().Split('\n');
+        _html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"margin: 0 0 16px; padding: 8px 12px; border-{_start}: 4px solid #999; background: #f4f4f4;\">")
+            .AppendJoin("<br>\n", lines.Select(Encode)).Append("</blockquote>\n");
+        foreach (var line in lines)
+            _text.Append("> ").Append(line).Append('\n');
+        _text.Append('\n');
+        return this;
+    }
+
+    public Letter Steps(params string[] steps)
+    {
+        _html.Append("<ol style=\"margin: 0 0 16px;\">\n");
+        for (var i = 0; i < steps.Length; i++)
+        {
+            _html.Append("<li style=\"margin-bottom: 6px;\">").Append(Encode(steps[i])).Append("</li>\n");
+            _text.Append(CultureInfo.InvariantCulture, $"{i + 1}. ").Append(steps[i]).Append('\n');
+        }
+        _html.Append("</ol>\n");
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>A titled table; <paramref name="empty"/> stands in for it when there are no rows.</summary>
+    public Letter Table(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, string empty)
+    {
+        _html.Append("<h2 style=\"font-size: 16px; margin: 16px 0 8px;\">").Append(Encode(title)).Append("</h2>\n");
+        _text.Append(title).Append('\n').Append(new string('-', title.Length)).Append('\n');
+        if (rows.Count == 0)
+            return Paragraph(empty);
+        const string cell = "padding: 4px 8px; border: 1px solid #ccc;";
+        _html.Append("<table style=\"border-collapse: collapse; margin: 0 0 16px;\">\n<tr>");
+        foreach (var header in headers)
+            _html.Append(CultureInfo.InvariantCulture, $"<th style=\"{cell} text-align: {_start}; background: #eee;\">").Append(Encode(header)).Append("</th>");
+        _html.Append("</tr>\n");
+        foreach (var row in rows)
+        {
+            _html.Append("<tr>");
+            foreach (var value in row)
+                _html.Append(CultureInfo.InvariantCulture, $"<td style=\"{cell}\"><bdi>").Append(Encode(value)).Append("</bdi></td>");
+            _html.Append("</tr>\n");
+        }
+        _html.Append("</table>\n");
+        _text.AppendJoin(" | ", headers).Append('\n');
+        foreach (var row in rows)
+            _text.AppendJoin(" | ", row).Append('\n');
+        _text.Append('\n');
+        return this;
+    }
+
+    public RenderedEmail Render(string template)
+    {
+        var footer = Arabic
+            ? "هذه رسالة آلية، يرجى عدم الرد عليها."
+            : "Ce message est envoyé automatiquement ; merci de ne pas y répondre.";
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{_language.Code()}" dir="{(Arabic ? "rtl" : "ltr")}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Encode(_subject)}</title>
+            </head>
+            <body style="margin: 0 auto; padding: 16px; max-width: 640px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; text-align: {_start};">
+            <h1 style="font-size: 18px; margin: 0 0 16px;">{Encode(_subject)}</h1>
+            {_html}<p style="margin: 24px 0 0; font-size: 12px; color: #666;">{Encode(footer)}</p>
+            </body>
+            </html>
+
+            """;
+        var text = $"{_text}--\n{footer}\n";
+        return new RenderedEmail(template, _language, _subject, html, text);
+    }
+
+    /// <summary>The five characters that can change the meaning of HTML text or of a double-quoted attribute.</summary>
+    public static string Encode(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
+
+    private string End => Arabic ? "left" : "right";
+
+    // only a web address becomes a link: a "javascript:" one from bad settings stays text
+    private static string Link(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? $"<a href=\"{Encode(url)}\" dir=\"ltr\">{Encode(url)}</a>"
+            : Encode(url);
+}

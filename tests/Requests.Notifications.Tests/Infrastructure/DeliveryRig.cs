@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Requests.Notifications.Delivery;
+using Requests.Notifications.Email;
+using Requests.Notifications.Templates;
+using Requests.Notifications.Templates.Staff;
+using Requests.ServiceDefaults.Data;
+
+namespace Requests.Notifications.Tests.Infrastructure;
+
+/// <summary>A database of notifications, a clock, a fake SMTP server, and delivery workers over them.</summary>
+public sealed class DeliveryRig : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public DeliveryRig()
+    {
+        _services = new ServiceCollection().AddDbContext<NotificationsDb>(Database.Configure).BuildServiceProvider();
+    }
+
+    public TempDatabase Database { get; } = new();
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    public FakeSender Sender { get; } = new();
+    public DeliveryOptions Options { get; } = new() { MaxAttempts = 4, Lease = TimeSpan.FromMinutes(5) };
+
+    /// <summary>A worker as a service instance runs it: its own write gate, this rig's clock and options.</summary>
+    public NotificationDelivery<NotificationsDb> Worker(IEmailSender? sender = null) => new(
+        _services.GetRequiredService<IServiceScopeFactory>(), sender ?? Sender, new WriteGate(), Clock,
+        Microsoft.Extensions.Options.Options.Create(Options), NullLogger<NotificationDelivery<NotificationsDb>>.Instance);
+
+    /// <summary>Saves a small notification to <paramref name="to"/> whose subject is <paramref name="label"/>'s reminder.</summary>
+    public async Task<long> AddAsync(string? to, string label)
+    {
+        await using var db = Database.Open();
+        var notice = new DeadlineReminder("Youssef", label, "answer", new DateOnly(2026, 12, 30), 5, "https://x.example.ma");
+        var notification = Notification.Create($"{label}:{to}", notice, Language.French, to, null, Clock.GetUtcNow().UtcDateTime);
+        db.Add(notification);
+        await db.SaveChangesAsync();
+        return notification.Id;
+    }
+
+    public async Task<Notification> ReadAsync(long id)
+    {
+        await using var db = Database.Open();
+        return await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id);
+    }
+
+    /// <summary>The reminder subject of <paramref name="label"/>, as <see cref="AddAsync"/> writes it.</summary>
+    public static string Subject(string label) =>
+        new DeadlineReminder("Youssef", label, "answer", new DateOnly(2026, 12, 30), 5, "https://x.example.ma").Render(Language.French).Subject;
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Database.Dispose();
+    }
+}

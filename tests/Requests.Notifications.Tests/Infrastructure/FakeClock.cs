@@ -1,0 +1,13 @@
+namespace Requests.Notifications.Tests.Infrastructure;
+
+/// <summary>A clock that stands still until told otherwise; timers still run on real time.</summary>
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Set(DateTimeOffset now) => _now = now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
