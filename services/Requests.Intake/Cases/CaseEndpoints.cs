@@ -3,6 +3,7 @@ using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Intake.Cases;
 
@@ -58,6 +59,7 @@ public static class CaseEndpoints
     private static async Task<IResult> GetCaseAsync(string trackingNumber, HttpRequest request, IntakeDbContext db,
         BodyDirectory bodies, CalendarStore calendar, CancellationToken cancellationToken)
     {
+        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
         if (await FindAsync(db, trackingNumber, request, cancellationToken) is not { } record)
             return NotFound();
 

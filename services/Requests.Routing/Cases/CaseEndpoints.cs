@@ -43,6 +43,7 @@ public static class CaseEndpoints
     private static async Task<IResult> GetAsync(Guid caseId, ClaimsPrincipal user, RoutingDbContext db,
         CalendarStore calendar, CancellationToken cancellationToken)
     {
+        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
         var routed = await db.Cases.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         return routed is null
             ? NotFound()

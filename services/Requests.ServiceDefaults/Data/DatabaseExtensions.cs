@@ -46,6 +46,32 @@ public static class DatabaseExtensions
         await db.Database.MigrateAsync();
     }
 
+    /// <summary>
+    /// Starts a read-only snapshot: every query until it is disposed sees the database as it was at the first one,
+    /// so a page built from several queries never mixes a row from before a commit with one from after it.
+    /// On SQLite a deferred transaction (it takes no write lock); on PostgreSQL repeatable read.
+    /// </summary>
+    public static async Task<IAsyncDisposable> BeginSnapshotAsync(this DbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        var transaction = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return new SqliteSnapshot(db, transaction);
+    }
+
+    private sealed class SqliteSnapshot(DbContext db, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static void CreateSqliteFolder(string? connectionString)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
