@@ -11,6 +11,8 @@ internal sealed record Options
     public int WarmRuns { get; init; } = 5;
     public TimeSpan Target { get; init; } = TimeSpan.FromSeconds(1);
     public HashSet<string> Phases { get; init; } = ["sweep"];
+    public int Submissions { get; init; } = 20_000;
+    public int AssignOpenCases { get; init; } = 200_000;
     public bool Keep { get; init; }
     public string? DataRoot { get; init; }
 
@@ -22,7 +24,9 @@ internal sealed record Options
           --due-percent P    percentage of them with an alert due today (default 1)
           --batch N          cases per sweep transaction (default 1000, the service's default)
           --warm-runs N      sweeps after the first, each on a fresh copy of the database (default 5)
-          --phases LIST      which phases to run: sweep (default sweep)
+          --submissions N    assign: submissions handed to the assignment consumer (default 20000)
+          --open-cases N     assign: open cases already in the database (default 200000)
+          --phases LIST      which phases to run: sweep, assign (default sweep)
           --data DIR         where the SQLite files go (default: a new folder under the system temp folder)
           --keep             keep the data folder
         """;
@@ -40,6 +44,8 @@ internal sealed record Options
                 "--batch" => options with { BatchSize = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--warm-runs" => options with { WarmRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--phases" => options with { Phases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
+                "--submissions" => options with { Submissions = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--open-cases" => options with { AssignOpenCases = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--data" => options with { DataRoot = Next() },
                 "--keep" => options with { Keep = true },
                 "-h" or "--help" => throw new ArgumentException(Usage),
@@ -48,7 +54,7 @@ internal sealed record Options
         }
         if (options.Cases < 1 || options.DuePercent is < 0 or > 100 || options.BatchSize < 1 || options.WarmRuns < 0)
             throw new ArgumentException($"--cases, --batch must be positive, --due-percent 0 to 100, --warm-runs 0 or more.\n{Usage}");
-        var unknown = options.Phases.Except(["sweep"]).ToList();
+        var unknown = options.Phases.Except(["sweep", "assign"]).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"Unknown phase {string.Join(", ", unknown)}.\n{Usage}");
         return options;

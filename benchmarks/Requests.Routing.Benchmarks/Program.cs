@@ -3,6 +3,7 @@ using Requests.Routing.Benchmarks;
 
 // The routing benchmark. Each phase measures one path of the service and adds its rows to one report:
 //   sweep   the deadline sweep over a million open cases on SQLite, against the raw SQL floor
+//   assign  the assignment consumer's batches of submissions, against raw inserts of the same rows
 // A phase is chosen with --phases (a comma-separated list); a new one is a class with a RunAsync(options, data,
 // report) called below, and its name added to Options.
 Options options;
@@ -31,6 +32,8 @@ try
 {
     if (options.Phases.Contains("sweep"))
         await SweepBenchmark.RunAsync(options, data, report);
+    if (options.Phases.Contains("assign"))
+        await AssignBenchmark.RunAsync(options, data, report);
 }
 catch (Exception ex)
 {

@@ -22,6 +22,7 @@ public static class RoutingServices
             bus.AddCalendarConsumers();
         });
         builder.Services.AddScoped<OfficerPicker>();
+        builder.Services.AddSingleton<OfficerLoads>();
         builder.Services.AddSingleton<CalendarStore>();
         builder.AddAccounts();
         builder.AddCaseWork();

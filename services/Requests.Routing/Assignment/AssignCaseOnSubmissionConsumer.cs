@@ -20,7 +20,7 @@ namespace Requests.Routing.Assignment;
 /// intake's rate.
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
-    RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock, CalendarStore calendar,
+    RoutingDbContext db, OfficerPicker picker, WriteGate writes, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
     ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
 {
     public const string Name = "assign-case-on-submission";
@@ -40,25 +40,33 @@ public sealed class AssignCaseOnSubmissionConsumer(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            // the batch is saved once at the end: what this batch already did is known from these sets, and the
-            // picker counts the cases it hands out itself
-            // one connection for the whole batch: EF would otherwise open (and set up) one per query
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var handled = new HashSet<Guid>();
-            var opened = new HashSet<Guid>();
+            // the batch is written in one transaction: its new rows with one prepared statement per table (EF Core's
+            // SaveChanges would build one per row), anything else tracked by SaveChanges; what this batch already did
+            // is known from these sets, and the picker counts the cases it hands out itself
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var fresh = await db.TryRecordAllAsync(batch.Select(b => b.MessageId), Name, now, cancellationToken);
+            var caseIds = batch.Select(b => b.Message.CaseId).Distinct().ToList();
+            var opened = (await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var rows = new NewRows();
             foreach (var (message, messageId) in batch)
             {
-                if (!handled.Add(messageId) || !await db.TryRecordAsync(messageId, Name, now, cancellationToken))
+                if (!fresh.Remove(messageId))
                     continue;
-                if (opened.Contains(message.CaseId) || await db.Cases.AnyAsync(c => c.Id == message.CaseId, cancellationToken))
+                if (!opened.Add(message.CaseId))
                 {
                     logger.LogInformation("Case {CaseId} is already routed; message {MessageId} ignored", message.CaseId, messageId);
                     continue;
                 }
-                await OpenAsync(message, now, cancellationToken);
-                opened.Add(message.CaseId);
+                await OpenAsync(message, now, rows, cancellationToken);
             }
+            await db.InsertAllAsync(rows.Cases, cancellationToken);
+            await db.InsertAllAsync(rows.Audit, cancellationToken);
+            await db.InsertAllAsync(rows.Messages, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            picker.Saved();
+            if (rows.Messages.Count > 0)
+                outbox.Notify();
         }
         finally
         {
@@ -66,7 +74,15 @@ public sealed class AssignCaseOnSubmissionConsumer(
         }
     }
 
-    private async Task OpenAsync(RequestSubmitted message, DateTime now, CancellationToken cancellationToken)
+    /// <summary>What a batch adds, written at its end.</summary>
+    private sealed class NewRows
+    {
+        public List<RoutedCase> Cases { get; } = [];
+        public List<CaseAuditEntry> Audit { get; } = [];
+        public List<OutboxMessage> Messages { get; } = [];
+    }
+
+    private async Task OpenAsync(RequestSubmitted message, DateTime now, NewRows rows, CancellationToken cancellationToken)
     {
         var routed = new RoutedCase
         {
@@ -79,9 +95,9 @@ public sealed class AssignCaseOnSubmissionConsumer(
         };
         // the answer's clock runs from receipt, assigned or not: its first alert is the reminder 5 working days before
         CaseClock.ScheduleAlerts(routed, calendar.Current);
-        db.Cases.Add(routed);
+        rows.Cases.Add(routed);
 
-        var bodyKnown = await db.Bodies.AnyAsync(b => b.Code == message.BodyCode, cancellationToken);
+        var bodyKnown = await picker.KnowsAsync(message.BodyCode, cancellationToken);
         var officer = bodyKnown ? await picker.PickAsync(message.BodyCode, message.ReceivedOn, cancellationToken) : null;
         var regime = Enum.TryParse<Regime>(message.Regime, ignoreCase: true, out var r) ? r : Regime.Information;
         if (officer is null || !CaseLifecycle.TryFire(regime, CaseStatus.Received, CaseTrigger.Assign, out var assigned))
@@ -90,7 +106,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             routed.Flag = bodyKnown ? NobodyToAssign : UnknownBody;
             logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
                 message.TrackingNumber, message.BodyCode, routed.Flag);
-            Audit(routed, now, "flag", null, routed.Flag);
+            rows.Audit.Add(Audit(routed, now, "flag", null, routed.Flag));
             return;
         }
 
@@ -98,16 +114,16 @@ public sealed class AssignCaseOnSubmissionConsumer(
         routed.Status = LifecycleCodes.Code(assigned);
         routed.AssignedOfficerId = officer.Id;
         routed.AssignedAt = now;
-        Audit(routed, now, LifecycleCodes.Code(CaseTrigger.Assign), from, $"{officer.Role}: {officer.FullName}");
+        rows.Audit.Add(Audit(routed, now, LifecycleCodes.Code(CaseTrigger.Assign), from, $"{officer.Role}: {officer.FullName}"));
         var assignedEvent = new CaseAssigned(routed.Id, routed.TrackingNumber, routed.BodyCode, officer.Id, routed.DueOn,
             new DateTimeOffset(now, TimeSpan.Zero));
-        db.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
+        rows.Messages.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
     }
 
-    private void Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>
-        db.CaseAuditEntries.Add(new CaseAuditEntry
+    private static CaseAuditEntry Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>
+        new()
         {
             CaseId = routed.Id, At = now, Actor = "routing", Action = action, FromStatus = from,
             ToStatus = routed.Status, OfficerId = routed.AssignedOfficerId, Note = note,
-        });
+        };
 }

@@ -8,25 +8,36 @@ namespace Requests.Routing.Assignment;
 /// <summary>
 /// Who gets a new case: among the body's designated officers not on leave on the day of receipt, the one with the
 /// fewest open cases; when all are away, their substitutes the same way; when nobody is there, the head of the body.
-/// One picker serves one batch of submissions (it is scoped), under the write gate: it reads each body's officers,
-/// leave and loads once, and counts the cases it hands out itself, so a batch costs a few queries, not a few per case.
+/// One picker serves one batch of submissions (it is scoped), under the write gate: it reads the directory once and
+/// the leave of each day of receipt once, takes the loads from <see cref="OfficerLoads"/>, and counts the cases it
+/// hands out itself, so a batch costs a few queries, not a few per case.
 /// </summary>
-public sealed class OfficerPicker(RoutingDbContext db)
+public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads)
 {
-    private readonly Dictionary<string, List<Officer>> _officers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Body, DateOnly On), HashSet<string>> _away = [];
-    private readonly Dictionary<string, int> _loads = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, HashSet<string>> _away = [];
+    private readonly Dictionary<string, int> _handedOut = new(StringComparer.Ordinal);
+    private ILookup<string, Officer>? _officers;
+    private HashSet<string>? _bodies;
+    private IReadOnlyDictionary<string, int>? _loads;
 
     /// <summary>The statuses in which an answer is still owed: those from which a case can be handed over.</summary>
     public static readonly IReadOnlyList<string> OpenStatuses = [.. Enum.GetValues<CaseStatus>()
         .Where(s => Enum.GetValues<Regime>().Any(r => CaseLifecycle.Allowed(r, s).Contains(CaseTrigger.Assign)))
         .Select(LifecycleCodes.Code)];
 
+    /// <summary>Whether the directory holds this body.</summary>
+    public async Task<bool> KnowsAsync(string bodyCode, CancellationToken cancellationToken)
+    {
+        _bodies ??= (await db.Bodies.AsNoTracking().Select(b => b.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return _bodies.Contains(bodyCode);
+    }
+
     /// <summary>The officer to assign, or null when the body has nobody at all; counted as one more open case for them.</summary>
     public async Task<Officer?> PickAsync(string bodyCode, DateOnly receivedOn, CancellationToken cancellationToken)
     {
-        var officers = await OfficersAsync(bodyCode, cancellationToken);
-        var away = await AwayAsync(bodyCode, receivedOn, officers, cancellationToken);
+        _officers ??= (await db.Officers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(o => o.BodyCode, StringComparer.Ordinal);
+        var officers = _officers[bodyCode].ToList();
+        var away = await AwayAsync(receivedOn, cancellationToken);
 
         var designated = officers.Where(o => o.Role == OfficerRoles.Designated).ToList();
         var candidates = designated.Where(o => !away.Contains(o.Id)).ToList();
@@ -40,52 +51,40 @@ public sealed class OfficerPicker(RoutingDbContext db)
             ? officers.Where(o => o.Role == OfficerRoles.Head).MinBy(o => o.Id, StringComparer.Ordinal)
             : await LeastLoadedAsync(candidates, cancellationToken);
         if (picked is not null)
-            _loads[picked.Id] = _loads.GetValueOrDefault(picked.Id) + 1;
+            _handedOut[picked.Id] = _handedOut.GetValueOrDefault(picked.Id) + 1;
         return picked;
     }
 
-    private async Task<List<Officer>> OfficersAsync(string bodyCode, CancellationToken cancellationToken)
+    /// <summary>Tells <see cref="OfficerLoads"/> of the cases handed out, once the batch is saved.</summary>
+    public void Saved()
     {
-        if (!_officers.TryGetValue(bodyCode, out var officers))
-        {
-            officers = await db.Officers.AsNoTracking().Where(o => o.BodyCode == bodyCode).ToListAsync(cancellationToken);
-            _officers[bodyCode] = officers;
-        }
-        return officers;
+        foreach (var (officerId, count) in _handedOut)
+            for (var i = 0; i < count; i++)
+                officerLoads.Add(officerId);
+        _handedOut.Clear();
     }
 
-    private async Task<HashSet<string>> AwayAsync(string bodyCode, DateOnly on, List<Officer> officers,
-        CancellationToken cancellationToken)
+    private async Task<HashSet<string>> AwayAsync(DateOnly on, CancellationToken cancellationToken)
     {
-        if (!_away.TryGetValue((bodyCode, on), out var away))
+        if (!_away.TryGetValue(on, out var away))
         {
-            var ids = officers.Select(o => o.Id).ToList();
-            away = (await db.OfficerLeaves
-                    .Where(l => ids.Contains(l.OfficerId) && l.StartsOn <= on && l.EndsOn >= on)
+            away = (await db.OfficerLeaves.AsNoTracking()
+                    .Where(l => l.StartsOn <= on && l.EndsOn >= on)
                     .Select(l => l.OfficerId)
                     .ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
-            _away[(bodyCode, on)] = away;
+            _away[on] = away;
         }
         return away;
     }
 
     private async Task<Officer> LeastLoadedAsync(List<Officer> candidates, CancellationToken cancellationToken)
     {
-        var unknown = candidates.Select(o => o.Id).Where(id => !_loads.ContainsKey(id)).ToList();
-        if (unknown.Count > 0)
-        {
-            var open = await db.Cases
-                .Where(c => c.AssignedOfficerId != null && unknown.Contains(c.AssignedOfficerId) && OpenStatuses.Contains(c.Status))
-                .GroupBy(c => c.AssignedOfficerId!)
-                .Select(g => new { OfficerId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.OfficerId, g => g.Count, StringComparer.Ordinal, cancellationToken);
-            foreach (var id in unknown)
-                _loads[id] = open.GetValueOrDefault(id);
-        }
+        _loads ??= await officerLoads.CurrentAsync(db, cancellationToken);
+        int Load(Officer o) => _loads.GetValueOrDefault(o.Id) + _handedOut.GetValueOrDefault(o.Id);
         // ties go to the first id, so the same data always gives the same officer
         return candidates
-            .OrderBy(o => _loads[o.Id])
+            .OrderBy(Load)
             .ThenBy(o => o.Id, StringComparer.Ordinal)
             .First();
     }

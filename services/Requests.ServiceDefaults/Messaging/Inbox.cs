@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.ServiceDefaults.Messaging;
 
@@ -18,5 +19,24 @@ public static class Inbox
             return false;
         db.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, HandledAt = now });
         return true;
+    }
+
+    /// <summary>
+    /// The same for a batch of messages, in one query and one prepared insert: records, in the current transaction,
+    /// those not handled before (each once, however often it appears in the batch) and returns their ids; the caller
+    /// handles just those, and commits them with its effect.
+    /// </summary>
+    public static async Task<HashSet<Guid>> TryRecordAllAsync(this DbContext db, IEnumerable<Guid> messageIds, string consumer,
+        DateTime now, CancellationToken cancellationToken = default)
+    {
+        var ids = messageIds.Distinct().ToList();
+        var seen = await db.Set<InboxMessage>()
+            .Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToListAsync(cancellationToken);
+        var fresh = ids.Except(seen).ToHashSet();
+        await db.InsertAllAsync([.. fresh.Select(id => new InboxMessage { MessageId = id, Consumer = consumer, HandledAt = now })],
+            cancellationToken);
+        return fresh;
     }
 }

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Requests.ServiceDefaults.Data;
+
+/// <summary>
+/// Inserts new rows with one prepared statement per table, straight from the model's mapping (table, columns, value
+/// conversions), without change tracking. For a batch of new rows, EF Core's <c>SaveChanges</c> spends most of its
+/// time building and preparing a statement per row; a statement prepared once and run for each row costs a few
+/// microseconds. Rows inserted this way are not tracked: the caller keeps them, and runs inside a transaction so
+/// they commit with the rest of its work.
+/// </summary>
+public static class ModelInserts
+{
+    /// <summary>Inserts <paramref name="rows"/> into <typeparamref name="T"/>'s table in the current transaction.</summary>
+    public static async Task InsertAllAsync<T>(this DbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+            return;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException($"Insert {typeof(T).Name} rows inside a transaction, so they commit with the rest.");
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        // a key the database generates (an integer identity) is left to it
+        var columns = entityType.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
+            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Converter: p.GetTypeMapping().Converter))
+            .ToList();
+
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = new DbParameter[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = $"@p{i}";
+            command.Parameters.Add(parameters[i]);
+        }
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (property, _, converter) = columns[i];
+                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                if (value is not null && converter is not null)
+                    value = converter.ConvertToProvider(value);
+                parameters[i].Value = value ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
