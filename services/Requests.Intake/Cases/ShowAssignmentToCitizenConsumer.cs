@@ -1,8 +1,11 @@
+using System.Data.Common;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Contracts.Routing;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 
@@ -15,28 +18,79 @@ namespace Requests.Intake.Cases;
 public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db, WriteGate writes, TimeProvider clock,
     ILogger<ShowAssignmentToCitizenConsumer> logger) : IConsumer<Batch<CaseAssigned>>
 {
-    public Task Consume(ConsumeContext<Batch<CaseAssigned>> context) =>
-        db.HandleBatchOnceAsync(context, nameof(ShowAssignmentToCitizenConsumer), writes, clock, async (assigned, cancellationToken) =>
+    public async Task Consume(ConsumeContext<Batch<CaseAssigned>> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var batch = context.Message.Select(m => (m.Message, MessageId: m.MessageId
+            ?? throw new InvalidOperationException($"A message for {nameof(ShowAssignmentToCitizenConsumer)} without a message id."))).ToList();
+        await writes.EnterAsync(cancellationToken);
+        try
         {
-            var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == assigned.CaseId, cancellationToken);
-            if (record is null)
+            // one transaction for the batch, its reads in three queries and its writes with prepared statements
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var fresh = await db.TryRecordAllAsync(batch.Select(b => b.MessageId), nameof(ShowAssignmentToCitizenConsumer), now, cancellationToken);
+            var caseIds = batch.Select(b => b.Message.CaseId).Distinct().ToList();
+            var statuses = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
+            var shown = (await db.CaseEvents.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.Kind == "assigned")
+                .Select(e => e.CaseId).ToListAsync(cancellationToken)).ToHashSet();
+
+            var steps = new List<CaseEvent>();
+            var nowAssigned = new List<Guid>();
+            foreach (var (assigned, messageId) in batch)
             {
-                logger.LogWarning("CaseAssigned for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
-                return;
+                if (!fresh.Remove(messageId))
+                    continue;
+                if (!statuses.TryGetValue(assigned.CaseId, out var status))
+                {
+                    logger.LogWarning("CaseAssigned for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
+                    continue;
+                }
+                // a case that has already moved further keeps its status
+                if (status == "received")
+                {
+                    statuses[assigned.CaseId] = "assigned";
+                    nowAssigned.Add(assigned.CaseId);
+                }
+                if (!shown.Add(assigned.CaseId))
+                    continue;
+                steps.Add(new CaseEvent
+                {
+                    CaseId = assigned.CaseId,
+                    At = assigned.AssignedAt.UtcDateTime,
+                    Kind = "assigned",
+                    Description = CitizenTexts.Assigned(assigned.DueOn),
+                    DueOn = assigned.DueOn,
+                });
             }
-            if (record.Status == "received")
-                record.Status = "assigned";
-            if (await db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && e.Kind == "assigned", cancellationToken))
-                return;
-            db.CaseEvents.Add(new CaseEvent
-            {
-                CaseId = record.Id,
-                At = assigned.AssignedAt.UtcDateTime,
-                Kind = "assigned",
-                Description = CitizenTexts.Assigned(assigned.DueOn),
-                DueOn = assigned.DueOn,
-            });
-        });
+            await db.InsertAllAsync(steps, cancellationToken);
+            await MarkAssignedAsync(nowAssigned, transaction.GetDbTransaction(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            writes.Exit();
+        }
+    }
+
+    private static async Task MarkAssignedAsync(List<Guid> caseIds, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (caseIds.Count == 0)
+            return;
+        await using var update = transaction.Connection!.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE cases SET status = 'assigned' WHERE id = @id AND status = 'received'";
+        var id = update.CreateParameter();
+        id.ParameterName = "@id";
+        update.Parameters.Add(id);
+        foreach (var caseId in caseIds)
+        {
+            id.Value = caseId.ToString(); // guids are stored as text (UseTextGuids)
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }
 
 /// <summary>Delivers assignments to <see cref="ShowAssignmentToCitizenConsumer"/> in batches, one batch at a time.</summary>
