@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Requests.Contracts.Intake;
+using Requests.Contracts.Routing;
 
 namespace Requests.ServiceDefaults.Messaging;
 
@@ -11,6 +12,10 @@ namespace Requests.ServiceDefaults.Messaging;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RequestSubmitted))]
+[JsonSerializable(typeof(CaseAssigned))]
+[JsonSerializable(typeof(CaseMoved))]
+[JsonSerializable(typeof(DeadlineApproaching))]
+[JsonSerializable(typeof(DeadlineMissed))]
 internal sealed partial class MessageJson : JsonSerializerContext
 {
     public static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web)
