@@ -63,6 +63,81 @@ internal static class Assignment
         return (sorted, missing);
     }
 
+    /// <summary>
+    /// Watches routing's database while the load runs and notes when each assignment is first seen committed, on this
+    /// program's clock: an upper bound on the commit's time (a few milliseconds of polling late at most), where
+    /// <c>assigned_at</c> is the moment the consumer took up its batch, before it wrote and committed anything.
+    /// </summary>
+    public sealed class Watcher : IAsyncDisposable
+    {
+        private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _polling;
+
+        public Watcher(string routingDatabase) => _polling = Task.Run(() => PollAsync(routingDatabase));
+
+        /// <summary>When each tracking number was first seen assigned (Stopwatch ticks).</summary>
+        public IReadOnlyDictionary<string, long> Seen => _seen;
+
+        private async Task PollAsync(string database)
+        {
+            while (!File.Exists(database))
+                await Task.Delay(10, _stop.Token);
+            using var connection = Open(database);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rowid, tracking_number FROM cases WHERE rowid > $last AND assigned_at IS NOT NULL ORDER BY rowid";
+            var last = command.Parameters.AddWithValue("$last", 0L);
+            while (!_stop.IsCancellationRequested)
+            {
+                var now = Stopwatch.GetTimestamp();
+                using (var reader = command.ExecuteReader())
+                    while (reader.Read())
+                    {
+                        _seen.TryAdd(reader.GetString(1), now);
+                        last.Value = reader.GetInt64(0);
+                    }
+                try
+                {
+                    await Task.Delay(3, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            try
+            {
+                await _polling;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>Milliseconds from each request's due time to when <see cref="Watcher"/> saw it assigned, sorted; and how many it never saw.</summary>
+    public static (double[] Ms, long Missing) Latencies(IReadOnlyDictionary<string, long> seen, IEnumerable<(string TrackingNumber, long DueAt)> sent)
+    {
+        var ms = new List<double>();
+        long missing = 0;
+        foreach (var (trackingNumber, dueAt) in sent)
+        {
+            if (seen.TryGetValue(trackingNumber, out var at))
+                ms.Add((at - dueAt) * 1000.0 / Stopwatch.Frequency);
+            else
+                missing++;
+        }
+        var sorted = ms.ToArray();
+        Array.Sort(sorted);
+        return (sorted, missing);
+    }
+
     private static long Count(string database)
     {
         using var connection = Open(database);

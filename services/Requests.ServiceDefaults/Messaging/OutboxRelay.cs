@@ -16,8 +16,13 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 500;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>After a wake-up, how long to let messages gather so that one batch carries many.</summary>
+    /// <summary>
+    /// Under load (the last batch carried at least <see cref="GatherAbove"/> messages), how long to let messages
+    /// gather after a wake-up so that one batch carries many; below that, each wake-up publishes at once, so that a
+    /// quiet service adds no delay.
+    /// </summary>
     public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(20);
+    public int GatherAbove { get; set; } = 100;
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -54,10 +59,12 @@ public sealed class OutboxRelay<TContext>(
                     await CleanUpAsync(stoppingToken);
                     nextCleanup = clock.GetUtcNow().AddHours(1);
                 }
-                if (await RelayBatchAsync(stoppingToken) < _options.BatchSize)
+                var relayed = await RelayBatchAsync(stoppingToken);
+                if (relayed < _options.BatchSize)
                 {
                     await signal.WaitAsync(_options.PollInterval, stoppingToken);
-                    await Task.Delay(_options.Gather, clock, stoppingToken);
+                    if (relayed >= _options.GatherAbove)
+                        await Task.Delay(_options.Gather, clock, stoppingToken);
                 }
                 backoff = TimeSpan.FromMilliseconds(250);
             }
