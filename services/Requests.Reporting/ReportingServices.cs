@@ -28,6 +28,7 @@ public static class ReportingServices
         builder.Services.AddScoped<FactBook>();
         builder.Services.AddScoped<FactImport>();
         builder.Services.AddScoped<ReportBuilder>();
+        builder.Services.AddSingleton<FactCache>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         return builder;

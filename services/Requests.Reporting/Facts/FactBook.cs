@@ -50,6 +50,22 @@ public sealed class FactBook(ReportingDbContext db)
         return theme.Id;
     }
 
+    /// <summary>
+    /// Marks the year of the fact's receipt as changed (in the consumer's transaction), so that reports read its facts
+    /// again. One atomic statement: two instances touching the same year both count.
+    /// </summary>
+    public async Task TouchAsync(CaseFact fact, CancellationToken cancellationToken)
+    {
+        if (fact.ReceivedDay is { } day)
+            await TouchYearAsync(db, DateOnly.FromDayNumber(day).Year, cancellationToken);
+    }
+
+    public static Task<int> TouchYearAsync(ReportingDbContext db, int year, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO fact_years (year, version) VALUES ({year}, 1)
+            ON CONFLICT (year) DO UPDATE SET version = fact_years.version + 1
+            """, cancellationToken);
+
     /// <summary>Sets the due date unless a later event already set it.</summary>
     public static void SetDue(CaseFact fact, DateOnly dueOn, DateTimeOffset at)
     {

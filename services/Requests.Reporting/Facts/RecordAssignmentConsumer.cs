@@ -18,5 +18,6 @@ public sealed class RecordAssignmentConsumer(ReportingDbContext db, FactBook fac
             if (fact.BodyId == 0)
                 fact.BodyId = await facts.BodyIdAsync(m.BodyCode, cancellationToken);
             FactBook.SetDue(fact, m.DueOn, m.AssignedAt);
+            await facts.TouchAsync(fact, cancellationToken);
         });
 }

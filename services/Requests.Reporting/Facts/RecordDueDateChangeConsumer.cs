@@ -18,5 +18,6 @@ public sealed class RecordDueDateChangeConsumer(ReportingDbContext db, FactBook 
             var fact = await facts.FactAsync(m.CaseId, cancellationToken);
             fact.TrackingNumber ??= m.TrackingNumber;
             FactBook.SetDue(fact, m.DueOn, m.At);
+            await facts.TouchAsync(fact, cancellationToken);
         });
 }

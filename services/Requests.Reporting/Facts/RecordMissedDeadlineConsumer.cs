@@ -20,5 +20,6 @@ public sealed class RecordMissedDeadlineConsumer(ReportingDbContext db, FactBook
             if (fact.BodyId == 0)
                 fact.BodyId = await facts.BodyIdAsync(m.BodyCode, cancellationToken);
             fact.Codes |= FactCodes.DeadlineMissed;
+            await facts.TouchAsync(fact, cancellationToken);
         });
 }

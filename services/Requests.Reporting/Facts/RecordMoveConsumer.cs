@@ -29,6 +29,7 @@ public sealed class RecordMoveConsumer(ReportingDbContext db, FactBook facts, Wr
             }
             FactBook.SetDue(fact, m.DueOn, m.At);
             Apply(fact, m);
+            await facts.TouchAsync(fact, cancellationToken);
         });
 
     private static void Apply(CaseFact fact, CaseMoved m)

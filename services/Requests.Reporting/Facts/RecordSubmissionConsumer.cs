@@ -26,5 +26,6 @@ public sealed class RecordSubmissionConsumer(ReportingDbContext db, FactBook fac
                 fact.Codes |= FactCodes.Urgent;
             fact.ReceivedDay = m.ReceivedOn.DayNumber;
             FactBook.SetDue(fact, m.DueOn, m.ReceivedAt);
+            await facts.TouchAsync(fact, cancellationToken);
         });
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
+using Requests.Reporting.Facts;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Data;
 
@@ -50,12 +51,17 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var before = await db.Facts.LongCountAsync(cancellationToken);
-            var (rows, errors) = await ReadAsync(csv, transaction.GetDbTransaction(), cancellationToken);
+            var years = new HashSet<int>();
+            var (rows, errors) = await ReadAsync(csv, transaction.GetDbTransaction(), years, cancellationToken);
             if (errors.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new ImportResult(rows, 0, errors);
             }
+            // a replaced row may have moved to another year: every cached year is read again
+            await db.Database.ExecuteSqlRawAsync("UPDATE fact_years SET version = version + 1", cancellationToken);
+            foreach (var year in years)
+                await FactBook.TouchYearAsync(db, year, cancellationToken);
             var added = await db.Facts.LongCountAsync(cancellationToken) - before;
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(rows, added, errors);
@@ -67,7 +73,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
     }
 
     private static async Task<(long Rows, List<ImportError> Errors)> ReadAsync(TextReader csv, DbTransaction transaction,
-        CancellationToken cancellationToken)
+        HashSet<int> years, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
         var header = await csv.ReadLineAsync(cancellationToken);
@@ -110,6 +116,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
             var themeId = 0;
             if (row.Theme is { } code && !themes.TryGetValue(code, out themeId))
                 themes[code] = themeId = await ScalarAsync(theme, cancellationToken, code);
+            years.Add(row.ReceivedOn.Year);
             Set(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber);
             await fact.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -6,12 +6,12 @@ using Requests.Reporting.Storage;
 namespace Requests.Reporting.Reports;
 
 /// <summary>
-/// Reads a year's facts in one scan of the covering index <c>ix_case_facts_year</c> (integers only) and hands each
-/// row to the tally: one query for every figure and breakdown of a report.
+/// Reads a year's facts in one scan of the covering index <c>ix_case_facts_year</c> (integers only): one query
+/// for every figure and breakdown of a report.
 /// </summary>
 public static class FactScan
 {
-    public static async Task ScanAsync(ReportingDbContext db, YearTally tally, int? bodyId, CancellationToken cancellationToken)
+    public static async Task ReadAsync(ReportingDbContext db, YearFacts facts, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
@@ -19,19 +19,19 @@ public static class FactScan
         command.CommandText = """
             SELECT id, body_id, theme_id, codes, received_day, due_day, answered_day, closed_day
             FROM case_facts WHERE received_day BETWEEN @from AND @to
-            """ + (bodyId is null ? "" : " AND body_id = @body");
-        Add(command, "@from", new DateOnly(tally.Year, 1, 1).DayNumber);
-        Add(command, "@to", new DateOnly(tally.Year, 12, 31).DayNumber);
-        if (bodyId is { } body)
-            Add(command, "@body", body);
+            """;
+        Add(command, "@from", new DateOnly(facts.Year, 1, 1).DayNumber);
+        Add(command, "@to", new DateOnly(facts.Year, 12, 31).DayNumber);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // Read() rather than ReadAsync(): the SQLite driver is synchronous underneath, and a task per row costs more than the row
+        while (reader.Read())
         {
-            tally.Add(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                reader.IsDBNull(7) ? null : reader.GetInt32(7));
+            facts.Add(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? YearFacts.None : reader.GetInt32(5),
+                reader.IsDBNull(6) ? YearFacts.None : reader.GetInt32(6),
+                reader.IsDBNull(7) ? YearFacts.None : reader.GetInt32(7));
         }
+        facts.Trim();
     }
 
     private static void Add(DbCommand command, string name, int value)

@@ -7,7 +7,7 @@ using Requests.ServiceDefaults.Data;
 namespace Requests.Reporting.Reports;
 
 /// <summary>Builds the national synthesis and the bodies' reports from one snapshot of the facts.</summary>
-public sealed class ReportBuilder(ReportingDbContext db)
+public sealed class ReportBuilder(ReportingDbContext db, FactCache cache)
 {
     public const string Rounding =
         "Percentages and days to one decimal, rounded half away from zero, computed on unrounded values; medians of an even count are the mean of the two middle values; the 90th percentile is the nearest rank.";
@@ -21,7 +21,7 @@ public sealed class ReportBuilder(ReportingDbContext db)
         await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
         var lookups = await Lookups.LoadAsync(db, cancellationToken);
         var tally = new YearTally(year, asOf, lookups, _workingDays);
-        await FactScan.ScanAsync(db, tally, null, cancellationToken);
+        tally.AddAll(await cache.GetAsync(db, year, cancellationToken), null);
         var previous = await PreviousAsync(year, asOf, lookups, null, cancellationToken);
         return new Synthesis(year, asOf, Rounding, tally.National.ToFigures(), Breakdowns(tally, lookups),
             Rankings(tally, lookups), await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
@@ -37,7 +37,7 @@ public sealed class ReportBuilder(ReportingDbContext db)
         if (body is null)
             return null;
         var tally = new YearTally(year, asOf, lookups, _workingDays);
-        await FactScan.ScanAsync(db, tally, body.Id, cancellationToken);
+        tally.AddAll(await cache.GetAsync(db, year, cancellationToken), body.Id);
         var previous = await PreviousAsync(year, asOf, lookups, body.Id, cancellationToken);
         var breakdowns = Breakdowns(tally, lookups);
         return new BodyReport(year, asOf, Rounding, body.Code, body.Name, body.Sector, body.Region, tally.National.ToFigures(),
@@ -48,7 +48,7 @@ public sealed class ReportBuilder(ReportingDbContext db)
     private async Task<YearTally> PreviousAsync(int year, DateOnly asOf, Lookups lookups, int? bodyId, CancellationToken cancellationToken)
     {
         var tally = new YearTally(year - 1, asOf.AddYears(-1), lookups, _workingDays);
-        await FactScan.ScanAsync(db, tally, bodyId, cancellationToken);
+        tally.AddAll(await cache.GetAsync(db, year - 1, cancellationToken), bodyId);
         return tally;
     }
 

@@ -34,6 +34,21 @@ public sealed class Tally
         }
     }
 
+    /// <summary>
+    /// Adds another set's counts: exact, since the counts and histograms of disjoint sets of cases add up (a
+    /// sector is the sum of its bodies' cases, not an average of their figures).
+    /// </summary>
+    public void Merge(Tally other)
+    {
+        Received += other.Received;
+        Answered += other.Answered;
+        InTime += other.InTime;
+        Open += other.Open;
+        OpenOverdue += other.OpenOverdue;
+        _days.Merge(other._days);
+        _working.Merge(other._working);
+    }
+
     /// <summary>Unrounded: answered / received, in percent.</summary>
     public decimal? ResponseRate => Received == 0 ? null : Answered * 100m / Received;
 
@@ -66,6 +81,18 @@ public sealed class Tally
         }
 
         public decimal? Average => _count == 0 ? null : (decimal)_sum / _count;
+
+        public void Merge(Histogram other)
+        {
+            if (other._count == 0)
+                return;
+            if (other._counts.Length > _counts.Length)
+                Array.Resize(ref _counts, other._counts.Length);
+            for (var v = 0; v < other._counts.Length; v++)
+                _counts[v] += other._counts[v];
+            _count += other._count;
+            _sum += other._sum;
+        }
 
         public long CountBetween(int from, int to)
         {

@@ -3,14 +3,20 @@ using Requests.Reporting.Facts;
 namespace Requests.Reporting.Reports;
 
 /// <summary>
-/// Every figure of a year's report, filled in one pass over the year's facts: each case is added once to the
-/// nation and to each of its groups (regime and kind, sector, region, body...). No figure averages other figures.
+/// Every figure of a year's report from one pass over the year's facts. Each case is counted once in its body's
+/// tally and once in the tally of its cell (regime, kind, channel, outcome, ground, urgency, extension, answered or
+/// not); the nation, sectors and regions are then the sums of their bodies, and the other breakdowns the sums of
+/// their cells. Sums of counts and of delay histograms are exact: no figure averages other figures.
 /// </summary>
 public sealed class YearTally
 {
+    private const int AnsweredBit = 1 << 18;
+
     private readonly int _asOf;
     private readonly Lookups _lookups;
     private readonly WorkingDays _workingDays;
+    private readonly Dictionary<int, Tally> _cells = [];
+    private readonly Tally _noBody = new();
     private readonly List<(int Received, long Id, int BodyId, int? Due)> _oldest = [];
 
     public YearTally(int year, DateOnly asOf, Lookups lookups, WorkingDays workingDays)
@@ -44,48 +50,82 @@ public sealed class YearTally
     /// <summary>The ten oldest open cases (receipt day, then fact id), as fact ids.</summary>
     public IReadOnlyList<(int Received, long Id, int BodyId, int? Due)> Oldest => _oldest;
 
-    public void Add(long id, int bodyId, int themeId, int codes, int received, int? due, int? answered, int? closed)
+    /// <summary>Adds every case of <paramref name="facts"/> (of one body only, when given), then sums the groups.</summary>
+    public void AddAll(YearFacts facts, int? bodyId)
     {
-        if (received > _asOf)
-            return;
-        var isAnswered = answered is { } a && a <= _asOf;
-        var isOpen = !isAnswered && !(closed is { } c && c <= _asOf);
-        var state = isAnswered
-            ? new CaseState(true, due is null || answered!.Value <= due, false, false,
-                Math.Max(0, answered!.Value - received), Math.Max(0, _workingDays.Between(received, answered.Value)))
-            : new CaseState(false, false, isOpen, isOpen && due < _asOf, 0, 0);
-
-        National.Add(state);
-        var regime = FactCodes.Regime(codes);
-        RegimeKinds[regime * FactCodes.Kinds.Count + FactCodes.Kind(codes)].Add(state);
-        if ((uint)bodyId < (uint)Bodies.Length)
+        var days = new DayIndex(Year, _workingDays);
+        Tally? cell = null;
+        var cellKey = -1;
+        for (var i = 0; i < facts.Count; i++)
         {
-            Bodies[bodyId].Add(state);
-            Sectors[_lookups.BodySector[bodyId]].Add(state);
+            var body = facts.Body[i];
+            if (bodyId is { } only && body != only)
+                continue;
+            var received = facts.Received[i];
+            if (received > _asOf)
+                continue;
+            var answered = facts.Answered[i];
+            var due = facts.Due[i];
+            var isAnswered = answered <= _asOf;
+            var isOpen = !isAnswered && facts.Closed[i] > _asOf;
+            var state = isAnswered
+                ? new CaseState(true, answered <= due, false, false, Math.Max(0, answered - received),
+                    Math.Max(0, days.WorkingDaysBetween(received, answered)))
+                : new CaseState(false, false, isOpen, isOpen && due < _asOf, 0, 0);
+
+            ((uint)body < (uint)Bodies.Length ? Bodies[body] : _noBody).Add(state);
+            var codes = facts.Codes[i];
+            var key = (codes & 0xFFFF) | (codes & (FactCodes.Urgent | FactCodes.Extended)) | (isAnswered ? AnsweredBit : 0);
+            if (key != cellKey)
+            {
+                cellKey = key;
+                if (!_cells.TryGetValue(key, out cell))
+                    _cells[key] = cell = new Tally();
+            }
+            cell!.Add(state);
+            // themes classify complaints (Decree 2.17.265); a request's theme is not a breakdown
+            var theme = facts.Theme[i];
+            if (theme > 0 && FactCodes.Regime(codes) == 1 && theme < Themes.Length)
+                Themes[theme].Add(state);
+
+            ReceivedByMonth[days.MonthOf(received)]++;
+            if (isAnswered)
+            {
+                if (days.MonthOf(answered) is var month and >= 0)
+                    AnsweredByMonth[month]++;
+            }
+            else if (isOpen)
+                KeepIfOldest(received, facts.Id[i], body, due == YearFacts.None ? null : due);
+        }
+        SumGroups();
+    }
+
+    private void SumGroups()
+    {
+        National.Merge(_noBody);
+        for (var body = 0; body < Bodies.Length; body++)
+        {
+            if (Bodies[body].Received == 0)
+                continue;
+            National.Merge(Bodies[body]);
+            Sectors[_lookups.BodySector[body]].Merge(Bodies[body]);
             if (_lookups.Regions.Count > 0)
-                Regions[_lookups.BodyRegion[bodyId]].Add(state);
+                Regions[_lookups.BodyRegion[body]].Merge(Bodies[body]);
         }
-        Channels[FactCodes.Channel(codes) % FactCodes.Channels.Count].Add(state);
-        // themes classify complaints (Decree 2.17.265); a request's theme is not a breakdown
-        if (regime == 1 && themeId > 0 && themeId < Themes.Length)
-            Themes[themeId].Add(state);
-        Urgency[FactCodes.Has(codes, FactCodes.Urgent) ? 1 : 0].Add(state);
-        Extension[FactCodes.Has(codes, FactCodes.Extended) ? 1 : 0].Add(state);
-
-        var month = DateOnly.FromDayNumber(received);
-        ReceivedByMonth[month.Month - 1]++;
-        if (isAnswered)
+        foreach (var (key, cell) in _cells)
         {
-            Outcomes[FactCodes.Outcome(codes) % FactCodes.Outcomes.Count].Add(state);
-            var ground = FactCodes.Ground(codes);
+            RegimeKinds[FactCodes.Regime(key) * FactCodes.Kinds.Count + FactCodes.Kind(key)].Merge(cell);
+            Channels[FactCodes.Channel(key) % FactCodes.Channels.Count].Merge(cell);
+            Urgency[FactCodes.Has(key, FactCodes.Urgent) ? 1 : 0].Merge(cell);
+            Extension[FactCodes.Has(key, FactCodes.Extended) ? 1 : 0].Merge(cell);
+            if ((key & AnsweredBit) == 0)
+                continue;
+            // outcomes and grounds count answered cases only
+            Outcomes[FactCodes.Outcome(key) % FactCodes.Outcomes.Count].Merge(cell);
+            var ground = FactCodes.Ground(key);
             if (ground > 0 && ground < Grounds.Length)
-                Grounds[ground].Add(state);
-            var answeredOn = DateOnly.FromDayNumber(answered!.Value);
-            if (answeredOn.Year == Year)
-                AnsweredByMonth[answeredOn.Month - 1]++;
+                Grounds[ground].Merge(cell);
         }
-        else if (isOpen)
-            KeepIfOldest(received, id, bodyId, due);
     }
 
     private void KeepIfOldest(int received, long id, int bodyId, int? due)
@@ -96,6 +136,39 @@ public sealed class YearTally
         _oldest.Insert(at < 0 ? _oldest.Count : at, (received, id, bodyId, due));
         if (_oldest.Count > 10)
             _oldest.RemoveAt(10);
+    }
+
+    /// <summary>
+    /// Month and working-day lookups by day number for the year and the three after it (late answers), so that each
+    /// case costs a few array reads; other days go through the calendar.
+    /// </summary>
+    private sealed class DayIndex
+    {
+        private const int Span = 4 * 366;
+        private readonly int _first;
+        private readonly int[] _month = new int[Span];
+        private readonly int[] _working = new int[Span];
+        private readonly WorkingDays _calendar;
+
+        public DayIndex(int year, WorkingDays calendar)
+        {
+            _calendar = calendar;
+            _first = new DateOnly(year, 1, 1).DayNumber;
+            for (var i = 0; i < Span; i++)
+            {
+                var day = DateOnly.FromDayNumber(_first + i);
+                _month[i] = day.Year == year ? day.Month - 1 : -1;
+                // working days in (first, first + i]
+                _working[i] = calendar.Between(_first, _first + i);
+            }
+        }
+
+        public int MonthOf(int day) => (uint)(day - _first) < Span ? _month[day - _first] : -1;
+
+        public int WorkingDaysBetween(int from, int to) =>
+            (uint)(from - _first) < Span && (uint)(to - _first) < Span
+                ? _working[to - _first] - _working[from - _first]
+                : _calendar.Between(from, to);
     }
 
     private static Tally[] Tallies(int count)

@@ -77,3 +77,14 @@ public sealed class DirectoryVersion
 
     public long Version { get; set; }
 }
+
+/// <summary>
+/// A year's data version: every write to a fact received that year increments it in the same transaction, so a
+/// report can reuse the year's facts it read before while the version is the same (on any instance).
+/// </summary>
+public sealed class FactYear
+{
+    public int Year { get; set; }
+
+    public long Version { get; set; }
+}

@@ -55,6 +55,12 @@ public sealed class Initial : Migration
             version = table.Column<long>(nullable: false),
         }, constraints: t => t.PrimaryKey("pk_directory_versions", x => x.id));
 
+        migrationBuilder.CreateTable("fact_years", table => new
+        {
+            year = table.Column<int>(nullable: false),
+            version = table.Column<long>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_fact_years", x => x.year));
+
         migrationBuilder.CreateOutboxAndInbox();
     }
 }
