@@ -35,6 +35,20 @@ public sealed class Building_facts_from_events : IDisposable
     }
 
     [Fact]
+    public async Task Reports_a_move_that_arrives_after_an_earlier_report()
+    {
+        var c = new LifecycleEvents();
+        await _app.DeliverAsync(c.Submitted(Jan5, new DateOnly(2026, 2, 3)));
+        Assert.Equal(0, (await Figures("MEF")).GetProperty("answered").GetInt64()); // the year's facts are now in memory
+
+        await _app.DeliverAsync(c.Moved("answer", "answered", new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 3), "granted"));
+
+        Assert.Equal(1, (await Figures("MEF")).GetProperty("answered").GetInt64());
+        await _app.ImportOkAsync(HistoricalFile.Of($"X1,information,request,{HistoricalFile.Mef},post,,false,2026-01-06,,,,,false"));
+        Assert.Equal(2, (await Figures("MEF")).GetProperty("received").GetInt64());
+    }
+
+    [Fact]
     public async Task Builds_the_same_fact_whatever_the_order_of_arrival()
     {
         var inOrder = new LifecycleEvents();

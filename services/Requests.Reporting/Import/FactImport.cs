@@ -14,7 +14,8 @@ public sealed record ImportError(long Line, string Message);
 
 /// <param name="Rows">Rows read.</param>
 /// <param name="Added">Cases new to the database; the others were already there (a file imported again changes nothing).</param>
-public sealed record ImportResult(long Rows, long Added, IReadOnlyList<ImportError> Errors);
+/// <param name="Years">The years of receipt of the rows.</param>
+public sealed record ImportResult(long Rows, long Added, IReadOnlyList<int> Years, IReadOnlyList<ImportError> Errors);
 
 /// <summary>
 /// Imports a historical CSV file in one transaction, all or nothing: rows are written as they are read (one prepared
@@ -56,7 +57,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
             if (errors.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(rows, 0, errors);
+                return new ImportResult(rows, 0, [], errors);
             }
             // a replaced row may have moved to another year: every cached year is read again
             await db.Database.ExecuteSqlRawAsync("UPDATE fact_years SET version = version + 1", cancellationToken);
@@ -64,7 +65,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
                 await FactBook.TouchYearAsync(db, year, cancellationToken);
             var added = await db.Facts.LongCountAsync(cancellationToken) - before;
             await transaction.CommitAsync(cancellationToken);
-            return new ImportResult(rows, added, errors);
+            return new ImportResult(rows, added, [.. years.Order()], errors);
         }
         finally
         {

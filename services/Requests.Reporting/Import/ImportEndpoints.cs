@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Requests.Reporting.Reports;
 using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Reporting.Import;
@@ -13,7 +14,7 @@ public static class ImportEndpoints
     /// </summary>
     public static WebApplication MapImport(this WebApplication app)
     {
-        app.MapPost("/api/import", async (HttpContext http, FactImport import, IConfiguration configuration,
+        app.MapPost("/api/import", async (HttpContext http, FactImport import, ReportBuilder reports, IConfiguration configuration,
                 CancellationToken cancellationToken) =>
             {
                 // a year of a country's cases is far over Kestrel's default of 30 MB
@@ -36,7 +37,11 @@ public static class ImportEndpoints
                 using var reader = new StreamReader(body, Encoding.UTF8);
                 var result = await import.ImportAsync(reader, cancellationToken);
                 if (result.Errors.Count == 0)
+                {
+                    // the next reports of these years then start from memory, not from a scan of millions of rows
+                    await reports.WarmAsync(result.Years, cancellationToken);
                     return Results.Ok(result);
+                }
                 return Results.Problem(statusCode: 422, title: "The file has bad rows: nothing was imported.",
                     detail: $"{result.Errors.Count} bad row(s); the first is line {result.Errors[0].Line}: {result.Errors[0].Message}",
                     extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["rows"] = result.Rows });

@@ -28,6 +28,14 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache)
             Distribution(tally.National), Change(tally.National, previous));
     }
 
+    /// <summary>Reads <paramref name="years"/> into the cache, as a report of each would.</summary>
+    public async Task WarmAsync(IEnumerable<int> years, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
+        foreach (var year in years)
+            await cache.GetAsync(db, year, cancellationToken);
+    }
+
     /// <summary>Null when no body has that code.</summary>
     public async Task<BodyReport?> BodyReportAsync(int year, DateOnly asOf, string bodyCode, CancellationToken cancellationToken)
     {
