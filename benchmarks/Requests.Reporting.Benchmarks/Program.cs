@@ -105,9 +105,10 @@ try
         Console.WriteLine($"{(run < 2 ? $"cold {run + 1}" : $"warm {run - 1}"),-10} {synthesis[run],14:N0}   {raw[run],24:N0}   {synthesis[run] / raw[run],5:N2}");
     var best = synthesis.Skip(2).DefaultIfEmpty(synthesis[1]).Min() / raw.Skip(2).DefaultIfEmpty(raw[1]).Min();
     Console.WriteLine($"Best warm synthesis / best warm raw query: {best:N2} (target: at most 2.00)");
-    Console.WriteLine("cold: the year's facts read from SQLite into memory (one index scan), then the pass (cold 1 also compiles");
-    Console.WriteLine("the code); warm: the year's data");
-    Console.WriteLine("version unchanged (as after an import, which reads its years into memory), one pass over the facts in memory. Each synthesis also reads 2024 (empty here), bodies and themes.");
+    Console.WriteLine("cold: the year's facts read from SQLite into memory (one scan of the covering index), then the pass;");
+    Console.WriteLine("      cold 1 also compiles the code. warm: the year's data version unchanged (as after an import, which");
+    Console.WriteLine("      reads its years into memory): one pass over the facts in memory. Each synthesis also reads 2024");
+    Console.WriteLine("      (empty here), the bodies and themes, and the ten oldest open cases' ids.");
 }
 catch (Exception ex)
 {
