@@ -12,7 +12,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Auth;
+using Requests.ServiceDefaults.Messaging;
 using Requests.Testing;
 
 namespace Requests.Reporting.Tests;
@@ -27,6 +30,9 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
 
     public ReportingApp() => DatabaseFile = Path.Combine(_folder, "reporting.db");
 
+    /// <summary>Settings given after the defaults (e.g. another database provider).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public FakeClock Clock { get; } = new(DefaultNow);
 
     public string DatabaseFile { get; }
@@ -38,6 +44,8 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
         builder.UseSetting("RabbitMq:Transport", "inmemory");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -94,7 +102,13 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
     {
         var id = messageId ?? Guid.NewGuid();
         await Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
-        await WaitUntilAsync(async () => await CountAsync("inbox_messages", $"message_id = '{id}'") > 0);
+        // through the service's own context: the same wait on SQLite and PostgreSQL
+        await WaitUntilAsync(async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == id);
+        });
     }
 
     public SqliteConnection OpenDatabase()
