@@ -29,6 +29,7 @@ public static class ReportingServices
         builder.Services.AddScoped<FactImport>();
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<FactCache>();
+        builder.Services.AddHostedService<WarmReportsAtStart>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         return builder;
