@@ -62,6 +62,7 @@ try
     HistoricalCsv.Write(csv, Year, cases);
     Console.WriteLine($"CSV written: {new FileInfo(csv).Length / 1e6:N0} MB in {clock.Elapsed.TotalSeconds:N1} s (not part of the import)");
 
+    var calendar = new ReportCalendar(); // the legal calendar, no corrections
     var options = new DbContextOptionsBuilder<ReportingDbContext>()
         .UseSqlite($"Data Source={Path.Combine(folder, "reporting.db")}").AddInterceptors(new SqlitePragmas()).Options;
     await using (var db = new ReportingDbContext(options))
@@ -72,7 +73,7 @@ try
         using var reader = new StreamReader(csv);
         using var writes = new WriteGate();
         clock.Restart();
-        var result = await new FactImport(db, writes).ImportAsync(reader, CancellationToken.None);
+        var result = await new FactImport(db, writes, calendar).ImportAsync(reader, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         if (result.Errors.Count > 0)
             throw new InvalidOperationException($"the import refused the file: line {result.Errors[0].Line}: {result.Errors[0].Message}");
@@ -90,7 +91,7 @@ try
         await using (var db = new ReportingDbContext(options))
         {
             clock.Restart();
-            report = await new ReportBuilder(db, cache).SynthesisAsync(Year, asOf, CancellationToken.None);
+            report = await new ReportBuilder(db, cache, calendar).SynthesisAsync(Year, asOf, CancellationToken.None);
             synthesis.Add(clock.Elapsed.TotalMilliseconds);
         }
         raw.Add(await RawQueryAsync(options));

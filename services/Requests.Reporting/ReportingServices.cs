@@ -22,6 +22,7 @@ public static class ReportingServices
             bus.AddConsumer<RecordMissedDeadlineConsumer>();
             bus.AddConsumer<RecordDueDateChangeConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
+            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
         });
         // the bearer tokens and cookies routing issues, checked with the shared key ring
         builder.AddStaffAuthentication();
@@ -29,11 +30,18 @@ public static class ReportingServices
         builder.Services.AddScoped<FactImport>();
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<FactCache>();
+        builder.Services.AddSingleton<ReportCalendar>();
         builder.Services.AddHostedService<WarmReportsAtStart>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         return builder;
     }
 
-    public static Task StartReportingAsync(this WebApplication app) => app.MigrateDatabaseAsync<ReportingDbContext>();
+    public static async Task StartReportingAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<ReportingDbContext>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await app.Services.GetRequiredService<ReportCalendar>().ReloadAsync(db, CancellationToken.None);
+    }
 }

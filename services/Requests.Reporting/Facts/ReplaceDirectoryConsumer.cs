@@ -14,7 +14,7 @@ public sealed class ReplaceDirectoryConsumer(ReportingDbContext db, WriteGate wr
         db.HandleOnceAsync(context, nameof(ReplaceDirectoryConsumer), writes, clock, async cancellationToken =>
         {
             var m = context.Message;
-            var version = await db.DirectoryVersions.FirstOrDefaultAsync(cancellationToken);
+            var version = await db.DirectoryVersions.FindAsync([1], cancellationToken);
             if (version is not null && version.Version >= m.Version)
                 return;
             if (version is null)

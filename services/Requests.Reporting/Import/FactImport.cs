@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
 using Requests.Reporting.Facts;
+using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Data;
 
@@ -23,7 +24,7 @@ public sealed record ImportResult(long Rows, long Added, IReadOnlyList<int> Year
 /// is still checked so that the answer lists every bad line (up to <see cref="MaxErrors"/>). A case already present
 /// is replaced by the file's row, so importing the same file again leaves the facts as they were.
 /// </summary>
-public sealed class FactImport(ReportingDbContext db, WriteGate writes)
+public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCalendar calendar)
 {
     public const int MaxErrors = 100;
 
@@ -53,7 +54,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var before = await db.Facts.LongCountAsync(cancellationToken);
             var years = new HashSet<int>();
-            var (rows, errors) = await ReadAsync(csv, transaction.GetDbTransaction(), years, cancellationToken);
+            var (rows, errors) = await ReadAsync(csv, transaction.GetDbTransaction(), calendar.Current, years, cancellationToken);
             if (errors.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -74,7 +75,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
     }
 
     private static async Task<(long Rows, List<ImportError> Errors)> ReadAsync(TextReader csv, DbTransaction transaction,
-        HashSet<int> years, CancellationToken cancellationToken)
+        HolidayCalendar calendar, HashSet<int> years, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
         var header = await csv.ReadLineAsync(cancellationToken);
@@ -89,7 +90,6 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes)
         var themes = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<ulong>();
         var rules = RuleBook.Current;
-        var calendar = HolidayCalendar.Morocco;
         var fields = new List<string>(16);
         long line = 1, rows = 0;
         while (await csv.ReadLineAsync(cancellationToken) is { } text)

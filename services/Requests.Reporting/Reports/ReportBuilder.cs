@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Requests.Domain.Calendar;
 using Requests.Reporting.Facts;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Data;
@@ -7,14 +6,14 @@ using Requests.ServiceDefaults.Data;
 namespace Requests.Reporting.Reports;
 
 /// <summary>Builds the national synthesis and the bodies' reports from one snapshot of the facts.</summary>
-public sealed class ReportBuilder(ReportingDbContext db, FactCache cache)
+public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, ReportCalendar calendar)
 {
     public const string Rounding =
         "Percentages and days to one decimal, rounded half away from zero, computed on unrounded values; medians of an even count are the mean of the two middle values; the 90th percentile is the nearest rank.";
 
     private static readonly int[] DelayBuckets = [0, 11, 21, 31, 41, 61, 91, 181];
 
-    private readonly WorkingDays _workingDays = new(HolidayCalendar.Morocco);
+    private readonly WorkingDays _workingDays = new(calendar.Current);
 
     public async Task<Synthesis> SynthesisAsync(int year, DateOnly asOf, CancellationToken cancellationToken)
     {

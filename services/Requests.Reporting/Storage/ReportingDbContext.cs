@@ -11,6 +11,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ThemeRecord> Themes => Set<ThemeRecord>();
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
     public DbSet<FactYear> FactYears => Set<FactYear>();
+    public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -41,6 +42,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.HasKey(y => y.Year);
             e.Property(y => y.Year).ValueGeneratedNever();
         });
+        modelBuilder.Entity<HolidayCorrection>().Property(c => c.Id).ValueGeneratedNever(); // routing's CorrectionId
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.UseSnakeCaseNames();
     }

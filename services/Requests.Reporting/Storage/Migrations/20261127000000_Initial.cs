@@ -61,6 +61,14 @@ public sealed class Initial : Migration
             version = table.Column<long>(nullable: false),
         }, constraints: t => t.PrimaryKey("pk_fact_years", x => x.year));
 
+        migrationBuilder.CreateTable("holiday_corrections", table => new
+        {
+            id = table.Column<long>(nullable: false),
+            holiday_date = table.Column<DateOnly>(nullable: false),
+            new_date = table.Column<DateOnly>(nullable: true),
+            confirmed = table.Column<bool>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_holiday_corrections", x => x.id));
+
         migrationBuilder.CreateOutboxAndInbox();
     }
 }
