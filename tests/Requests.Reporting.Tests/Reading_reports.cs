@@ -98,6 +98,23 @@ public sealed class Reading_reports : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Gives_the_oldest_open_cases_monthly_volumes_and_delays_as_csv_tables()
+    {
+        var client = _app.Ministry();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+
+        var oldest = await client.GetStringAsync("/api/reports/2025/synthesis?asOf=2026-03-01&table=oldest-open");
+        var monthly = await client.GetStringAsync("/api/reports/2025/synthesis?asOf=2026-03-01&table=monthly");
+        var delays = await client.GetStringAsync("/api/reports/2025/synthesis?asOf=2026-03-01&table=delays");
+        var unknown = await client.GetAsync("/api/reports/2025/synthesis?table=everything");
+
+        Assert.Equal("case_id,tracking_number,body_code,received_on,due_on,days_open\nC6,,MEF,2025-12-01,2026-01-12,90\nC8,,CFES,2025-12-20,2026-03-31,71\n", oldest);
+        Assert.Contains("\n5,1,2\n", monthly, StringComparison.Ordinal); // May: C9 received; C3 and C9 answered
+        Assert.StartsWith("from_days,to_days,answered\n0,10,3\n", delays, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Shows_a_printable_page_with_charts_served_by_the_service_itself()
     {
         var response = await _app.Ministry().GetAsync("/reports/2025?asOf=2026-03-01");

@@ -4,11 +4,42 @@ using System.Text;
 namespace Requests.Reporting.Reports;
 
 /// <summary>
-/// The report's tables as one CSV: a row per table and key (the nation, each breakdown's rows, each sector's bodies
-/// in rank order), the same figures and rounding as the JSON.
+/// The report's tables as CSV, the same figures and rounding as the JSON. <c>figures</c> (the default): a row per
+/// table and key (the nation, each breakdown's rows, each sector's bodies in rank order); <c>oldest-open</c>,
+/// <c>monthly</c> and <c>delays</c>: the tables whose columns are not figures.
 /// </summary>
 public static class ReportCsv
 {
+    public static readonly IReadOnlyList<string> Tables = ["figures", "oldest-open", "monthly", "delays"];
+
+    public static string Table(string table, IReadOnlyList<OpenCase> oldest, IReadOnlyList<MonthVolume> monthly,
+        IReadOnlyList<DelayBucket> delays)
+    {
+        var csv = new StringBuilder();
+        switch (table)
+        {
+            case "oldest-open":
+                csv.Append("case_id,tracking_number,body_code,received_on,due_on,days_open\n");
+                foreach (var c in oldest)
+                    Line(csv, c.CaseId, c.TrackingNumber, c.BodyCode, c.ReceivedOn, c.DueOn, c.DaysOpen);
+                break;
+            case "monthly":
+                csv.Append("month,received,answered\n");
+                foreach (var m in monthly)
+                    Line(csv, m.Month, m.Received, m.Answered);
+                break;
+            default:
+                csv.Append("from_days,to_days,answered\n");
+                foreach (var d in delays)
+                    Line(csv, d.From, d.To, d.Count);
+                break;
+        }
+        return csv.ToString();
+    }
+
+    private static void Line(StringBuilder csv, params object?[] values) =>
+        csv.AppendJoin(',', values.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Field(v))).Append('\n');
+
     private const string Header = "table,key,rank,received,answered,response_rate,answered_in_time,in_time_rate,open,open_overdue," +
         "average_days,median_days,p90_days,min_days,max_days,average_working_days,median_working_days,p90_working_days," +
         "min_working_days,max_working_days";
