@@ -17,13 +17,15 @@ public static class ImportEndpoints
         app.MapPost("/api/import", async (HttpContext http, FactImport import, ReportBuilder reports, IConfiguration configuration,
                 CancellationToken cancellationToken) =>
             {
-                // a year of a country's cases is far over Kestrel's default of 30 MB
+                // a year of a country's cases is far over Kestrel's default of 30 MB and the forms' 128 MB
+                var maxBytes = configuration.GetValue<long?>("Reporting:Import:MaxBytes") ?? 4L << 30;
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                    limit.MaxRequestBodySize = configuration.GetValue<long?>("Reporting:Import:MaxBytes") ?? 4L << 30;
+                    limit.MaxRequestBodySize = maxBytes;
                 var type = http.Request.ContentType ?? "";
                 Stream body;
                 if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
                 {
+                    http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = maxBytes }));
                     var form = await http.Request.ReadFormAsync(cancellationToken);
                     if (form.Files.Count != 1)
                         return Results.Problem(statusCode: 422, title: "Send one CSV file.", detail: $"The form has {form.Files.Count} files.");
