@@ -222,14 +222,16 @@ _apt() {
   return "$rc"
 }
 
-# npm_ensure: `npm ci` at the repository root when node_modules lacks the pinned maildev.
+# npm_ensure: `npm ci` at the repository root when node_modules lacks the pinned maildev or Chart.js (which the
+# reporting service's build copies into its output: it serves the file itself).
 npm_ensure() {
   local want have=""
   want="$(sed -n 's/.*"maildev": *"\([^"]*\)".*/\1/p' "$REPO_ROOT/package.json" | head -n1)"
   if [[ -f "$REPO_ROOT/node_modules/maildev/package.json" ]]; then
     have="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$REPO_ROOT/node_modules/maildev/package.json" | head -n1)"
   fi
-  if [[ -z "$have" || "$have" != "${want#^}" || ! -x "$REPO_ROOT/node_modules/.bin/maildev" ]]; then
+  if [[ -z "$have" || "$have" != "${want#^}" || ! -x "$REPO_ROOT/node_modules/.bin/maildev" \
+        || ! -f "$REPO_ROOT/node_modules/chart.js/dist/chart.umd.min.js" ]]; then
     command -v npm >/dev/null || apt_ensure /usr/bin/npm nodejs npm
     info "npm ci (maildev ${want})"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed"

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Requests.Reporting.Storage;
+
+namespace Requests.Reporting.Facts;
+
+/// <summary>
+/// Builds case facts from lifecycle events. Every change is one that the same event, applied again or after a later
+/// one, leaves as it is: flags only turn on, the answer kept is the earliest, the status follows the highest
+/// sequence and the due date the latest event that set it. So facts come out the same whatever the order of arrival.
+/// </summary>
+public sealed class FactBook(ReportingDbContext db)
+{
+    public async Task<CaseFact> FactAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var id = caseId.ToString();
+        var fact = db.Facts.Local.FirstOrDefault(f => f.CaseId == id)
+            ?? await db.Facts.FirstOrDefaultAsync(f => f.CaseId == id, cancellationToken);
+        if (fact is null)
+        {
+            fact = new CaseFact { CaseId = id, Source = "events" };
+            db.Facts.Add(fact);
+        }
+        return fact;
+    }
+
+    /// <summary>The body's id, creating it (sector and region unknown until the directory says) when new.</summary>
+    public async Task<int> BodyIdAsync(string code, CancellationToken cancellationToken)
+    {
+        var body = await db.Bodies.FirstOrDefaultAsync(b => b.Code == code, cancellationToken);
+        if (body is null)
+        {
+            body = new BodyRecord { Code = code, Sector = "other", Region = "unknown" };
+            db.Bodies.Add(body);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return body.Id;
+    }
+
+    public async Task<int> ThemeIdAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return 0;
+        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
+        if (theme is null)
+        {
+            theme = new ThemeRecord { Code = code };
+            db.Themes.Add(theme);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return theme.Id;
+    }
+
+    /// <summary>
+    /// Marks the year of the fact's receipt as changed (in the consumer's transaction), so that reports read its facts
+    /// again. One atomic statement: two instances touching the same year both count.
+    /// </summary>
+    public async Task TouchAsync(CaseFact fact, CancellationToken cancellationToken)
+    {
+        if (fact.ReceivedDay is { } day)
+            await TouchYearAsync(db, DateOnly.FromDayNumber(day).Year, cancellationToken);
+    }
+
+    public static Task<int> TouchYearAsync(ReportingDbContext db, int year, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO fact_years (year, version) VALUES ({year}, 1)
+            ON CONFLICT (year) DO UPDATE SET version = fact_years.version + 1
+            """, cancellationToken);
+
+    /// <summary>Sets the due date unless a later event already set it.</summary>
+    public static void SetDue(CaseFact fact, DateOnly dueOn, DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        if (fact.DueDay is not null && ticks < fact.DueSetAt)
+            return;
+        fact.DueDay = dueOn.DayNumber;
+        fact.DueSetAt = ticks;
+    }
+
+    /// <summary>Keeps the earliest final answer with its outcome: a complaint answered again after a reopening keeps its first.</summary>
+    public static void SetAnswer(CaseFact fact, DateOnly answeredOn, string? outcome, string? ground)
+    {
+        var day = answeredOn.DayNumber;
+        if (fact.AnsweredDay is { } known && known <= day)
+            return;
+        fact.AnsweredDay = day;
+        fact.Codes = FactCodes.WithOutcome(fact.Codes, Math.Max(0, FactCodes.Of(FactCodes.Outcomes, outcome)));
+        fact.Codes = FactCodes.WithGround(fact.Codes, Math.Max(0, FactCodes.Of(FactCodes.Grounds, ground)));
+    }
+
+    public static void SetClosed(CaseFact fact, DateOnly closedOn)
+    {
+        if (fact.ClosedDay is null || closedOn.DayNumber < fact.ClosedDay)
+            fact.ClosedDay = closedOn.DayNumber;
+    }
+
+    public static void SetRegime(CaseFact fact, string regime, string kind)
+    {
+        fact.Codes = FactCodes.WithRegime(fact.Codes, Math.Max(0, FactCodes.Of(FactCodes.Regimes, regime)));
+        fact.Codes = FactCodes.WithKind(fact.Codes, Math.Max(0, FactCodes.Of(FactCodes.Kinds, kind)));
+    }
+}

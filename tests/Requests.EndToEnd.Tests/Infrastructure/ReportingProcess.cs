@@ -1,0 +1,34 @@
+namespace Requests.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The reporting service as a real process, run from its own build output (as routing: two web apps in one output
+/// folder would overwrite each other's appsettings.json).
+/// </summary>
+public static class ReportingProcess
+{
+    /// <summary>
+    /// Starts reporting on <paramref name="databaseFile"/> with the key ring in <paramref name="keysFolder"/> (routing's,
+    /// so that it accepts routing's staff tokens). Ready means migrated and its queues bound on the broker.
+    /// </summary>
+    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker, string keysFolder)
+    {
+        var environment = new Dictionary<string, string>(Broker.Settings(broker))
+        {
+            ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
+            ["DataProtection__KeysPath"] = keysFolder,
+        };
+        return ServiceProcess.StartAsync("reporting", FindBuild(), databaseFile, environment);
+    }
+
+    /// <summary>services/Requests.Reporting/bin/{configuration}/net10.0, beside this project's own output.</summary>
+    private static string FindBuild()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "services", "Requests.Reporting", "bin", configuration, output.Name, "Requests.Reporting.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new FileNotFoundException($"Build the solution first (./test.sh does): {dll} is missing.", dll);
+    }
+}
