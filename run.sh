@@ -163,8 +163,10 @@ dotnet build Requests.sln -c Release -nologo -v:quiet "-clp:ErrorsOnly;NoSummary
 
 mapfile -t services < <(present_services)
 [[ ${#services[@]} -gt 0 ]] || die "no service project found under services/"
-for svc in "${services[@]}"; do start_service "$svc"; done
-for svc in "${services[@]}"; do wait_service "$svc"; done
+# Routing publishes the directory as it starts: the others must be ready (their queues bound) before it starts.
+for svc in "${services[@]}"; do [[ "$svc" == Requests.Routing ]] || start_service "$svc"; done
+for svc in "${services[@]}"; do [[ "$svc" == Requests.Routing ]] || wait_service "$svc"; done
+for svc in "${services[@]}"; do [[ "$svc" != Requests.Routing ]] || { start_service "$svc"; wait_service "$svc"; }; done
 
 print_endpoints "${services[@]}"
 
