@@ -72,6 +72,7 @@ internal static class SweepBenchmark
         await db.Database.CloseConnectionAsync();
         var sweep = new DeadlineSweep(db, new WriteGate(), new CalendarStore(TimeProvider.System), new OutboxSignal(),
             Microsoft.Extensions.Options.Options.Create(new DeadlineJobOptions { SweepBatchSize = options.BatchSize }),
+            new Requests.Routing.Notices.NoticeLinks(Microsoft.Extensions.Options.Options.Create(new Requests.Routing.Notices.NoticeOptions())),
             NullLogger<DeadlineSweep>.Instance);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

@@ -65,6 +65,28 @@ public sealed class CaseEvent
     public int? Sequence { get; set; }
 }
 
+/// <summary>
+/// A message routing wrote to the citizen (an extension, an answer...) and where its delivery stands: <c>pending</c>,
+/// <c>sent</c>, <c>failed</c>, or <c>postal</c> (to be posted). The receipt is intake's own: see the notifications table.
+/// </summary>
+public sealed class CaseNotice
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary>Routing's idempotency key of the notification: one row per notice.</summary>
+    public required string NoticeKey { get; set; }
+    public required string Template { get; set; }
+    public required string Subject { get; set; }
+    public required string Status { get; set; }
+
+    /// <summary>When it reached its status.</summary>
+    public DateTime At { get; set; }
+
+    /// <summary>Statuses only move forward: recorded, then delivered (or posted, or given up).</summary>
+    public static int Rank(string status) => status == "pending" ? 0 : 1;
+}
+
 /// <summary>The last tracking number handed out for one prefix and year, e.g. <c>DAI-2026</c>.</summary>
 public sealed class TrackingCounter
 {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Requests.Contracts.Intake;
 using Requests.Intake.Storage;
+using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Submissions;
@@ -21,6 +22,12 @@ internal static class ReceiptSql
 
     private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
 
+    private static readonly string[] NoticeColumns =
+    [
+        "idempotency_key", "template", "language", "recipient", "subject", "html", "text", "status", "attempts",
+        "next_attempt_at", "last_error", "case_id", "created_at",
+    ];
+
     public static DbCommand Counter(DbConnection connection) => Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
         "ON CONFLICT (key) DO UPDATE SET last = tracking_counters.last + excluded.last RETURNING last", 2);
@@ -29,6 +36,27 @@ internal static class ReceiptSql
 
     public static DbCommand Message(DbConnection connection) =>
         Prepare(connection, Insert("outbox_messages", MessageColumns), MessageColumns.Length);
+
+    public static DbCommand Notice(DbConnection connection) =>
+        Prepare(connection, Insert("notifications", NoticeColumns), NoticeColumns.Length);
+
+    public static void BindNotice(DbCommand command, Notification n)
+    {
+        var p = command.Parameters;
+        p[0].Value = n.IdempotencyKey;
+        p[1].Value = n.Template;
+        p[2].Value = n.Language;
+        p[3].Value = (object?)n.Recipient ?? DBNull.Value;
+        p[4].Value = n.Subject;
+        p[5].Value = n.Html;
+        p[6].Value = n.Text;
+        p[7].Value = n.Status;
+        p[8].Value = n.Attempts;
+        p[9].Value = n.NextAttemptAt is { } next ? next : DBNull.Value;
+        p[10].Value = (object?)n.LastError ?? DBNull.Value;
+        p[11].Value = n.CaseId is { } id ? id.ToString() : DBNull.Value;
+        p[12].Value = n.CreatedAt;
+    }
 
     public static void BindCase(DbCommand command, CaseRecord r)
     {

@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
+using Requests.Intake.Notices;
 using Requests.Intake.Storage;
+using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -14,17 +16,20 @@ namespace Requests.Intake.Submissions;
 /// once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
 /// </summary>
 public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, WriteGate writes,
-    TimeProvider clock, ILogger<ReceiptWriter> logger) : BackgroundService
+    TimeProvider clock, ReceiptNotices notices, ILogger<ReceiptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1024;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Stores the case and returns its tracking number once the receipt is durable.</summary>
-    public async Task<string> StoreAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the case, with the citizen's receipt notice (see <see cref="ReceiptNotices"/>) when there is one, and
+    /// returns its tracking number once both are durable.
+    /// </summary>
+    public async Task<string> StoreAsync(CaseRecord record, Notification? receipt, CancellationToken cancellationToken)
     {
-        var pending = new Pending(record);
+        var pending = new Pending(record, receipt);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task;
     }
@@ -41,7 +46,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                     batch.Add(next);
                 try
                 {
-                    statements ??= Statements.Open(scopes);
+                    statements ??= Statements.Open(scopes, notices);
                     string[] numbers;
                     writes.Enter();
                     try
@@ -78,7 +83,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
     }
 
-    private sealed record Pending(CaseRecord Record)
+    private sealed record Pending(CaseRecord Record, Notification? Receipt)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -88,25 +93,28 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     {
         private readonly IServiceScope _scope;
         private readonly DbConnection _connection;
-        private readonly DbCommand _counter, _case, _message;
+        private readonly DbCommand _counter, _case, _message, _notice;
+        private readonly ReceiptNotices _notices;
 
-        private Statements(IServiceScope scope)
+        private Statements(IServiceScope scope, ReceiptNotices notices)
         {
             _scope = scope;
+            _notices = notices;
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             db.Database.OpenConnection();
             _connection = db.Database.GetDbConnection();
             _counter = ReceiptSql.Counter(_connection);
             _case = ReceiptSql.Case(_connection);
             _message = ReceiptSql.Message(_connection);
+            _notice = ReceiptSql.Notice(_connection);
         }
 
-        public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
+        public static Statements Open(IServiceScopeFactory scopes, ReceiptNotices notices) => new(scopes.CreateScope(), notices);
 
         public string[] Write(List<Pending> batch, DateTime now)
         {
             using var transaction = _connection.BeginTransaction();
-            _counter.Transaction = _case.Transaction = _message.Transaction = transaction;
+            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = transaction;
             var numbers = ReserveTrackingNumbers(batch);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -117,6 +125,12 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
                 ReceiptSql.BindMessage(_message, message);
                 _message.ExecuteNonQuery();
+                if (batch[i].Receipt is { } receipt)
+                {
+                    _notices.Complete(receipt, numbers[i]);
+                    ReceiptSql.BindNotice(_notice, receipt);
+                    _notice.ExecuteNonQuery();
+                }
             }
             transaction.Commit();
             return numbers;
@@ -145,6 +159,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _counter.Dispose();
             _case.Dispose();
             _message.Dispose();
+            _notice.Dispose();
             _scope.Dispose();
         }
     }

@@ -6,6 +6,7 @@ using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
 using Requests.Routing.Cases;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -21,7 +22,7 @@ namespace Requests.Routing.Assignment;
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
     RoutingDbContext db, OfficerPicker picker, WriteGate writes, TimeProvider clock, CalendarStore calendar,
-    ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
+    CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
 {
     public const string Name = "assign-case-on-submission";
     public const string UnknownBody = "unknown-body";
@@ -91,6 +92,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
                 message.TrackingNumber, message.BodyCode, routed.Flag);
             Audit(routed, now, "flag", null, routed.Flag);
+            await notices.AddForOpeningAsync(routed, null, message, now, cancellationToken);
             return;
         }
 
@@ -102,6 +104,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
         var assignedEvent = new CaseAssigned(routed.Id, routed.TrackingNumber, routed.BodyCode, officer.Id, routed.DueOn,
             new DateTimeOffset(now, TimeSpan.Zero));
         db.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
+        await notices.AddForOpeningAsync(routed, officer, message, now, cancellationToken);
     }
 
     private void Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>

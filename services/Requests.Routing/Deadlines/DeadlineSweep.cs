@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Requests.Routing.Calendar;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -27,7 +28,7 @@ public sealed record SweepResult(int Examined, int FirstReminders, int LastRemin
 /// </summary>
 public sealed partial class DeadlineSweep(
     RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal,
-    IOptions<DeadlineJobOptions> options, ILogger<DeadlineSweep> logger)
+    IOptions<DeadlineJobOptions> options, NoticeLinks links, ILogger<DeadlineSweep> logger)
 {
     public const string Actor = "deadline-sweep";
 
@@ -50,7 +51,8 @@ public sealed partial class DeadlineSweep(
                 await db.Database.ExecuteSqlRawAsync(LargeCache, cancellationToken);
             var recipients = await AlertRecipients.LoadAsync(connection, cancellationToken);
             await using var commands = new SweepCommands(connection);
-            var run = new Run(commands, recipients, calendar, now, today);
+            await using var notices = await SweepNotices.OpenAsync(connection, links, cancellationToken);
+            var run = new Run(commands, recipients, calendar, now, today) { Notices = notices };
             while (true)
             {
                 int read;
@@ -62,6 +64,7 @@ public sealed partial class DeadlineSweep(
                     // move these cases between the read and the compare-and-set
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                     commands.Enlist(transaction);
+                    notices.Enlist(transaction);
                     var batch = await commands.ReadDueAsync(today, batchSize, cancellationToken);
                     read = batch.Count;
                     foreach (var row in batch)

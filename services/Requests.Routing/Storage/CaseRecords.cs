@@ -33,6 +33,11 @@ public sealed class RoutedCase
     /// <summary><c>fr</c> or <c>ar</c>: the language the requester is written to in.</summary>
     public required string Language { get; set; }
 
+    /// <summary>Who the requester's notices go to: their name, their e-mail, and the address notices are posted to without one.</summary>
+    public string? RequesterName { get; set; }
+    public string? RequesterEmail { get; set; }
+    public string? RequesterAddress { get; set; }
+
     /// <summary>How many moves the case has made: the <c>Sequence</c> of its last <c>CaseMoved</c>, and its concurrency token.</summary>
     public int Version { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Requests.Notifications.Delivery;
 using Requests.Routing.Accounts;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -62,6 +63,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             e.HasOne<RoutedCase>().WithMany().HasForeignKey(p => p.CaseId);
         });
         builder.AddOutboxAndInbox();
+        builder.AddNotificationsTable();
         builder.UseSnakeCaseNames();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Storage.Migrations;
@@ -133,6 +134,9 @@ public sealed class Initial : Migration
             channel = table.Column<string>(nullable: false),
             theme = table.Column<string>(nullable: true),
             language = table.Column<string>(nullable: false),
+            requester_name = table.Column<string>(nullable: true),
+            requester_email = table.Column<string>(nullable: true),
+            requester_address = table.Column<string>(nullable: true),
             version = table.Column<int>(nullable: false),
             extension_reasons = table.Column<string>(nullable: true),
             paused_since = table.Column<DateOnly>(nullable: true),
@@ -205,5 +209,6 @@ public sealed class Initial : Migration
         }, constraints: t => t.PrimaryKey("pk_holiday_corrections", x => x.id));
 
         migrationBuilder.CreateOutboxAndInbox();
+        migrationBuilder.CreateNotifications();
     }
 }
