@@ -42,6 +42,10 @@ internal static class SweepBenchmark
             SqliteConnection.ClearAllPools();
             Verify(copy, mix, result, today, report);
             report.Add(Phase, run == 0 ? "DeadlineSweep, cold (first run in the process)" : $"DeadlineSweep, warm run {run}", mix.Due, elapsed, cpu);
+            // the e-mails of those alerts, which the sweep job writes right after the sweep (not part of the target)
+            var (alerts, noticesElapsed, noticesCpu) = await NoticesOnceAsync(copy);
+            SqliteConnection.ClearAllPools();
+            report.Add(Phase, $"  then AlertNotices: their e-mails rendered and stored{(run == 0 ? " (cold)" : "")}", alerts, noticesElapsed, noticesCpu);
             if (run == 0)
                 cold = elapsed;
             else
@@ -63,6 +67,19 @@ internal static class SweepBenchmark
                        $"against {options.Target.TotalMilliseconds:N0} ms", measured < options.Target);
     }
 
+    private static async Task<(int Alerts, TimeSpan Elapsed, TimeSpan Cpu)> NoticesOnceAsync(string file)
+    {
+        await using var db = new RoutingDbContext(SweepDatabase.Options(file, pooled: true));
+        var links = new Requests.Routing.Notices.NoticeLinks(Microsoft.Extensions.Options.Options.Create(new Requests.Routing.Notices.NoticeOptions()));
+        var notices = new Requests.Routing.Notices.AlertNotices(db, new WriteGate(), new CalendarStore(TimeProvider.System), links,
+            new OutboxSignal());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var alerts = await notices.WriteAsync(CancellationToken.None);
+        watch.Stop();
+        return (alerts, watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+    }
+
     private static async Task<(SweepResult Result, TimeSpan Elapsed, TimeSpan Cpu)> SweepOnceAsync(string file, Options options)
     {
         // pooled, as in the service: closing the last connection to a WAL file would checkpoint the whole WAL there
@@ -72,7 +89,6 @@ internal static class SweepBenchmark
         await db.Database.CloseConnectionAsync();
         var sweep = new DeadlineSweep(db, new WriteGate(), new CalendarStore(TimeProvider.System), new OutboxSignal(),
             Microsoft.Extensions.Options.Options.Create(new DeadlineJobOptions { SweepBatchSize = options.BatchSize }),
-            new Requests.Routing.Notices.NoticeLinks(Microsoft.Extensions.Options.Options.Create(new Requests.Routing.Notices.NoticeOptions())),
             NullLogger<DeadlineSweep>.Instance);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

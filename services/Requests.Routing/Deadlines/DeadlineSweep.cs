@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Requests.Routing.Calendar;
-using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -28,7 +27,7 @@ public sealed record SweepResult(int Examined, int FirstReminders, int LastRemin
 /// </summary>
 public sealed partial class DeadlineSweep(
     RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal,
-    IOptions<DeadlineJobOptions> options, NoticeLinks links, ILogger<DeadlineSweep> logger)
+    IOptions<DeadlineJobOptions> options, ILogger<DeadlineSweep> logger)
 {
     public const string Actor = "deadline-sweep";
 
@@ -51,7 +50,7 @@ public sealed partial class DeadlineSweep(
                 await db.Database.ExecuteSqlRawAsync(LargeCache, cancellationToken);
             var recipients = await AlertRecipients.LoadAsync(connection, cancellationToken);
             await using var commands = new SweepCommands(connection);
-            await using var notices = await SweepNotices.OpenAsync(connection, links, cancellationToken);
+            await using var notices = new SweepNotices(connection);
             var run = new Run(commands, recipients, calendar, now, today) { Notices = notices };
             while (true)
             {

@@ -80,6 +80,27 @@ public sealed class RoutedCase
     public DateOnly? NextAlertOn { get; set; }
 }
 
+/// <summary>
+/// An alert the sweep made (a reminder, or a missed deadline) whose notices are still to be written: recorded in the
+/// sweep's transaction, turned into notifications and deleted by <c>AlertNotices</c> right after.
+/// </summary>
+public sealed class AlertNotice
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary><c>reminder</c> or <c>missed</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>For a reminder its alert stage; for a miss the sequence of its <c>CaseMoved</c>.</summary>
+    public int Sequence { get; set; }
+    public required string Deadline { get; set; }
+    public DateOnly DueOn { get; set; }
+    public int WorkingDaysLeft { get; set; }
+    public DateOnly? RecourseLastDay { get; set; }
+    public DateTime At { get; set; }
+}
+
 /// <summary>A clarification asked of the requester: the clock stops from the day it is asked until the day the answer comes.</summary>
 public sealed class CasePause
 {

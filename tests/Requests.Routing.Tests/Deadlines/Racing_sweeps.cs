@@ -70,8 +70,7 @@ public sealed class Racing_sweeps : IDisposable
         var gate = sameInstance ? services.GetRequiredService<WriteGate>() : new WriteGate();
         return (scope, new DeadlineSweep(services.GetRequiredService<RoutingDbContext>(), gate,
             services.GetRequiredService<CalendarStore>(), new OutboxSignal(),
-            Options.Create(new DeadlineJobOptions { SweepBatchSize = 5 }), services.GetRequiredService<Notices.NoticeLinks>(),
-            NullLogger<DeadlineSweep>.Instance));
+            Options.Create(new DeadlineJobOptions { SweepBatchSize = 5 }), NullLogger<DeadlineSweep>.Instance));
     }
 
     private async Task<List<Guid>> ReceiveAsync(int count, DateOnly dueOn, int stage, DateOnly next)

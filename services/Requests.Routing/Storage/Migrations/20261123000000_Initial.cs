@@ -210,5 +210,17 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateOutboxAndInbox();
         migrationBuilder.CreateNotifications();
+        migrationBuilder.CreateTable("alert_notices", table => new
+        {
+            id = table.Column<long>(nullable: false).AutoIncrement(),
+            case_id = table.Column<string>(nullable: false),
+            kind = table.Column<string>(nullable: false),
+            sequence = table.Column<int>(nullable: false),
+            deadline = table.Column<string>(nullable: false),
+            due_on = table.Column<DateOnly>(nullable: false),
+            working_days_left = table.Column<int>(nullable: false),
+            recourse_last_day = table.Column<DateOnly>(nullable: true),
+            at = table.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_alert_notices", x => x.id));
     }
 }
