@@ -135,6 +135,43 @@ public sealed class Recording_the_notices_of_a_case : IDisposable
         Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_redirection_tells_the_requester_the_competent_body_and_the_new_tracking_number_when_the_new_case_opens()
+    {
+        var request = Submissions.Request();
+        await _app.ConsumeAsync(request);
+        var officer = await _app.TodayIsAsync(CaseTesting.Monday.AddDays(1), StaffRoles.Officer, "MEF-O1");
+        await officer.MovedAsync(request.CaseId, "redirect", new { bodyCode = "CNSS", reasons = "Les cotisations relèvent de la CNSS." });
+
+        // intake files the case at the competent body, which routing receives as a new submission
+        var opened = Submissions.Request("CNSS", CaseTesting.Monday.AddDays(1)) with { RedirectedFrom = request.CaseId };
+        await _app.ConsumeAsync(opened);
+        await _app.ConsumeAsync(opened);
+
+        var told = Assert.Single(await NoticesAsync(opened.CaseId, "redirected"));
+        Assert.Equal("amina@example.ma", told["recipient"]);
+        Assert.Contains(opened.TrackingNumber, (string)told["subject"]!, StringComparison.Ordinal);
+        Assert.Contains(request.TrackingNumber, (string)told["subject"]!, StringComparison.Ordinal);
+        Assert.Contains("Caisse nationale de sécurité sociale", (string)told["text"]!, StringComparison.Ordinal);
+        Assert.Contains("Les cotisations relèvent de la CNSS.", (string)told["text"]!, StringComparison.Ordinal);
+        Assert.Empty(await NoticesAsync(request.CaseId, "redirected"));
+    }
+
+    [Fact]
+    public async Task The_daily_digest_is_one_e_mail_per_officer_and_day()
+    {
+        var request = Submissions.Request();
+        await _app.ConsumeAsync(request);
+
+        await _app.DigestAsync(Sweeps.Local(2026, 12, 15, 7));
+        await _app.DigestAsync(Sweeps.Local(2026, 12, 15, 7, 30));
+
+        var digest = Assert.Single(await _app.QueryAsync("SELECT * FROM notifications WHERE template = 'daily-digest'"));
+        Assert.Equal(("youssef.benali@mef.gov.ma", "digest:MEF-O1:2026-12-15:daily-digest:youssef.benali@mef.gov.ma"),
+            (digest["recipient"], digest["idempotency_key"]));
+        Assert.Contains(request.TrackingNumber, (string)digest["text"]!, StringComparison.Ordinal);
+    }
+
     private Task<List<Dictionary<string, object?>>> NoticesAsync(Guid caseId, string? template = null) =>
         _app.QueryAsync($"SELECT * FROM notifications WHERE case_id = '{caseId:D}'" +
             (template is null ? "" : $" AND template = '{template}'") + " ORDER BY id");
