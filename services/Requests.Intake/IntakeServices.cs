@@ -42,7 +42,10 @@ public static class IntakeServices
         builder.Services.AddSingleton<IEmailSender, AccessCodeSender>();
         builder.AddNotifications<IntakeDbContext>();
         builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
+        builder.Services.AddSingleton<AccessCodeSeal>();
         builder.Services.AddSingleton<ReceiptNotices>();
+        builder.Services.AddSingleton<ReceiptNoticeWriter>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptNoticeWriter>());
         builder.Services.AddSingleton<ReceiptWriter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
         builder.Services.AddScoped<Filings>();

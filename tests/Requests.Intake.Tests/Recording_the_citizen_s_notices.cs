@@ -16,8 +16,11 @@ public sealed class Recording_the_citizen_s_notices : IDisposable
     public async Task A_filing_records_its_receipt_in_the_citizen_s_language_with_the_due_date_and_no_clear_access_code()
     {
         var receipt = await _app.FileAsync(Forms.Request().With("language", "ar"));
+        // stored with the filing as a small row (receipt_notices), the code sealed; the e-mail is rendered right after
+        await IntakeApp.WaitUntilAsync(async () => await _app.CountAsync("notifications") == 1);
 
         var notice = Assert.Single(await _app.QueryAsync("SELECT * FROM notifications"));
+        Assert.Equal(0, await _app.CountAsync("receipt_notices"));
         Assert.Equal(("receipt", "ar", "amina@example.ma", "pending", receipt.CaseId.ToString("D")),
             (notice["template"], notice["language"], notice["recipient"], notice["status"], notice["case_id"]));
         Assert.Equal($"{receipt.CaseId:D}:0:receipt:amina@example.ma", notice["idempotency_key"]);
@@ -36,6 +39,7 @@ public sealed class Recording_the_citizen_s_notices : IDisposable
     public async Task A_citizen_without_e_mail_gets_the_receipt_recorded_for_posting_without_the_code()
     {
         var receipt = await _app.FileAsync(Forms.Request().With("requester.email", null).With("delivery", "post"));
+        await IntakeApp.WaitUntilAsync(async () => await _app.CountAsync("notifications") == 1);
 
         var notice = Assert.Single(await _app.QueryAsync("SELECT * FROM notifications"));
         Assert.Equal(("postal", null, "no e-mail address"), (notice["status"], notice["recipient"], notice["last_error"]));

@@ -22,7 +22,11 @@ public static class CitizenNotices
         var routed = await db.CaseNotices.AsNoTracking().Where(n => n.CaseId == caseId)
             .Select(n => new { n.At, n.Template, n.Subject, n.Status, Key = n.NoticeKey })
             .ToListAsync(cancellationToken);
-        return [.. own.Concat(routed).OrderBy(n => n.At).Select(n => new CitizenNotice(n.At, n.Template, n.Subject, n.Status, SequenceOf(n.Key)))];
+        // a receipt recorded with the filing, its e-mail not yet written (a moment after the filing)
+        var recorded = await db.RecordedReceipts.AsNoTracking().Where(r => r.CaseId == caseId)
+            .Select(r => new { At = r.CreatedAt, Template = "receipt", Subject = "", Status = NotificationStatus.Pending, Key = $"{caseId:D}:0:receipt:" })
+            .ToListAsync(cancellationToken);
+        return [.. own.Concat(routed).Concat(recorded).OrderBy(n => n.At).Select(n => new CitizenNotice(n.At, n.Template, n.Subject, n.Status, SequenceOf(n.Key)))];
     }
 
     private static int? SequenceOf(string key)

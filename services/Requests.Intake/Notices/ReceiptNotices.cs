@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Requests.Intake.Bodies;
 using Requests.Intake.Storage;
@@ -21,49 +18,45 @@ public sealed class IntakeNoticeOptions
 }
 
 /// <summary>
-/// The receipt a filing sends its citizen: the only message with the access code, so intake writes it, in the receipt
-/// writer's transaction. It is rendered on the request's thread before the tracking number exists, with a placeholder
-/// the writer swaps for the number: the single writer thread does a string replace, not a template.
+/// The receipt a filing sends its citizen: the only message with the access code, so intake writes it.
 /// <para>
-/// The access code is never stored in clear (a hash only, for the case): the notice holds it encrypted with the service's
-/// Data Protection key ring, and <see cref="AccessCodeSender"/> writes it in clear only into the e-mail it sends. A
-/// notice to be posted does not carry it: the citizen or the staff who registered the filing got it with the receipt.
+/// The access code is never stored in clear (a hash only, for the case): it is sealed (<see cref="AccessCodeSeal"/>) on
+/// the request's thread, the sealed code is stored with the filing (<c>receipt_notices</c>, see
+/// <see cref="ReceiptNoticeWriter"/>), the notice keeps it sealed, and <see cref="AccessCodeSender"/> writes it in clear
+/// only into the e-mail it sends. A notice to be posted does not carry it: the citizen, or the staff who registered the
+/// filing, got it with the receipt.
 /// </para>
 /// </summary>
-public sealed class ReceiptNotices(BodyDirectory bodies, IDataProtectionProvider protection, IOptions<IntakeNoticeOptions> options)
+public sealed class ReceiptNotices(BodyDirectory bodies, AccessCodeSeal seal, IOptions<IntakeNoticeOptions> options)
 {
     private const string CodeStart = "[[access-code:";
     private const string CodeEnd = "]]";
-    private readonly IDataProtector _protector = protection.CreateProtector("Requests.Intake.ReceiptAccessCode");
-
-    // random per process: a citizen's text cannot contain it; letters, digits and dashes survive HTML and URL encoding
-    private readonly string _placeholder = $"TN-{Guid.NewGuid():N}";
     private readonly string _portal = options.Value.PortalUrl.TrimEnd('/');
 
-    /// <summary>The receipt of <paramref name="record"/>, its tracking number still to be filled in by <see cref="Complete"/>.</summary>
-    public Notification Draft(CaseRecord record)
+    /// <summary>The access code sealed for the receipt; null when the receipt goes by post and carries none.</summary>
+    public string? Seal(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var body = bodies.Find(record.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(record.BodyCode, record.BodyCode);
-        var code = EmailAddresses.TryNormalize(record.RequesterEmail, out _)
-            ? CodeStart + Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes(record.AccessCode ?? ""))) + CodeEnd
-            : Languages.Parse(record.Language) == Language.Arabic ? "سُلِّم إليكم مع وصل الإيداع" : "remis avec le récépissé de dépôt";
-        var notice = new ReceiptNotice(_placeholder, code, record.Regime, record.Kind, body, record.Subject,
-            record.ReceivedOn, record.DueOn, record.Urgent, $"{_portal}/cases/{_placeholder}");
-        return Notification.Create(Key(record.Id, record.RequesterEmail), notice, Languages.Parse(record.Language),
-            record.RequesterEmail, record.Id, record.ReceivedAt);
+        return EmailAddresses.TryNormalize(record.RequesterEmail, out _) && record.AccessCode is { } code
+            ? seal.Seal(code)
+            : null;
     }
 
-    /// <summary>Writes the tracking number into the draft.</summary>
-    public void Complete(Notification draft, string trackingNumber)
+    /// <summary>The receipt of a stored filing, its access code still sealed.</summary>
+    public Notification Render(ReceiptFacts filing)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        draft.Subject = draft.Subject.Replace(_placeholder, trackingNumber, StringComparison.Ordinal);
-        draft.Html = draft.Html.Replace(_placeholder, trackingNumber, StringComparison.Ordinal);
-        draft.Text = draft.Text.Replace(_placeholder, trackingNumber, StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(filing);
+        var language = Languages.Parse(filing.Language);
+        var body = bodies.Find(filing.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(filing.BodyCode, filing.BodyCode);
+        var code = filing.SealedCode is { } sealedCode
+            ? CodeStart + sealedCode + CodeEnd
+            : language == Language.Arabic ? "سُلِّم إليكم مع وصل الإيداع" : "remis avec le récépissé de dépôt";
+        var notice = new ReceiptNotice(filing.TrackingNumber, code, filing.Regime, filing.Kind, body, filing.Subject,
+            filing.ReceivedOn, filing.DueOn, filing.Urgent, $"{_portal}/cases/{Uri.EscapeDataString(filing.TrackingNumber)}");
+        return Notification.Create(Key(filing.CaseId, filing.Email), notice, language, filing.Email, filing.CaseId, filing.ReceivedAt);
     }
 
-    /// <summary>The text with each encrypted access code written in clear: only for the e-mail as it is sent.</summary>
+    /// <summary>The text with each sealed access code written in clear: only for the e-mail as it is sent.</summary>
     public string Reveal(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -73,8 +66,7 @@ public sealed class ReceiptNotices(BodyDirectory bodies, IDataProtectionProvider
             var end = text.IndexOf(CodeEnd, start, StringComparison.Ordinal);
             if (end < 0)
                 break;
-            var blob = text[(start + CodeStart.Length)..end];
-            var code = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(blob)));
+            var code = seal.Open(text[(start + CodeStart.Length)..end]);
             text = string.Concat(text.AsSpan(0, start), code, text.AsSpan(end + CodeEnd.Length));
             start = text.IndexOf(CodeStart, start + code.Length, StringComparison.Ordinal);
         }
@@ -84,3 +76,7 @@ public sealed class ReceiptNotices(BodyDirectory bodies, IDataProtectionProvider
     /// <summary>One receipt per case and recipient.</summary>
     public static string Key(Guid caseId, string? email) => NotificationKey.For(caseId, 0, ReceiptNotice.Template, email);
 }
+
+/// <summary>What a receipt says, read from the stored case and its <c>receipt_notices</c> row.</summary>
+public sealed record ReceiptFacts(Guid CaseId, string? SealedCode, string TrackingNumber, string Regime, string Kind, string BodyCode,
+    string Subject, DateOnly ReceivedOn, DateOnly DueOn, bool Urgent, string Language, string? Email, DateTime ReceivedAt);

@@ -66,6 +66,25 @@ public sealed class CaseEvent
 }
 
 /// <summary>
+/// A receipt recorded with its filing whose e-mail is still to be written (by <c>ReceiptNoticeWriter</c>, which deletes
+/// the row): the access code sealed with the Data Protection key ring, null for a receipt by post.
+/// </summary>
+public sealed class RecordedReceipt
+{
+    public Guid CaseId { get; set; }
+    public string? SealedCode { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A key that seals receipts' access codes, wrapped by the Data Protection key ring (see <c>AccessCodeSeal</c>).</summary>
+public sealed class ReceiptKey
+{
+    public required string Id { get; set; }
+    public required string WrappedKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
 /// A message routing wrote to the citizen (an extension, an answer...) and where its delivery stands: <c>pending</c>,
 /// <c>sent</c>, <c>failed</c>, or <c>postal</c> (to be posted). The receipt is intake's own: see the notifications table.
 /// </summary>

@@ -15,6 +15,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<BodyRecord> Bodies => Set<BodyRecord>();
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+    public DbSet<RecordedReceipt> RecordedReceipts => Set<RecordedReceipt>();
+    public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -53,6 +55,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(n => n.NoticeKey).IsUnique();
             e.HasIndex(n => n.CaseId);
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(n => n.CaseId);
+        });
+        modelBuilder.Entity<RecordedReceipt>(e =>
+        {
+            e.ToTable("ReceiptNotices");
+            e.HasKey(r => r.CaseId);
+            e.HasIndex(r => r.CreatedAt);
         });
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();

@@ -109,7 +109,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         string trackingNumber;
         try
         {
-            trackingNumber = await writer.StoreAsync(record, notices.Draft(record), cancellationToken);
+            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), cancellationToken);
         }
         catch (ReceiptNotStoredException)
         {

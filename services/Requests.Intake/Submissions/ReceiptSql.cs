@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Requests.Contracts.Intake;
 using Requests.Intake.Storage;
-using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Submissions;
@@ -22,11 +21,7 @@ internal static class ReceiptSql
 
     private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
 
-    private static readonly string[] NoticeColumns =
-    [
-        "idempotency_key", "template", "language", "recipient", "subject", "html", "text", "status", "attempts",
-        "next_attempt_at", "last_error", "case_id", "created_at",
-    ];
+    private static readonly string[] NoticeColumns = ["case_id", "sealed_code", "created_at"];
 
     public static DbCommand Counter(DbConnection connection) => Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
@@ -37,25 +32,15 @@ internal static class ReceiptSql
     public static DbCommand Message(DbConnection connection) =>
         Prepare(connection, Insert("outbox_messages", MessageColumns), MessageColumns.Length);
 
+    /// <summary>The receipt to write for the case: its e-mail is rendered after the commit (ReceiptNoticeWriter).</summary>
     public static DbCommand Notice(DbConnection connection) =>
-        Prepare(connection, Insert("notifications", NoticeColumns), NoticeColumns.Length);
+        Prepare(connection, Insert("receipt_notices", NoticeColumns), NoticeColumns.Length);
 
-    public static void BindNotice(DbCommand command, Notification n)
+    public static void BindNotice(DbCommand command, Guid caseId, string? sealedCode, DateTime createdAt)
     {
-        var p = command.Parameters;
-        p[0].Value = n.IdempotencyKey;
-        p[1].Value = n.Template;
-        p[2].Value = n.Language;
-        p[3].Value = (object?)n.Recipient ?? DBNull.Value;
-        p[4].Value = n.Subject;
-        p[5].Value = n.Html;
-        p[6].Value = n.Text;
-        p[7].Value = n.Status;
-        p[8].Value = n.Attempts;
-        p[9].Value = n.NextAttemptAt is { } next ? next : DBNull.Value;
-        p[10].Value = (object?)n.LastError ?? DBNull.Value;
-        p[11].Value = n.CaseId is { } id ? id.ToString() : DBNull.Value;
-        p[12].Value = n.CreatedAt;
+        command.Parameters[0].Value = caseId.ToString();
+        command.Parameters[1].Value = (object?)sealedCode ?? DBNull.Value;
+        command.Parameters[2].Value = createdAt;
     }
 
     public static void BindCase(DbCommand command, CaseRecord r)

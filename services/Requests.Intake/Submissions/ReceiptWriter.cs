@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
-using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -16,20 +15,24 @@ namespace Requests.Intake.Submissions;
 /// once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
 /// </summary>
 public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, WriteGate writes,
-    TimeProvider clock, ReceiptNotices notices, ILogger<ReceiptWriter> logger) : BackgroundService
+    TimeProvider clock, ILogger<ReceiptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1024;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    /// <summary>Filings are waiting for their commit: background work (the receipts' e-mails) should wait its turn.</summary>
+    public bool Busy => _queue.Reader.Count > 0;
+
     /// <summary>
-    /// Stores the case, with the citizen's receipt notice (see <see cref="ReceiptNotices"/>) when there is one, and
-    /// returns its tracking number once both are durable.
+    /// Stores the case with its receipt notice to write (a small row with the access code as
+    /// <see cref="ReceiptNotices.Seal"/> sealed it, null for a receipt by post), and returns its tracking number once
+    /// both are durable. <see cref="ReceiptNoticeWriter"/> renders the e-mail after the commit, off this path.
     /// </summary>
-    public async Task<string> StoreAsync(CaseRecord record, Notification? receipt, CancellationToken cancellationToken)
+    public async Task<string> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken)
     {
-        var pending = new Pending(record, receipt);
+        var pending = new Pending(record, sealedCode);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task;
     }
@@ -46,7 +49,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                     batch.Add(next);
                 try
                 {
-                    statements ??= Statements.Open(scopes, notices);
+                    statements ??= Statements.Open(scopes);
                     string[] numbers;
                     writes.Enter();
                     try
@@ -83,7 +86,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
     }
 
-    private sealed record Pending(CaseRecord Record, Notification? Receipt)
+    private sealed record Pending(CaseRecord Record, string? SealedCode)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -94,12 +97,10 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         private readonly IServiceScope _scope;
         private readonly DbConnection _connection;
         private readonly DbCommand _counter, _case, _message, _notice;
-        private readonly ReceiptNotices _notices;
 
-        private Statements(IServiceScope scope, ReceiptNotices notices)
+        private Statements(IServiceScope scope)
         {
             _scope = scope;
-            _notices = notices;
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             db.Database.OpenConnection();
             _connection = db.Database.GetDbConnection();
@@ -109,7 +110,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _notice = ReceiptSql.Notice(_connection);
         }
 
-        public static Statements Open(IServiceScopeFactory scopes, ReceiptNotices notices) => new(scopes.CreateScope(), notices);
+        public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
 
         public string[] Write(List<Pending> batch, DateTime now)
         {
@@ -125,12 +126,8 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
                 ReceiptSql.BindMessage(_message, message);
                 _message.ExecuteNonQuery();
-                if (batch[i].Receipt is { } receipt)
-                {
-                    _notices.Complete(receipt, numbers[i]);
-                    ReceiptSql.BindNotice(_notice, receipt);
-                    _notice.ExecuteNonQuery();
-                }
+                ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);
+                _notice.ExecuteNonQuery();
             }
             transaction.Commit();
             return numbers;

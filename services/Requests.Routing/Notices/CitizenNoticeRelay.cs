@@ -12,7 +12,7 @@ namespace Requests.Routing.Notices;
 /// in the outbox when the notice is recorded (with the move that causes it) and when the worker records it sent or
 /// failed (in the transaction of that update).
 /// </summary>
-public sealed class CitizenNoticeRelay : INotificationListener<RoutingDbContext>
+public sealed class CitizenNoticeRelay(TimeProvider clock) : INotificationListener<RoutingDbContext>
 {
     private static readonly HashSet<string> CitizenTemplates = new(StringComparer.Ordinal)
     {
@@ -41,7 +41,8 @@ public sealed class CitizenNoticeRelay : INotificationListener<RoutingDbContext>
         if (notification.CaseId is not { } caseId || !IsForCitizen(notification.Template))
             return;
         var trackingNumber = await db.Cases.Where(c => c.Id == caseId).Select(c => c.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
-        if (trackingNumber is null || For(notification, trackingNumber, notification.SentAt ?? DateTime.UtcNow) is not { } message)
+        var at = notification.SentAt ?? clock.GetUtcNow().UtcDateTime;
+        if (trackingNumber is null || For(notification, trackingNumber, at) is not { } message)
             return;
         db.Add(message);
         await db.SaveChangesAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed class Maildev : IDisposable
     public async Task<List<MaildevMessage>> MessagesToAsync(string recipient)
     {
         var all = await _http.GetFromJsonAsync<List<MaildevMessage>>("/email") ?? [];
-        return [.. all.Where(m => m.To.Any(t => string.Equals(t.Address, recipient, StringComparison.OrdinalIgnoreCase)))
+        return [.. all.Where(m => m.To?.Any(t => string.Equals(t.Address, recipient, StringComparison.OrdinalIgnoreCase)) == true)
             .OrderBy(m => m.Time)];
     }
 
@@ -62,7 +62,7 @@ public sealed class Maildev : IDisposable
 public sealed record MaildevAddress(string Address, string Name);
 
 public sealed record MaildevMessage(
-    string Id, string Subject, List<MaildevAddress> To, string? Html, string? Text, Dictionary<string, JsonElement> Headers,
+    string Id, string Subject, List<MaildevAddress>? To, string? Html, string? Text, Dictionary<string, JsonElement> Headers,
     DateTimeOffset Time, [property: JsonPropertyName("messageId")] string? MessageId)
 {
     /// <summary>The template the message was written from (its <c>X-Requests-Template</c> header).</summary>

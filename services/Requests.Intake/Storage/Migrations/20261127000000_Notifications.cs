@@ -29,5 +29,18 @@ public sealed class Notifications : Migration
         });
         migrationBuilder.CreateIndex("ix_case_notices_notice_key", "case_notices", "notice_key", unique: true);
         migrationBuilder.CreateIndex("ix_case_notices_case_id", "case_notices", "case_id");
+        migrationBuilder.CreateTable("receipt_notices", table => new
+        {
+            case_id = table.Column<string>(nullable: false),
+            sealed_code = table.Column<string>(nullable: true),
+            created_at = table.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_receipt_notices", x => x.case_id));
+        migrationBuilder.CreateIndex("ix_receipt_notices_created_at", "receipt_notices", "created_at");
+        migrationBuilder.CreateTable("receipt_keys", table => new
+        {
+            id = table.Column<string>(nullable: false),
+            wrapped_key = table.Column<string>(nullable: false),
+            created_at = table.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_receipt_keys", x => x.id));
     }
 }
