@@ -6,6 +6,7 @@ using Requests.Contracts.Intake;
 using Requests.Domain.Calendar;
 using Requests.Routing.Assignment;
 using Requests.Routing.Calendar;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -16,7 +17,8 @@ namespace Requests.Routing.Benchmarks;
 /// Routing's own share of a submission's way to an officer: the assignment consumer handling batches of
 /// <c>RequestSubmitted</c> as the broker hands them over (a fresh scope per batch, as MassTransit gives it), on a
 /// database that already holds open cases; no broker, so what is measured is routing's CPU and disk per case. Next to
-/// it, the floor: the same rows (case, audit entry, inbox record, outbox message) inserted raw, one transaction a batch.
+/// it, the floor: the same rows (case, audit entry, inbox record, outbox message, the officer's notice) inserted raw,
+/// one transaction a batch.
 /// </summary>
 internal static class AssignBenchmark
 {
@@ -53,7 +55,7 @@ internal static class AssignBenchmark
         Verify(file, options.AssignOpenCases + submissions.Count, submissions.Count, report);
 
         var floor = RawInserts(Path.Combine(data, "assign-raw.db"), file, measured.Count);
-        report.Add(Phase, "baseline: raw inserts of the same 4 rows a case, a batch a transaction", measured.Count, floor.Elapsed, floor.Cpu);
+        report.Add(Phase, "baseline: raw inserts of the same 5 rows a case, a batch a transaction", measured.Count, floor.Elapsed, floor.Cpu);
         report.Note($"assignment: {used.TotalMicroseconds / measured.Count:N0} µs of CPU a case in the consumer, " +
                     $"{floor.Cpu.TotalMicroseconds / measured.Count:N0} µs raw");
     }
@@ -64,11 +66,12 @@ internal static class AssignBenchmark
         var writes = new WriteGate();
         var loads = new OfficerLoads(clock);
         var signal = new OutboxSignal();
+        var links = new NoticeLinks(Microsoft.Extensions.Options.Options.Create(new NoticeOptions()));
         foreach (var chunk in submissions.Chunk(AssignCaseOnSubmissionConsumer.BatchSize))
         {
             await using var db = new RoutingDbContext(options);
             var consumer = new AssignCaseOnSubmissionConsumer(db, new OfficerPicker(db, loads), writes, signal, clock, calendar,
-                NullLogger<AssignCaseOnSubmissionConsumer>.Instance);
+                new CaseNotices(db, calendar, links), NullLogger<AssignCaseOnSubmissionConsumer>.Instance);
             await consumer.AssignAsync([.. chunk.Select(s => (s, Guid.CreateVersion7()))], CancellationToken.None);
         }
     }
@@ -97,7 +100,7 @@ internal static class AssignBenchmark
     /// <summary>The rows the consumer wrote for the last <paramref name="count"/> cases, inserted again raw into a copy of the schema.</summary>
     private static (TimeSpan Elapsed, TimeSpan Cpu) RawInserts(string target, string source, int count)
     {
-        var tables = new[] { "cases", "case_audit_entries", "inbox_messages", "outbox_messages" };
+        var tables = new[] { "cases", "case_audit_entries", "inbox_messages", "outbox_messages", "notifications" };
         using var connection = new SqliteConnection($"Data Source={target};Pooling=False");
         connection.Open();
         SqlitePragmas.Apply(connection);

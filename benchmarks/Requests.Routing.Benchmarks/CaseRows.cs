@@ -9,7 +9,7 @@ internal sealed class CaseRows(SqliteConnection connection)
     [
         "id", "tracking_number", "regime", "kind", "body_code", "subject", "description", "urgent", "received_at", "received_on",
         "due_on", "rule_version", "clock_starts_on", "status", "assigned_officer_id", "assigned_at", "channel", "language",
-        "version", "alert_deadline", "alert_stage", "next_alert_on",
+        "version", "alert_deadline", "alert_stage", "next_alert_on", "requester_name", "requester_email",
     ];
 
     private static readonly string[] Statuses = ["assigned", "accepted", "extended"];
@@ -27,7 +27,8 @@ internal sealed class CaseRows(SqliteConnection connection)
             id.ToString("D"), complaint ? $"RCL-2026-{n:D7}" : $"DAI-2026-{n:D7}", complaint ? "complaint" : "information",
             complaint ? "complaint" : "request", officer.Body, $"Budget execution {n}", "The quarterly execution reports of the year.",
             false, receivedAt, receivedOn, dueOn, "2026.1", receivedOn, Statuses[n % (complaint ? 2 : 3)], officer.Id,
-            receivedAt.AddMinutes(1), "portal", "fr", 1 + (n % 3), "answer", stage, nextAlertOn,
+            receivedAt.AddMinutes(1), "portal", "fr", 1 + (n % 3), "answer", stage, nextAlertOn, "Amina Alaoui",
+            $"requester{n}@example.ma",
         ];
         for (var i = 0; i < values.Length; i++)
             _insert.Parameters[i].Value = values[i];

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.RateLimiting;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
+using Requests.Intake.Notices;
 using Requests.Intake.Storage;
+using Requests.Notifications;
+using Requests.Notifications.Email;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Data;
@@ -24,6 +27,7 @@ public static class IntakeServices
             bus.AddConsumer<ShowMissedDeadlineToCitizenConsumer>();
             bus.AddConsumer<ShowDueDateChangeToCitizenConsumer>();
             bus.AddConsumer<ShowRefusedActionToCitizenConsumer>();
+            bus.AddConsumer<ShowNoticeToCitizenConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
             bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
         });
@@ -33,6 +37,15 @@ public static class IntakeServices
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<SubmissionValidator>();
+        // the receipt's access code is written in clear only into the e-mail as it is sent
+        builder.Services.AddSingleton<SmtpEmailSender>();
+        builder.Services.AddSingleton<IEmailSender, AccessCodeSender>();
+        builder.AddNotifications<IntakeDbContext>();
+        builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
+        builder.Services.AddSingleton<AccessCodeSeal>();
+        builder.Services.AddSingleton<ReceiptNotices>();
+        builder.Services.AddSingleton<ReceiptNoticeWriter>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptNoticeWriter>());
         builder.Services.AddSingleton<ReceiptWriter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
         builder.Services.AddScoped<Filings>();

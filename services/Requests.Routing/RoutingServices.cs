@@ -4,6 +4,9 @@ using Requests.Routing.Bodies;
 using Requests.Routing.Calendar;
 using Requests.Routing.Cases;
 using Requests.Routing.Deadlines;
+using Requests.Notifications;
+using Requests.Notifications.Delivery;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -21,6 +24,10 @@ public static class RoutingServices
             bus.AddCaseWorkConsumers();
             bus.AddCalendarConsumers();
         });
+        builder.AddNotifications<RoutingDbContext>();
+        builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
+        builder.Services.AddSingleton<NoticeLinks>();
+        builder.Services.AddScoped<INotificationListener<RoutingDbContext>, CitizenNoticeRelay>();
         builder.Services.AddScoped<OfficerPicker>();
         builder.Services.AddSingleton<OfficerLoads>();
         builder.Services.AddSingleton<CalendarStore>();
@@ -37,6 +44,7 @@ public static class RoutingServices
         app.MapCaseWork();
         app.MapJobs();
         app.MapCalendar();
+        app.MapNotifications();
         return app;
     }
 

@@ -40,7 +40,16 @@ public sealed partial class IntakeApp : WebApplicationFactory<Program>
             ["Intake:RateLimits:LookupsPerMinute"] = "1000",
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
+            // receipts are recorded in every test; a test that reads them from maildev turns sending on
+            ["Notifications:Enabled"] = "false",
+            ["Notifications:PollInterval"] = "00:00:00.200",
+            ["Notifications:Retries:0"] = "00:00:00.500",
         };
+        if (Environment.GetEnvironmentVariable("REQUESTS_SMTP_PORT") is { Length: > 0 } smtpPort)
+        {
+            Settings["Smtp:Host"] = Environment.GetEnvironmentVariable("REQUESTS_SMTP_HOST") ?? "127.0.0.1";
+            Settings["Smtp:Port"] = smtpPort;
+        }
     }
 
     /// <summary>Settings for this app; change them before the first request.</summary>

@@ -30,6 +30,9 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Whether the notification worker sends to the test run's SMTP server (maildev); off by default.</summary>
+    public bool SendsMail { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -38,6 +41,15 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        // notifications are recorded in every test; only the tests that read them from maildev send them
+        builder.UseSetting("Notifications:Enabled", SendsMail ? "true" : "false");
+        builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
+        builder.UseSetting("Notifications:Retries:0", "00:00:00.500");
+        if (Environment.GetEnvironmentVariable("REQUESTS_SMTP_PORT") is { Length: > 0 } smtpPort)
+        {
+            builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("REQUESTS_SMTP_HOST") ?? "127.0.0.1");
+            builder.UseSetting("Smtp:Port", smtpPort);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
+using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Data;
@@ -10,9 +11,12 @@ namespace Requests.Intake.Cases;
 /// <summary>
 /// One step of a case's life as the citizen sees it. Their own actions carry <see cref="Action"/> (a <c>CitizenActed</c>
 /// code), <see cref="ActionId"/> and <see cref="State"/>: <c>pending</c>, <c>done</c> or <c>refused</c>.
+/// A step the citizen was written about carries the message's template as <see cref="Notice"/> and where its delivery
+/// stands as <see cref="Delivery"/>: <c>pending</c>, <c>sent</c>, <c>failed</c> or <c>postal</c> (to be posted: no
+/// e-mail address); a message that belongs to no step is an entry of its own, of kind <c>notice</c>.
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Description, DateOnly? DueOn,
-    string? Action = null, Guid? ActionId = null, string? State = null);
+    string? Action = null, Guid? ActionId = null, string? State = null, string? Notice = null, string? Delivery = null);
 
 /// <summary>An action the citizen may take now: <c>POST</c> to <see cref="Path"/> with the access code.</summary>
 public sealed record AvailableAction(string Name, string Path);
@@ -65,6 +69,7 @@ public static class CaseEndpoints
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).ToListAsync(cancellationToken);
         var actions = await db.CitizenActions.AsNoTracking().Where(a => a.CaseId == record.Id).ToListAsync(cancellationToken);
+        var notices = await CitizenNotices.ForCaseAsync(db, record.Id, cancellationToken);
         var origin = record.RedirectedFrom is { } from
             ? await db.Cases.AsNoTracking().Where(c => c.Id == from)
                 .Select(c => new { c.TrackingNumber, c.BodyCode }).FirstOrDefaultAsync(cancellationToken)
@@ -75,12 +80,24 @@ public static class CaseEndpoints
         var receivedAt = new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero);
         var received = CitizenTexts.Received(record, origin?.TrackingNumber, origin is null ? null : bodies.Find(origin.BodyCode)?.NameFr ?? origin.BodyCode);
         // in the order things happened: a message that arrived late still takes its place
-        var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.Description, e.DueOn)))
+        // each message goes with the step it tells of: the move of the same sequence (the receipt: sequence 0)
+        var bySequence = notices.Where(n => n.Sequence is not null).GroupBy(n => n.Sequence!.Value)
+            .ToDictionary(g => g.Key, g => g.First());
+        var shown = events.Where(e => e.Sequence is { } s && bySequence.ContainsKey(s)).Select(e => e.Sequence!.Value).ToHashSet();
+        shown.Add(0);
+        var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.Description, e.DueOn,
+                Notice: Told(e.Sequence)?.Template, Delivery: Told(e.Sequence)?.Status)))
             .Concat(actions.Select(a => (a.At, Id: 0L, Entry: new TimelineEntry(Utc(a.At), "citizen-action", CitizenTexts.Action(a), null,
                 a.Action, a.Id, a.State))))
+            .Concat(notices.Where(n => n.Sequence is not { } s || !shown.Contains(s))
+                .Select(n => (n.At, Id: long.MaxValue, Entry: new TimelineEntry(Utc(n.At), "notice", n.Subject, null,
+                    Notice: n.Template, Delivery: n.Status))))
             .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Entry)
-            .Prepend(new TimelineEntry(receivedAt, "received", received, record.DueOn))
+            .Prepend(new TimelineEntry(receivedAt, "received", received, record.DueOn, Notice: Told(0)?.Template,
+                Delivery: Told(0)?.Status))
             .ToList();
+
+        CitizenNotice? Told(int? sequence) => sequence is { } s && bySequence.TryGetValue(s, out var n) ? n : null;
 
         var today = calendar.Today;
         var open = CitizenActions.Available(record, today);

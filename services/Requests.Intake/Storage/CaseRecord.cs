@@ -65,6 +65,47 @@ public sealed class CaseEvent
     public int? Sequence { get; set; }
 }
 
+/// <summary>
+/// A receipt recorded with its filing whose e-mail is still to be written (by <c>ReceiptNoticeWriter</c>, which deletes
+/// the row): the access code sealed with the Data Protection key ring, null for a receipt by post.
+/// </summary>
+public sealed class RecordedReceipt
+{
+    public Guid CaseId { get; set; }
+    public string? SealedCode { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A key that seals receipts' access codes, wrapped by the Data Protection key ring (see <c>AccessCodeSeal</c>).</summary>
+public sealed class ReceiptKey
+{
+    public required string Id { get; set; }
+    public required string WrappedKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A message routing wrote to the citizen (an extension, an answer...) and where its delivery stands: <c>pending</c>,
+/// <c>sent</c>, <c>failed</c>, or <c>postal</c> (to be posted). The receipt is intake's own: see the notifications table.
+/// </summary>
+public sealed class CaseNotice
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary>Routing's idempotency key of the notification: one row per notice.</summary>
+    public required string NoticeKey { get; set; }
+    public required string Template { get; set; }
+    public required string Subject { get; set; }
+    public required string Status { get; set; }
+
+    /// <summary>When it reached its status.</summary>
+    public DateTime At { get; set; }
+
+    /// <summary>Statuses only move forward: recorded, then delivered (or posted, or given up).</summary>
+    public static int Rank(string status) => status == "pending" ? 0 : 1;
+}
+
 /// <summary>The last tracking number handed out for one prefix and year, e.g. <c>DAI-2026</c>.</summary>
 public sealed class TrackingCounter
 {

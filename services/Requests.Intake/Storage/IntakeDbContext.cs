@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -13,6 +14,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CitizenAction> CitizenActions => Set<CitizenAction>();
     public DbSet<BodyRecord> Bodies => Set<BodyRecord>();
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+    public DbSet<RecordedReceipt> RecordedReceipts => Set<RecordedReceipt>();
+    public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -46,9 +50,22 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(a => new { a.CaseId, a.At });
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(a => a.CaseId);
         });
+        modelBuilder.Entity<CaseNotice>(e =>
+        {
+            e.HasIndex(n => n.NoticeKey).IsUnique();
+            e.HasIndex(n => n.CaseId);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(n => n.CaseId);
+        });
+        modelBuilder.Entity<RecordedReceipt>(e =>
+        {
+            e.ToTable("ReceiptNotices");
+            e.HasKey(r => r.CaseId);
+            e.HasIndex(r => r.CreatedAt);
+        });
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddNotificationsTable();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -1,13 +1,15 @@
 using System.Text.Json.Serialization.Metadata;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
+using Requests.Intake.Notices;
 using Requests.Intake.Staff;
 using Requests.Intake.Storage;
 
 namespace Requests.Intake.Submissions;
 
 /// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
-public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, TimeProvider clock)
+public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, ReceiptNotices notices,
+    TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
@@ -107,7 +109,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         string trackingNumber;
         try
         {
-            trackingNumber = await writer.StoreAsync(record, cancellationToken);
+            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), cancellationToken);
         }
         catch (ReceiptNotStoredException)
         {

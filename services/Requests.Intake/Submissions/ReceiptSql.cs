@@ -21,6 +21,8 @@ internal static class ReceiptSql
 
     private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
 
+    private static readonly string[] NoticeColumns = ["case_id", "sealed_code", "created_at"];
+
     public static DbCommand Counter(DbConnection connection) => Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
         "ON CONFLICT (key) DO UPDATE SET last = tracking_counters.last + excluded.last RETURNING last", 2);
@@ -29,6 +31,17 @@ internal static class ReceiptSql
 
     public static DbCommand Message(DbConnection connection) =>
         Prepare(connection, Insert("outbox_messages", MessageColumns), MessageColumns.Length);
+
+    /// <summary>The receipt to write for the case: its e-mail is rendered after the commit (ReceiptNoticeWriter).</summary>
+    public static DbCommand Notice(DbConnection connection) =>
+        Prepare(connection, Insert("receipt_notices", NoticeColumns), NoticeColumns.Length);
+
+    public static void BindNotice(DbCommand command, Guid caseId, string? sealedCode, DateTime createdAt)
+    {
+        command.Parameters[0].Value = caseId.ToString();
+        command.Parameters[1].Value = (object?)sealedCode ?? DBNull.Value;
+        command.Parameters[2].Value = createdAt;
+    }
 
     public static void BindCase(DbCommand command, CaseRecord r)
     {

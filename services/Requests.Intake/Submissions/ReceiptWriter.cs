@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
+using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -21,10 +22,17 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Stores the case and returns its tracking number once the receipt is durable.</summary>
-    public async Task<string> StoreAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>Filings are waiting for their commit: background work (the receipts' e-mails) should wait its turn.</summary>
+    public bool Busy => _queue.Reader.Count > 0;
+
+    /// <summary>
+    /// Stores the case with its receipt notice to write (a small row with the access code as
+    /// <see cref="ReceiptNotices.Seal"/> sealed it, null for a receipt by post), and returns its tracking number once
+    /// both are durable. <see cref="ReceiptNoticeWriter"/> renders the e-mail after the commit, off this path.
+    /// </summary>
+    public async Task<string> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken)
     {
-        var pending = new Pending(record);
+        var pending = new Pending(record, sealedCode);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task;
     }
@@ -78,7 +86,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
     }
 
-    private sealed record Pending(CaseRecord Record)
+    private sealed record Pending(CaseRecord Record, string? SealedCode)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -88,7 +96,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     {
         private readonly IServiceScope _scope;
         private readonly DbConnection _connection;
-        private readonly DbCommand _counter, _case, _message;
+        private readonly DbCommand _counter, _case, _message, _notice;
 
         private Statements(IServiceScope scope)
         {
@@ -99,6 +107,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _counter = ReceiptSql.Counter(_connection);
             _case = ReceiptSql.Case(_connection);
             _message = ReceiptSql.Message(_connection);
+            _notice = ReceiptSql.Notice(_connection);
         }
 
         public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
@@ -106,7 +115,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         public string[] Write(List<Pending> batch, DateTime now)
         {
             using var transaction = _connection.BeginTransaction();
-            _counter.Transaction = _case.Transaction = _message.Transaction = transaction;
+            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = transaction;
             var numbers = ReserveTrackingNumbers(batch);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -117,6 +126,8 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
                 ReceiptSql.BindMessage(_message, message);
                 _message.ExecuteNonQuery();
+                ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);
+                _notice.ExecuteNonQuery();
             }
             transaction.Commit();
             return numbers;
@@ -145,6 +156,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _counter.Dispose();
             _case.Dispose();
             _message.Dispose();
+            _notice.Dispose();
             _scope.Dispose();
         }
     }

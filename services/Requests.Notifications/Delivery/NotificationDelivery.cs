@@ -61,6 +61,7 @@ public sealed class NotificationDelivery<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var listener = scope.ServiceProvider.GetService<INotificationListener<TContext>>();
         var now = clock.GetUtcNow().UtcDateTime;
         var notifications = db.Set<Notification>();
         var due = await notifications.AsNoTracking()
@@ -78,7 +79,7 @@ public sealed class NotificationDelivery<TContext>(
             if (!await ClaimAsync(db, notification, cancellationToken))
                 continue;
             tried++;
-            if (!await SendAsync(db, notification, cancellationToken))
+            if (!await SendAsync(db, listener, notification, cancellationToken))
                 break;
         }
         return tried;
@@ -97,14 +98,15 @@ public sealed class NotificationDelivery<TContext>(
     }
 
     /// <summary>Sends a claimed notification and records the outcome; false when it must wait for a retry.</summary>
-    private async Task<bool> SendAsync(TContext db, Notification notification, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(TContext db, INotificationListener<TContext>? listener, Notification notification,
+        CancellationToken cancellationToken)
     {
         var (id, attempts) = (notification.Id, notification.Attempts);
         var claim = db.Set<Notification>().Where(n => n.Id == id && n.Status == NotificationStatus.Pending && n.Attempts == attempts);
         try
         {
             await sender.SendAsync(new EmailMessage(notification.Recipient!, notification.Subject, notification.Html,
-                notification.Text, notification.IdempotencyKey), cancellationToken);
+                notification.Text, notification.IdempotencyKey, notification.Template), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -113,21 +115,48 @@ public sealed class NotificationDelivery<TContext>(
             logger.LogWarning(ex, "Notification {Id} ({Template}) attempt {Attempt} failed; {Outcome}", id, notification.Template,
                 attempts, failed ? "giving up" : $"next attempt at {retryAt:O}");
             var error = $"{ex.GetType().Name}: {ex.Message}";
-            await WriteAsync(() => claim.ExecuteUpdateAsync(s => s
+            error = error.Length > 2000 ? error[..2000] : error;
+            await RecordAsync(db, failed ? listener : null, notification, NotificationStatus.Failed, null, error, () => claim.ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Status, failed ? NotificationStatus.Failed : NotificationStatus.Pending)
                 .SetProperty(n => n.NextAttemptAt, failed ? (DateTime?)null : retryAt)
-                .SetProperty(n => n.LastError, error.Length > 2000 ? error[..2000] : error), CancellationToken.None), CancellationToken.None);
+                .SetProperty(n => n.LastError, error), CancellationToken.None));
             return ex is EmailRejectedException;
         }
         // accepted by the server: record it even if the service is stopping, or the lease would send it again
         var sentAt = clock.GetUtcNow().UtcDateTime;
-        var marked = await WriteAsync(() => claim.ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Status, NotificationStatus.Sent)
-            .SetProperty(n => n.SentAt, sentAt)
-            .SetProperty(n => n.NextAttemptAt, (DateTime?)null), CancellationToken.None), CancellationToken.None);
+        var marked = await RecordAsync(db, listener, notification, NotificationStatus.Sent, sentAt, notification.LastError,
+            () => claim.ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Status, NotificationStatus.Sent)
+                .SetProperty(n => n.SentAt, sentAt)
+                .SetProperty(n => n.NextAttemptAt, (DateTime?)null), CancellationToken.None));
         if (marked == 0)
             logger.LogWarning("Notification {Id} was sent after its lease ended: another worker may send it again", id);
         return true;
+    }
+
+    /// <summary>
+    /// Records an outcome; when it is final and a listener is registered, in one transaction with what the listener
+    /// adds, and only if the update took (a lost claim tells nobody).
+    /// </summary>
+    private Task<int> RecordAsync(TContext db, INotificationListener<TContext>? listener, Notification notification, string status,
+        DateTime? sentAt, string? error, Func<Task<int>> update)
+    {
+        if (listener is null)
+            return WriteAsync(update, CancellationToken.None);
+        return WriteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var changed = await update();
+            if (changed == 1)
+            {
+                notification.Status = status;
+                notification.SentAt = sentAt;
+                notification.LastError = error;
+                await listener.OnDeliveryAsync(db, notification, CancellationToken.None);
+            }
+            await transaction.CommitAsync(CancellationToken.None);
+            return changed;
+        }, CancellationToken.None);
     }
 
     private async Task<int> WriteAsync(Func<Task<int>> write, CancellationToken cancellationToken)

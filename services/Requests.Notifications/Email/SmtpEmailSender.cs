@@ -13,6 +13,9 @@ namespace Requests.Notifications.Email;
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSender
 {
+    /// <summary>The header naming the message's template, e.g. <c>receipt</c>.</summary>
+    public const string TemplateHeader = "X-Requests-Template";
+
     private readonly SmtpSettings _settings = options.Value;
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -61,6 +64,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
         };
         mail.To.Add(new MailAddress(message.To));
         mail.Headers.Add("Message-ID", MessageIdFor(message.Key, settings.FromAddress));
+        if (message.Template is { } template)
+            mail.Headers.Add(TemplateHeader, template);
         // the last alternative is the one a client prefers when it can show it
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Text, Encoding.UTF8, MediaTypeNames.Text.Plain));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Html, Encoding.UTF8, MediaTypeNames.Text.Html));

@@ -4,8 +4,10 @@ using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
+using Requests.Notifications.Delivery;
 using Requests.Routing.Calendar;
 using Requests.Routing.Cases;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -21,7 +23,7 @@ namespace Requests.Routing.Assignment;
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
     RoutingDbContext db, OfficerPicker picker, WriteGate writes, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
-    ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
+    CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
 {
     public const string Name = "assign-case-on-submission";
     public const string UnknownBody = "unknown-body";
@@ -62,6 +64,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             await db.InsertAllAsync(rows.Cases, cancellationToken);
             await db.InsertAllAsync(rows.Audit, cancellationToken);
             await db.InsertAllAsync(rows.Messages, cancellationToken);
+            await db.InsertAllAsync(rows.Notifications, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             picker.Saved();
@@ -80,6 +83,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
         public List<RoutedCase> Cases { get; } = [];
         public List<CaseAuditEntry> Audit { get; } = [];
         public List<OutboxMessage> Messages { get; } = [];
+        public List<Notification> Notifications { get; } = [];
     }
 
     private async Task OpenAsync(RequestSubmitted message, DateTime now, NewRows rows, CancellationToken cancellationToken)
@@ -107,6 +111,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
                 message.TrackingNumber, message.BodyCode, routed.Flag);
             rows.Audit.Add(Audit(routed, now, "flag", null, routed.Flag));
+            await notices.AddForOpeningAsync(routed, null, message, now, rows.Notifications, rows.Messages, cancellationToken);
             return;
         }
 
@@ -118,6 +123,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
         var assignedEvent = new CaseAssigned(routed.Id, routed.TrackingNumber, routed.BodyCode, officer.Id, routed.DueOn,
             new DateTimeOffset(now, TimeSpan.Zero));
         rows.Messages.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
+        await notices.AddForOpeningAsync(routed, officer, message, now, rows.Notifications, rows.Messages, cancellationToken);
     }
 
     private static CaseAuditEntry Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Messaging;
 
@@ -46,7 +47,7 @@ public sealed record MoveResult(MoveStatus Status, string? Reason = null, string
 /// the move, its effect on the case and its deadlines, the audit entry and the <see cref="CaseMoved"/> event in the
 /// outbox. Nothing is changed unless the move goes ahead; the caller saves (with its inbox record, if any).
 /// </summary>
-public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calendar, TimeProvider clock)
+public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calendar, TimeProvider clock, CaseNotices notices)
 {
     public async Task<MoveResult> ApplyAsync(RoutedCase routed, CaseTrigger trigger, MoveInput input, MoveActor actor,
         DateOnly today, CancellationToken cancellationToken)
@@ -107,6 +108,7 @@ public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calenda
             RedirectedTo: trigger == CaseTrigger.Redirect ? routed.RedirectedTo : null,
             Rating: trigger == CaseTrigger.Rate ? routed.Rating : null);
         db.Add(OutboxMessage.For(moved, Guid.CreateVersion7(), now.UtcDateTime));
+        await notices.AddForMoveAsync(routed, trigger, told, changedFrom, today, now.UtcDateTime, cancellationToken);
         return MoveResult.Done;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 
 namespace Requests.Routing.Cases;
@@ -32,7 +33,8 @@ public sealed record CaseView(
     string? Outcome, string? RefusalGround, string? AnswerText, DateOnly? AnsweredOn, DateOnly? RecourseLastDay,
     DateOnly? RecourseFiledOn, string? RecourseText, DateOnly? RecourseDueOn, string? RecourseOutcome,
     string? RecourseAnswerText, string? RedirectedTo, Guid? RedirectedFrom, string? CloseReason, int? Rating,
-    IReadOnlyList<PauseView> Pauses, IReadOnlyList<AuditView> Audit, IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<PauseView> Pauses, IReadOnlyList<AuditView> Audit, IReadOnlyList<NotificationView> Notifications,
+    IReadOnlyList<string> AllowedActions)
 {
     public static async Task<CaseView> LoadAsync(RoutingDbContext db, RoutedCase c, IReadOnlyList<string> allowedActions,
         DateOnly today, HolidayCalendar calendar, CancellationToken cancellationToken)
@@ -52,6 +54,7 @@ public sealed record CaseView(
             c.RecourseAnswerText, c.RedirectedTo, c.RedirectedFrom, c.CloseReason, c.Rating, pauses,
             [.. audit.Select(a => new AuditView(Utc(a.At), a.Actor, a.Action, a.FromStatus, a.ToStatus, a.OfficerId,
                 a.Note, a.PreviousDueOn))],
+            await NotificationView.ForCaseAsync(db, c.Id, cancellationToken),
             allowedActions);
     }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Requests.Routing.Notices;
 
 namespace Requests.Routing.Cases;
 
@@ -8,6 +9,7 @@ public static class CaseWork
     public static WebApplicationBuilder AddCaseWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseMoves>();
+        builder.Services.AddScoped<CaseNotices>();
         return builder;
     }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
+using Requests.Notifications.Delivery;
 using Requests.Routing.Calendar;
+using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -21,7 +23,8 @@ public sealed record DigestResult(int Officers, int Prepared)
 /// answer is due within 5 working days, and those overdue. Once per officer and day: the message id is named after
 /// the pair, so a second run the same day (a restart, a second instance) adds nothing.
 /// </summary>
-public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal)
+public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal,
+    NoticeLinks links)
 {
     public const int DueSoonDays = 5;
 
@@ -48,16 +51,25 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
 
             var prepared = 0;
             var at = now.UtcDateTime;
+            var directory = await NoticeDirectory.LoadAsync(connection, cancellationToken);
             await writes.EnterAsync(cancellationToken);
             try
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using var insert = DigestQueries.InsertOrIgnore(connection, transaction);
+                await using var notify = NoticeSql.Insert(connection);
+                notify.Transaction = transaction;
                 foreach (var (officerId, digest) in digests.OrderBy(d => d.Key, StringComparer.Ordinal))
                 {
                     var message = OutboxMessage.For(new OfficerDigestPrepared(officerId, today, digest.DueSoon, digest.Overdue, now),
                         MessageId(officerId, today), at);
                     prepared += await DigestQueries.InsertAsync(insert, message, cancellationToken);
+                    // the e-mail, once per officer and day like the message
+                    if (directory.Officer(officerId) is { } officer)
+                        await NoticeSql.InsertAsync(notify, NotificationKey.For(Text($"digest:{officerId}:{today:yyyy-MM-dd}"),
+                                Notifications.Templates.Staff.DailyDigest.Template, officer.Email),
+                            new Notifications.Templates.Staff.DailyDigest(officer.Name, today, digest.DueSoon, digest.Overdue, links.Queue),
+                            links.StaffLanguage, officer.Email, null, at, cancellationToken);
                 }
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -74,4 +86,6 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,7 @@ public static partial class DeadlineJobs
         var section = builder.Configuration.GetSection(DeadlineJobOptions.Section);
         builder.Services.Configure<DeadlineJobOptions>(section);
         builder.Services.AddScoped<DeadlineSweep>();
+        builder.Services.AddScoped<Notices.AlertNotices>();
         builder.Services.AddScoped<DailyDigest>();
         builder.Services.AddSingleton<JobRunLog>();
         var options = section.Get<DeadlineJobOptions>() ?? new DeadlineJobOptions();

@@ -69,6 +69,7 @@ public sealed partial class DeadlineSweep
         var left = DeadlineAlerts.WorkingDaysLeft(run.Today, step.DueOn, run.Calendar);
         await EmitAsync(run, new DeadlineApproaching(Guid.Parse(row.Id), row.TrackingNumber, row.BodyCode, row.Deadline!,
             step.DueOn, left, officers, run.Now), cancellationToken);
+        await run.Notices.RemindedAsync(row, step, left, run.At, cancellationToken);
         var action = step.Stage == AlertStage.FirstReminder ? "first-reminder" : "last-reminder";
         var note = Text($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd}, {left} working days left; told {string.Join(", ", officers)}");
         await run.Commands.AuditAsync(row.Id, run.At, Actor, action, row.Status, row.Status, row.OfficerId, note, cancellationToken);
@@ -90,6 +91,7 @@ public sealed partial class DeadlineSweep
         // the escalation: the head of the body is told of the overdue case
         await EmitAsync(run, new DeadlineMissed(caseId, row.TrackingNumber, row.BodyCode, row.Deadline!, step.DueOn,
             recourseLastDay, head, run.Now), cancellationToken);
+        await run.Notices.MissedAsync(row, step, recourseLastDay, run.At, cancellationToken);
         var note = Text($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd} passed without an answer; escalated to {head ?? "nobody: the body has no head on record"}");
         await run.Commands.AuditAsync(row.Id, run.At, Actor, trigger, row.Status, status, row.OfficerId, note, cancellationToken);
         run.Missed++;
@@ -108,6 +110,7 @@ public sealed partial class DeadlineSweep
     private sealed class Run(SweepCommands commands, AlertRecipients recipients, CalendarStore calendar, DateTimeOffset now, DateOnly today)
     {
         public SweepCommands Commands { get; } = commands;
+        public required SweepNotices Notices { get; init; }
         public AlertRecipients Recipients { get; } = recipients;
         public HolidayCalendar Calendar { get; } = calendar.Current;
         public RuleBook Rules { get; } = calendar.Rules;

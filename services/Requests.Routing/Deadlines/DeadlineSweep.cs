@@ -50,7 +50,8 @@ public sealed partial class DeadlineSweep(
                 await db.Database.ExecuteSqlRawAsync(LargeCache, cancellationToken);
             var recipients = await AlertRecipients.LoadAsync(connection, cancellationToken);
             await using var commands = new SweepCommands(connection);
-            var run = new Run(commands, recipients, calendar, now, today);
+            await using var notices = new SweepNotices(connection);
+            var run = new Run(commands, recipients, calendar, now, today) { Notices = notices };
             while (true)
             {
                 int read;
@@ -62,6 +63,7 @@ public sealed partial class DeadlineSweep(
                     // move these cases between the read and the compare-and-set
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                     commands.Enlist(transaction);
+                    notices.Enlist(transaction);
                     var batch = await commands.ReadDueAsync(today, batchSize, cancellationToken);
                     read = batch.Count;
                     foreach (var row in batch)

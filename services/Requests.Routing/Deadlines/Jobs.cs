@@ -1,10 +1,11 @@
 using Quartz;
+using Requests.Routing.Notices;
 
 namespace Requests.Routing.Deadlines;
 
 /// <summary>The deadline sweep as a Quartz job: one run at a time; "now" is the service's clock, not the scheduler's.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeadlineSweepJob(DeadlineSweep sweep, TimeProvider clock) : IJob
+public sealed class DeadlineSweepJob(DeadlineSweep sweep, AlertNotices notices, TimeProvider clock) : IJob
 {
     public const string Name = "deadline-sweep";
 
@@ -12,6 +13,8 @@ public sealed class DeadlineSweepJob(DeadlineSweep sweep, TimeProvider clock) : 
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Result = await sweep.RunAsync(clock.GetUtcNow(), cancellationToken);
+        // the e-mails of the alerts just made, and of any a crash left behind
+        await notices.WriteAsync(cancellationToken);
     }
 }
 

@@ -33,6 +33,11 @@ public sealed class RoutedCase
     /// <summary><c>fr</c> or <c>ar</c>: the language the requester is written to in.</summary>
     public required string Language { get; set; }
 
+    /// <summary>Who the requester's notices go to: their name, their e-mail, and the address notices are posted to without one.</summary>
+    public string? RequesterName { get; set; }
+    public string? RequesterEmail { get; set; }
+    public string? RequesterAddress { get; set; }
+
     /// <summary>How many moves the case has made: the <c>Sequence</c> of its last <c>CaseMoved</c>, and its concurrency token.</summary>
     public int Version { get; set; }
 
@@ -73,6 +78,27 @@ public sealed class RoutedCase
     public string? AlertDeadline { get; set; }
     public int AlertStage { get; set; }
     public DateOnly? NextAlertOn { get; set; }
+}
+
+/// <summary>
+/// An alert the sweep made (a reminder, or a missed deadline) whose notices are still to be written: recorded in the
+/// sweep's transaction, turned into notifications and deleted by <c>AlertNotices</c> right after.
+/// </summary>
+public sealed class AlertNotice
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary><c>reminder</c> or <c>missed</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>For a reminder its alert stage; for a miss the sequence of its <c>CaseMoved</c>.</summary>
+    public int Sequence { get; set; }
+    public required string Deadline { get; set; }
+    public DateOnly DueOn { get; set; }
+    public int WorkingDaysLeft { get; set; }
+    public DateOnly? RecourseLastDay { get; set; }
+    public DateTime At { get; set; }
 }
 
 /// <summary>A clarification asked of the requester: the clock stops from the day it is asked until the day the answer comes.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Requests.Notifications.Delivery;
 using Requests.Routing.Accounts;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -17,6 +18,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<CaseAuditEntry> CaseAuditEntries => Set<CaseAuditEntry>();
     public DbSet<CasePause> CasePauses => Set<CasePause>();
     public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
+    public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -61,7 +63,9 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             e.HasIndex(p => new { p.CaseId, p.StartsOn });
             e.HasOne<RoutedCase>().WithMany().HasForeignKey(p => p.CaseId);
         });
+        builder.Entity<AlertNotice>().ToTable("AlertNotices");
         builder.AddOutboxAndInbox();
+        builder.AddNotificationsTable();
         builder.UseSnakeCaseNames();
     }
 }

@@ -6,7 +6,8 @@ public static class IntakeProcess
     /// <param name="database">A SQLite file, or a PostgreSQL connection string (<c>Host=...</c>).</param>
     /// <param name="keysFolder">The Data Protection key ring shared with routing, whose staff tokens intake then accepts.</param>
     public static Task<ServiceProcess> StartAsync(string database, Broker broker, bool relay = true,
-        ushort? brokerPort = null, bool waitUntilReady = true, string? keysFolder = null)
+        ushort? brokerPort = null, bool waitUntilReady = true, string? keysFolder = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
         var environment = new Dictionary<string, string>(Broker.Settings(broker, brokerPort))
@@ -18,6 +19,8 @@ public static class IntakeProcess
         };
         if (keysFolder is not null)
             environment["DataProtection__KeysPath"] = keysFolder;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
         return ServiceProcess.StartAsync("intake", Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll"),
             database, environment, waitUntilReady ? "/health/ready" : "/health/live");
     }

@@ -40,6 +40,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // the test run's own SMTP server, never the default port another run may own
+        if (Environment.GetEnvironmentVariable("REQUESTS_SMTP_PORT") is { Length: > 0 } smtpPort)
+            start.Environment["Smtp__Port"] = smtpPort;
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {name} service.");

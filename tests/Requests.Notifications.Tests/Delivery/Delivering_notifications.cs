@@ -46,7 +46,8 @@ public sealed class Delivering_notifications : IDisposable
 
         var stored = await _rig.ReadAsync(id);
         var message = Assert.Single(_rig.Sender.Accepted);
-        Assert.Equal(new EmailMessage("amina@example.ma", stored.Subject, stored.Html, stored.Text, stored.IdempotencyKey), message);
+        Assert.Equal(new EmailMessage("amina@example.ma", stored.Subject, stored.Html, stored.Text, stored.IdempotencyKey,
+            stored.Template), message);
     }
 
     // the default back-off: 5 s, 30 s, 2 min, 10 min, then every 30 min

@@ -113,7 +113,7 @@ public sealed class Encoding_values
         // the names are stored with each notification and are part of its idempotency key: never rename one
         Assert.Equal(
             ["receipt", "clarification-asked", "extension", "answered", "refused", "deadline-missed", "redirected",
-                "complaint-answered", "case-assigned", "deadline-reminder", "overdue", "daily-digest", "escalation",
+                "complaint-answered", "recourse-answered", "recourse-deadline-missed", "complaint-deadline-missed", "case-assigned", "deadline-reminder", "overdue", "daily-digest", "escalation",
                 "recourse-received"],
             Samples.Samples.All(Language.French).Select(t => t.Name));
     }

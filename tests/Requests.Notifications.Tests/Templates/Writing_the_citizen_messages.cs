@@ -232,4 +232,55 @@ public sealed class Writing_the_citizen_messages
         Assert.Contains(rate, email.Text, StringComparison.Ordinal);
         Tells(email, "Le remboursement est fait.");
     }
+
+    [Theory]
+    [InlineData(Language.French, "refused", "Demande n° DAI-2026-000123 : réponse du chef de l'organisme à votre recours",
+        "rejette votre recours", "vendredi 19 février 2027")]
+    [InlineData(Language.Arabic, "granted", "الطلب رقم DAI-2026-000123: رد رئيس الهيئة على شكايتكم", "قبول شكايتكم",
+        "الجمعة 19 فبراير 2027")]
+    public void The_head_s_answer_to_a_recourse_gives_the_decision_and_the_last_day_to_go_to_the_Commission(
+        Language language, string outcome, string subject, string decision, string commissionLastDay)
+    {
+        var notice = new RecourseAnswerNotice("DAI-2026-000123", Mef, outcome, "Les montants par grade sont publiés.",
+            new DateOnly(2027, 1, 20), new DateOnly(2027, 2, 19), Portal);
+
+        var email = Rendered(notice, language, "recourse-answered");
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Contains(decision, email.Text, StringComparison.Ordinal);
+        Assert.Contains(commissionLastDay, email.Text, StringComparison.Ordinal);
+        Tells(email, "Les montants par grade sont publiés.");
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Demande n° DAI-2026-000123 : pas de réponse à votre recours, la Commission peut être saisie",
+        "mercredi 27 janvier 2027", "vendredi 26 février 2027")]
+    [InlineData(Language.Arabic, "الطلب رقم DAI-2026-000123: لا رد على شكايتكم، ويمكنكم اللجوء إلى اللجنة",
+        "الأربعاء 27 يناير 2027", "الجمعة 26 فبراير 2027")]
+    public void The_head_s_silence_on_a_recourse_opens_the_Commission_until_its_last_day(
+        Language language, string subject, string headDueOn, string commissionLastDay)
+    {
+        var notice = new HeadSilenceNotice("DAI-2026-000123", Mef, new DateOnly(2027, 1, 27), new DateOnly(2027, 2, 26), Portal);
+
+        var email = Rendered(notice, language, "recourse-deadline-missed");
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Contains(headDueOn, email.Text, StringComparison.Ordinal);
+        Assert.Contains(commissionLastDay, email.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Dossier n° REC-2026-000045 : le délai de réponse est dépassé", "votre réclamation", "vendredi 11 décembre 2026")]
+    [InlineData(Language.Arabic, "الملف رقم REC-2026-000045: انقضاء أجل الرد", "شكايتكم", "الجمعة 11 دجنبر 2026")]
+    public void A_complaint_s_missed_deadline_is_told_with_its_date_and_the_escalation(
+        Language language, string subject, string yourCase, string dueOn)
+    {
+        var notice = new ComplaintDelayNotice("REC-2026-000045", "complaint", Cnss, new DateOnly(2026, 12, 11), Portal);
+
+        var email = Rendered(notice, language, "complaint-deadline-missed");
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Contains(yourCase, email.Text, StringComparison.Ordinal);
+        Assert.Contains(dueOn, email.Text, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,7 @@ public sealed class Sweeping_a_deadline_day_by_day : IDisposable
             "2026-12-18 10:00 DeadlineApproaching", // Fri 18 Dec: the working day before Mon 21, over the weekend
             "2026-12-22 00:30 CaseMoved", // Tue 22 Dec in Casablanca, the first day after the due date
             "2026-12-22 00:30 DeadlineMissed",
+            "2026-12-22 00:30 CitizenNoticeUpdated", // the requester's notice of the silence, for their timeline
         ], timeline);
 
         var reminders = _outbox.Of<DeadlineApproaching>(request.CaseId);
@@ -81,6 +82,7 @@ public sealed class Sweeping_a_deadline_day_by_day : IDisposable
             "2026-11-17 10:00 DeadlineApproaching", // Tue 17 Nov: the working day before Thu 19, Wed 18 being a holiday
             "2026-11-20 10:00 CaseMoved", // Fri 20 Nov, the day after
             "2026-11-20 10:00 DeadlineMissed",
+            "2026-11-20 10:00 CitizenNoticeUpdated",
         ], timeline);
         Assert.Equal([5, 1], _outbox.Of<DeadlineApproaching>(request.CaseId).Select(r => r.WorkingDaysLeft));
         // the recourse window: 20 working days from Thu 19 Nov, ending Thu 17 Dec

@@ -16,7 +16,10 @@ internal static class Sweeps
     {
         app.Clock.Set(at);
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(at, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(at, CancellationToken.None);
+        // as the sweep job does: the e-mails of the alerts just made
+        await scope.ServiceProvider.GetRequiredService<Requests.Routing.Notices.AlertNotices>().WriteAsync(CancellationToken.None);
+        return result;
     }
 
     public static async Task<DigestResult> DigestAsync(this RoutingApp app, DateTimeOffset at)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Storage.Migrations;
@@ -133,6 +134,9 @@ public sealed class Initial : Migration
             channel = table.Column<string>(nullable: false),
             theme = table.Column<string>(nullable: true),
             language = table.Column<string>(nullable: false),
+            requester_name = table.Column<string>(nullable: true),
+            requester_email = table.Column<string>(nullable: true),
+            requester_address = table.Column<string>(nullable: true),
             version = table.Column<int>(nullable: false),
             extension_reasons = table.Column<string>(nullable: true),
             paused_since = table.Column<DateOnly>(nullable: true),
@@ -205,5 +209,18 @@ public sealed class Initial : Migration
         }, constraints: t => t.PrimaryKey("pk_holiday_corrections", x => x.id));
 
         migrationBuilder.CreateOutboxAndInbox();
+        migrationBuilder.CreateNotifications();
+        migrationBuilder.CreateTable("alert_notices", table => new
+        {
+            id = table.Column<long>(nullable: false).AutoIncrement(),
+            case_id = table.Column<string>(nullable: false),
+            kind = table.Column<string>(nullable: false),
+            sequence = table.Column<int>(nullable: false),
+            deadline = table.Column<string>(nullable: false),
+            due_on = table.Column<DateOnly>(nullable: false),
+            working_days_left = table.Column<int>(nullable: false),
+            recourse_last_day = table.Column<DateOnly>(nullable: true),
+            at = table.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("pk_alert_notices", x => x.id));
     }
 }

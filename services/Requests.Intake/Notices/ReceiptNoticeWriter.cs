@@ -1,0 +1,149 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
+using Requests.Intake.Storage;
+using Requests.Intake.Submissions;
+using Requests.Notifications.Delivery;
+using Requests.ServiceDefaults.Data;
+
+namespace Requests.Intake.Notices;
+
+/// <summary>
+/// Turns the receipts the receipt writer recorded (one small <c>receipt_notices</c> row per filing, in the filing's own
+/// transaction) into notifications: rendered here, off the filing's path, then inserted and the rows deleted in one
+/// transaction. The notification's unique key makes a second pass over the same row (after a crash, or on a second
+/// instance) add nothing, so a receipt is never lost and never written twice.
+/// <para>
+/// Filings come first: while filings wait for their commit, it writes one batch a second at most, so a burst of filings
+/// keeps the CPU for itself and the e-mails catch up after it (they are durable meanwhile: the rows are on disk).
+/// </para>
+/// </summary>
+public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNotices receipts, ReceiptWriter filings,
+    WriteGate writes, ILogger<ReceiptNoticeWriter> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan AtLeastEvery = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var last = Stopwatch.StartNew();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (filings.Busy && last.Elapsed < AtLeastEvery)
+                {
+                    await Task.Delay(Poll, stoppingToken);
+                    continue;
+                }
+                last.Restart();
+                if (await WriteDueAsync(stoppingToken) < BatchSize)
+                    await Task.Delay(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not write the receipts' notices; retrying");
+                await Task.Delay(AtLeastEvery, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Renders and stores one batch of recorded receipts; returns how many rows it handled.</summary>
+    public async Task<int> WriteDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // read and render outside the write gate: the filings' group commit waits for nothing of this
+            var notices = new List<Notification>(BatchSize);
+            await using (var select = connection.CreateCommand())
+            {
+                select.CommandText = $"""
+                    SELECT r.case_id, r.sealed_code, c.tracking_number, c.regime, c.kind, c.body_code, c.subject, c.received_on,
+                           c.due_on, c.urgent, c.language, c.requester_email, c.received_at
+                    FROM receipt_notices r JOIN cases c ON c.id = r.case_id
+                    ORDER BY r.created_at
+                    LIMIT {BatchSize}
+                    """;
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    notices.Add(receipts.Render(new ReceiptFacts(Guid.Parse(reader.GetString(0)),
+                        reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                        reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8),
+                        reader.GetBoolean(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                        DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc))));
+                }
+            }
+            if (notices.Count == 0)
+                return 0;
+
+            await writes.EnterAsync(cancellationToken);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var insert = Command(connection, transaction, NoticeInsert, 13);
+                await using var delete = Command(connection, transaction, "DELETE FROM receipt_notices WHERE case_id = @p0", 1);
+                foreach (var notice in notices)
+                {
+                    Bind(insert, notice);
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                    delete.Parameters[0].Value = notice.CaseId!.Value.ToString();
+                    await delete.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                writes.Exit();
+            }
+            return notices.Count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // SQLite and PostgreSQL alike: a receipt already stored (a second pass) is left as it is
+    private const string NoticeInsert = """
+        INSERT INTO notifications (idempotency_key, template, language, recipient, subject, html, text, status, attempts,
+                                   next_attempt_at, last_error, case_id, created_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
+    private static void Bind(DbCommand command, Notification n)
+    {
+        object?[] values =
+        [
+            n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status, n.Attempts,
+            n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt,
+        ];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+}

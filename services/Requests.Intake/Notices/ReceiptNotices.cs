@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Requests.Intake.Bodies;
+using Requests.Intake.Storage;
+using Requests.Notifications.Delivery;
+using Requests.Notifications.Email;
+using Requests.Notifications.Templates;
+using Requests.Notifications.Templates.Citizen;
+
+namespace Requests.Intake.Notices;
+
+/// <summary>The <c>Notifications</c> settings of intake's messages.</summary>
+public sealed class IntakeNoticeOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>The citizens' portal: a case is followed at <c>{PortalUrl}/cases/{trackingNumber}</c>.</summary>
+    public string PortalUrl { get; set; } = "http://127.0.0.1:5080";
+}
+
+/// <summary>
+/// The receipt a filing sends its citizen: the only message with the access code, so intake writes it.
+/// <para>
+/// The access code is never stored in clear (a hash only, for the case): it is sealed (<see cref="AccessCodeSeal"/>) on
+/// the request's thread, the sealed code is stored with the filing (<c>receipt_notices</c>, see
+/// <see cref="ReceiptNoticeWriter"/>), the notice keeps it sealed, and <see cref="AccessCodeSender"/> writes it in clear
+/// only into the e-mail it sends. A notice to be posted does not carry it: the citizen, or the staff who registered the
+/// filing, got it with the receipt.
+/// </para>
+/// </summary>
+public sealed class ReceiptNotices(BodyDirectory bodies, AccessCodeSeal seal, IOptions<IntakeNoticeOptions> options)
+{
+    private const string CodeStart = "[[access-code:";
+    private const string CodeEnd = "]]";
+    private readonly string _portal = options.Value.PortalUrl.TrimEnd('/');
+
+    /// <summary>The access code sealed for the receipt; null when the receipt goes by post and carries none.</summary>
+    public string? Seal(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return EmailAddresses.TryNormalize(record.RequesterEmail, out _) && record.AccessCode is { } code
+            ? seal.Seal(code)
+            : null;
+    }
+
+    /// <summary>The receipt of a stored filing, its access code still sealed.</summary>
+    public Notification Render(ReceiptFacts filing)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        var language = Languages.Parse(filing.Language);
+        var body = bodies.Find(filing.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(filing.BodyCode, filing.BodyCode);
+        var code = filing.SealedCode is { } sealedCode
+            ? CodeStart + sealedCode + CodeEnd
+            : language == Language.Arabic ? "سُلِّم إليكم مع وصل الإيداع" : "remis avec le récépissé de dépôt";
+        var notice = new ReceiptNotice(filing.TrackingNumber, code, filing.Regime, filing.Kind, body, filing.Subject,
+            filing.ReceivedOn, filing.DueOn, filing.Urgent, $"{_portal}/cases/{Uri.EscapeDataString(filing.TrackingNumber)}");
+        return Notification.Create(Key(filing.CaseId, filing.Email), notice, language, filing.Email, filing.CaseId, filing.ReceivedAt);
+    }
+
+    /// <summary>The text with each sealed access code written in clear: only for the e-mail as it is sent.</summary>
+    public string Reveal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = text.IndexOf(CodeStart, StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf(CodeEnd, start, StringComparison.Ordinal);
+            if (end < 0)
+                break;
+            var code = seal.Open(text[(start + CodeStart.Length)..end]);
+            text = string.Concat(text.AsSpan(0, start), code, text.AsSpan(end + CodeEnd.Length));
+            start = text.IndexOf(CodeStart, start + code.Length, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    /// <summary>One receipt per case and recipient.</summary>
+    public static string Key(Guid caseId, string? email) => NotificationKey.For(caseId, 0, ReceiptNotice.Template, email);
+}
+
+/// <summary>What a receipt says, read from the stored case and its <c>receipt_notices</c> row.</summary>
+public sealed record ReceiptFacts(Guid CaseId, string? SealedCode, string TrackingNumber, string Regime, string Kind, string BodyCode,
+    string Subject, DateOnly ReceivedOn, DateOnly DueOn, bool Urgent, string Language, string? Email, DateTime ReceivedAt);

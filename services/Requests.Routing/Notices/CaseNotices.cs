@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Intake;
+using Requests.Domain.Deadlines;
+using Requests.Domain.Lifecycle;
+using Requests.Notifications.Delivery;
+using Requests.Notifications.Templates;
+using Requests.Notifications.Templates.Citizen;
+using Requests.Notifications.Templates.Staff;
+using Requests.Routing.Calendar;
+using Requests.Routing.Cases;
+using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Messaging;
+
+namespace Requests.Routing.Notices;
+
+/// <summary>
+/// The messages a case's moves cause, added to the same unit of work as the move (one SaveChanges: both or neither):
+/// the requester is told of each step the law names, the head of a recourse, an officer of the case they are given.
+/// Keys carry the case's sequence, so handling the same move again adds nothing.
+/// </summary>
+public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, NoticeLinks links)
+{
+    /// <summary>After a move of <paramref name="routed"/> (its <c>Version</c> already the move's sequence).</summary>
+    /// <param name="told">What the requester is told: the question, the reasons, the answer.</param>
+    public async Task AddForMoveAsync(RoutedCase routed, CaseTrigger trigger, string? told, DateOnly? previousDueOn,
+        DateOnly today, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        switch (trigger)
+        {
+            case CaseTrigger.AskClarification:
+            case CaseTrigger.Extend:
+            case CaseTrigger.Answer:
+            case CaseTrigger.AnswerRecourse:
+                var body = await BodyAsync(routed.BodyCode, cancellationToken);
+                if (ToRequester(routed, trigger, body, told ?? "", previousDueOn, today) is { } notice)
+                    await AddAsync(routed, notice, Languages.Parse(routed.Language), routed.RequesterEmail, now, cancellationToken);
+                break;
+            case CaseTrigger.FileRecourse:
+                await TellHeadOfRecourseAsync(routed, told, now, cancellationToken);
+                break;
+            case CaseTrigger.Assign:
+                if (await db.Officers.FindAsync([routed.AssignedOfficerId], cancellationToken) is { } officer)
+                    await AddAsync(routed, await AssignedAsync(routed, officer, cancellationToken), links.StaffLanguage,
+                        officer.Email, now, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// For a case just opened by the assignment: keeps the requester's name and e-mail on it, tells its officer (when
+    /// it has one), and tells the requester of a redirected case its new body and tracking number. The case is new:
+    /// its keys cannot exist yet, so nothing is read to check them.
+    /// </summary>
+    /// <remarks>
+    /// The assignment writes a batch of new cases with prepared statements: the notices go into
+    /// <paramref name="notifications"/> and <paramref name="messages"/>, written with the cases, not into the context.
+    /// </remarks>
+    public async Task AddForOpeningAsync(RoutedCase routed, Officer? officer, RequestSubmitted message, DateTime now,
+        ICollection<Notification> notifications, ICollection<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        ArgumentNullException.ThrowIfNull(message);
+        routed.RequesterName = message.Requester.FullName;
+        routed.RequesterEmail = message.Requester.Email;
+        routed.RequesterAddress = message.Requester.Address;
+        if (officer is not null)
+            Collect(routed, await AssignedAsync(routed, officer, cancellationToken), links.StaffLanguage, officer.Email, now,
+                notifications, messages);
+        if (routed.RedirectedFrom is { } fromId && await db.Cases.FindAsync([fromId], cancellationToken) is { } from)
+        {
+            var notice = new RedirectionNotice(from.TrackingNumber, from.Kind, await BodyAsync(from.BodyCode, cancellationToken),
+                await BodyAsync(routed.BodyCode, cancellationToken), routed.TrackingNumber,
+                await RedirectionReasonsAsync(from, cancellationToken),
+                routed.DueOn, links.Follow(routed.TrackingNumber));
+            Collect(routed, notice, Languages.Parse(routed.Language), routed.RequesterEmail, now, notifications, messages);
+        }
+    }
+
+    private IEmailTemplate? ToRequester(RoutedCase c, CaseTrigger trigger, BodyName body, string told, DateOnly? previousDueOn,
+        DateOnly today)
+    {
+        var follow = links.Follow(c.TrackingNumber);
+        var information = CaseClock.RegimeOf(c) == Regime.Information;
+        return trigger switch
+        {
+            CaseTrigger.AskClarification => new ClarificationAsked(c.TrackingNumber, c.Kind, body, told, today, follow),
+            CaseTrigger.Extend => new ExtensionNotice(c.TrackingNumber, body, told, previousDueOn ?? c.DueOn, c.DueOn, follow),
+            CaseTrigger.Answer when !information =>
+                new ComplaintAnswerNotice(c.TrackingNumber, c.Kind, body, c.Outcome ?? "", told, today, follow),
+            CaseTrigger.Answer when c.Outcome is "refused" or "not-held" && c.RecourseLastDay is { } last =>
+                new RefusalNotice(c.TrackingNumber, body, c.RefusalGround ?? "not-held", told, today, last, follow),
+            CaseTrigger.Answer =>
+                new AnswerNotice(c.TrackingNumber, body, c.Outcome ?? "", told, today, follow, c.RefusalGround, c.RecourseLastDay),
+            CaseTrigger.AnswerRecourse => new RecourseAnswerNotice(c.TrackingNumber, body, c.RecourseOutcome ?? "", told, today,
+                CommissionLastDay(today), follow),
+            _ => null,
+        };
+    }
+
+    /// <summary>The last day to take the case to the Commission (CDAI): 30 days after the head's answer or silence.</summary>
+    public DateOnly CommissionLastDay(DateOnly from) =>
+        LegalClock.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Commission, from), calendar.Rules, calendar.Current);
+
+    private async Task TellHeadOfRecourseAsync(RoutedCase c, string? text, DateTime now, CancellationToken cancellationToken)
+    {
+        var head = await db.Officers.FirstOrDefaultAsync(o => o.BodyCode == c.BodyCode && o.Role == OfficerRoles.Head,
+            cancellationToken);
+        if (head is null || c.RecourseFiledOn is not { } filedOn || c.RecourseDueOn is not { } dueOn)
+            return;
+        var notice = new RecourseReceivedNotice(head.FullName, c.TrackingNumber, await BodyAsync(c.BodyCode, cancellationToken),
+            c.Outcome is null ? RecourseBasis.Silence : RecourseBasis.Refusal, text, filedOn, dueOn, links.Case(c.Id));
+        await AddAsync(c, notice, links.StaffLanguage, head.Email, now, cancellationToken);
+    }
+
+    private async Task<CaseAssignedNotice> AssignedAsync(RoutedCase c, Officer officer, CancellationToken cancellationToken)
+    {
+        // a substitute given the case is told whom they stand in for
+        var inPlaceOf = officer.Role == OfficerRoles.Substitute && officer.SubstituteOf is { } designated
+            ? (await db.Officers.FindAsync([designated], cancellationToken))?.FullName
+            : null;
+        return new CaseAssignedNotice(officer.FullName, c.TrackingNumber, c.Kind, await BodyAsync(c.BodyCode, cancellationToken),
+            c.Subject, c.ReceivedOn, c.DueOn, c.Urgent, links.Case(c.Id), inPlaceOf);
+    }
+
+    private async Task<BodyName> BodyAsync(string code, CancellationToken cancellationToken) =>
+        NoticeDirectory.NameOf(await db.Bodies.FindAsync([code], cancellationToken), code);
+
+    /// <summary>The reasons the officer gave, from the redirection's audit entry (its note is "to {body}: {reasons}").</summary>
+    private async Task<string?> RedirectionReasonsAsync(RoutedCase from, CancellationToken cancellationToken)
+    {
+        var redirect = LifecycleCodes.Code(CaseTrigger.Redirect);
+        var note = await db.CaseAuditEntries.Where(a => a.CaseId == from.Id && a.Action == redirect)
+            .OrderByDescending(a => a.Id).Select(a => a.Note).FirstOrDefaultAsync(cancellationToken);
+        var prefix = $"to {from.RedirectedTo}: ";
+        return note is not null && note.StartsWith(prefix, StringComparison.Ordinal) ? note[prefix.Length..] : note;
+    }
+
+    /// <summary>Adds the notice unless its key is already saved or added (the same move handled again).</summary>
+    private async Task AddAsync(RoutedCase c, IEmailTemplate notice, Language language, string? address, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var key = NotificationKey.For(c.Id, c.Version, notice.Name, address);
+        if (db.ChangeTracker.Entries<Notification>().Any(e => e.Entity.IdempotencyKey == key)
+            || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == key, cancellationToken))
+            return;
+        Add(c, notice, language, address, now);
+    }
+
+    /// <summary>Adds the notice and, for the requester's, the message that shows it on their timeline.</summary>
+    private void Add(RoutedCase c, IEmailTemplate notice, Language language, string? address, DateTime now)
+    {
+        var notification = Notification.Create(NotificationKey.For(c.Id, c.Version, notice.Name, address), notice, language,
+            address, c.Id, now);
+        db.Add(notification);
+        if (CitizenNoticeRelay.For(notification, c.TrackingNumber, now) is { } message)
+            db.Add(message);
+    }
+
+    /// <summary>The same, into the caller's lists.</summary>
+    private static void Collect(RoutedCase c, IEmailTemplate notice, Language language, string? address, DateTime now,
+        ICollection<Notification> notifications, ICollection<OutboxMessage> messages)
+    {
+        var notification = Notification.Create(NotificationKey.For(c.Id, c.Version, notice.Name, address), notice, language,
+            address, c.Id, now);
+        notifications.Add(notification);
+        if (CitizenNoticeRelay.For(notification, c.TrackingNumber, now) is { } message)
+            messages.Add(message);
+    }
+}
