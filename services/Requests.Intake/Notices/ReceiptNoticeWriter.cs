@@ -22,6 +22,7 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
     WriteGate writes, ILogger<ReceiptNoticeWriter> logger) : BackgroundService
 {
     private const int BatchSize = 500;
+    private const int WriteChunk = 50;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan AtLeastEvery = TimeSpan.FromSeconds(1);
 
@@ -86,24 +87,28 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
             if (notices.Count == 0)
                 return 0;
 
-            await writes.EnterAsync(cancellationToken);
-            try
+            // written in short transactions: the write gate is never held long away from the filings' group commit
+            foreach (var chunk in notices.Chunk(WriteChunk))
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var insert = Command(connection, transaction, NoticeInsert, 13);
-                await using var delete = Command(connection, transaction, "DELETE FROM receipt_notices WHERE case_id = @p0", 1);
-                foreach (var notice in notices)
+                await writes.EnterAsync(cancellationToken);
+                try
                 {
-                    Bind(insert, notice);
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                    delete.Parameters[0].Value = notice.CaseId!.Value.ToString();
-                    await delete.ExecuteNonQueryAsync(cancellationToken);
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                    await using var insert = Command(connection, transaction, NoticeInsert, 13);
+                    await using var delete = Command(connection, transaction, "DELETE FROM receipt_notices WHERE case_id = @p0", 1);
+                    foreach (var notice in chunk)
+                    {
+                        Bind(insert, notice);
+                        await insert.ExecuteNonQueryAsync(cancellationToken);
+                        delete.Parameters[0].Value = notice.CaseId!.Value.ToString();
+                        await delete.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    await transaction.CommitAsync(cancellationToken);
                 }
-                await transaction.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                writes.Exit();
+                finally
+                {
+                    writes.Exit();
+                }
             }
             return notices.Count;
         }
