@@ -60,6 +60,8 @@ public sealed class FactBook(ReportingDbContext db)
     public async Task TouchAsync(CaseFact fact, CancellationToken cancellationToken)
     {
         var entry = db.Entry(fact);
+        if (entry.State != EntityState.Added && !entry.Properties.Any(p => p.IsModified))
+            return; // nothing a report could see changed (an event applied again under another id)
         var before = entry.State == EntityState.Added ? null : entry.Property(f => f.ReceivedDay).OriginalValue;
         int? year = fact.ReceivedDay is { } day ? YearOf(day) : null;
         if (before is { } was && YearOf(was) != year)

@@ -39,7 +39,9 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
     private const string ReplaceFact = """
         UPDATE case_facts SET body_id = @body, theme_id = @theme, codes = @codes, received_day = @received, due_day = @due,
             answered_day = @answered, closed_day = NULL, source = 'import', year = @year, version = @version
-        WHERE id = @id
+        WHERE id = @id AND NOT (body_id = @body AND theme_id = @theme AND codes = @codes
+            AND COALESCE(received_day, -1) = @received AND COALESCE(due_day, -1) = @due
+            AND COALESCE(answered_day, -1) = COALESCE(@answered, -1) AND closed_day IS NULL AND source = 'import')
         """;
 
     private const string AddDeparture = "INSERT INTO fact_departures (year, version, fact_id) VALUES (@year, @version, @id)";
@@ -138,7 +140,8 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             Set(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version);
             if (await fact.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                // the case is there already: replaced by the file's row, and gone from its former year if it moved
+                // the case is there already: replaced by the file's row (left as it is when the same), and gone from
+                // its former year if it moved
                 long id;
                 int? before;
                 Set(find, row.CaseId);
