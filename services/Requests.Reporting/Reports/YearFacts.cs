@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Requests.Reporting.Reports;
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class YearFacts
     /// A copy at <paramref name="version"/>: each of <paramref name="changed"/> replaces the case with its id or is
     /// added, and each of <paramref name="gone"/> that is not among them is removed (moved out of the year).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public YearFacts Patched(long version, YearFacts changed, IReadOnlyCollection<long> gone)
     {
         // new arrays, room for every change to be added: this year stays as it is
@@ -66,14 +69,7 @@ public sealed class YearFacts
         foreach (var id in gone)
             at[id] = -1;
         if (at.Count > 0)
-        {
-            var ids = copy.Id;
-            for (var i = 0; i < _count; i++)
-            {
-                if (at.ContainsKey(ids[i]))
-                    at[ids[i]] = i;
-            }
-        }
+            Locate(copy.Id, _count, at);
         for (var j = 0; j < changed.Count; j++)
         {
             var i = at[changed.Id[j]];
@@ -98,6 +94,35 @@ public sealed class YearFacts
         }
         return copy; // the spare room is at most the changes: not worth another copy
 
+    }
+
+    /// <summary>
+    /// Finds the positions of the ids in <paramref name="at"/>: a mark per id in their range (ids are dense) spares a
+    /// hash lookup for nearly every one of the millions of cases that did not change.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the first patch runs once: no slow first tier for its loop
+    private static void Locate(long[] ids, int count, Dictionary<long, int> at)
+    {
+        var min = at.Keys.Min();
+        var range = at.Keys.Max() - min + 1;
+        if (range > 1 << 26)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (at.ContainsKey(ids[i]))
+                    at[ids[i]] = i;
+            }
+            return;
+        }
+        var marks = new bool[range];
+        foreach (var id in at.Keys)
+            marks[id - min] = true;
+        for (var i = 0; i < count; i++)
+        {
+            var offset = (ulong)(ids[i] - min);
+            if (offset < (ulong)marks.Length && marks[offset])
+                at[ids[i]] = i;
+        }
     }
 
     private void Set(int i, long id, int body, int theme, int codes, int received, int due, int answered, int closed)
