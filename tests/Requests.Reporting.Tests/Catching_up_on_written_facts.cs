@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Reporting.Tests;
 
@@ -108,6 +109,28 @@ public sealed class Catching_up_on_written_facts : IAsyncLifetime, IDisposable
         Assert.Equal(9, held.Count);
         Assert.Equal(ids, held.Id[..held.Count]);
         Assert.Equal(answeredDays, held.Answered[..held.Count]);
+    }
+
+    [Fact]
+    public async Task Lets_a_report_whose_snapshot_is_older_than_the_cache_start_again_and_keeps_the_newer_year()
+    {
+        var cache = _app.Services.GetRequiredService<FactCache>();
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await using var snapshot = await db.BeginSnapshotAsync(CancellationToken.None);
+        Assert.Equal(9, (await cache.GetAsync(db, 2025, CancellationToken.None)).Count); // the snapshot begins here
+
+        await _app.DeliverAsync(new LifecycleEvents().Submitted(Dec29, Jan27));
+        await _app.GetJsonAsync($"/api/reports/2025/synthesis?asOf={AsOf}"); // the cache moves to the new version
+        var counts = _app.CacheCounts;
+
+        Assert.Null(await cache.GetAsync(db, 2025, orRead: false, CancellationToken.None));
+        Assert.Equal(9, (await cache.GetAsync(db, 2025, orRead: true, CancellationToken.None))!.Count); // as its snapshot sees it
+        Assert.Equal(counts.Retries + 1, _app.CacheCounts.Retries);
+        var (served, cold) = await _app.ReportsBothWaysAsync(2025, AsOf, "MEF");
+        Assert.Equal(cold, served);
+        Assert.Equal(10, JsonDocument.Parse(served.Split('\n')[0]).RootElement.GetProperty("national").GetProperty("received").GetInt64());
+        Assert.Equal(counts.Reads + 1, _app.CacheCounts.Reads); // only the old snapshot's own read
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
     }
 
     /// <summary>How the service's cache got the years of its reports so far.</summary>
-    public (long Reads, long Patches, long Hits) CacheCounts => Services.GetRequiredService<FactCache>().Counts;
+    public (long Reads, long Patches, long Hits, long Retries) CacheCounts => Services.GetRequiredService<FactCache>().Counts;
 
     public SqliteConnection OpenDatabase()
     {

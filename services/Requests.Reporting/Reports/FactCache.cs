@@ -17,20 +17,30 @@ public sealed class FactCache
     private readonly Lock _lock = new();
     private readonly List<YearFacts> _years = [];
 
-    /// <summary>Reports that read the whole year, that caught up on a cached one, that used one as it was.</summary>
-    public (long Reads, long Patches, long Hits) Counts
+    /// <summary>
+    /// Years read whole, caught up on, used as they were; and years asked for in a snapshot older than the cache's.
+    /// </summary>
+    public (long Reads, long Patches, long Hits, long Retries) Counts
     {
         get
         {
             lock (_lock)
-                return (_reads, _patches, _hits);
+                return (_reads, _patches, _hits, _retries);
         }
     }
 
-    private long _reads, _patches, _hits;
+    private long _reads, _patches, _hits, _retries;
 
     /// <summary>The year's facts as the snapshot <paramref name="db"/> is in sees them.</summary>
-    public async Task<YearFacts> GetAsync(ReportingDbContext db, int year, CancellationToken cancellationToken)
+    public async Task<YearFacts> GetAsync(ReportingDbContext db, int year, CancellationToken cancellationToken) =>
+        (await GetAsync(db, year, orRead: true, cancellationToken))!;
+
+    /// <summary>
+    /// The year's facts as the snapshot <paramref name="db"/> is in sees them; when the cache already holds a newer
+    /// version (this snapshot began before a write another report has caught up on), the year read whole if
+    /// <paramref name="orRead"/>, else null: a report in a newer snapshot then costs less.
+    /// </summary>
+    public async Task<YearFacts?> GetAsync(ReportingDbContext db, int year, bool orRead, CancellationToken cancellationToken)
     {
         var version = await db.FactYears.AsNoTracking().Where(y => y.Year == year).Select(y => y.Version)
             .FirstOrDefaultAsync(cancellationToken);
@@ -48,6 +58,12 @@ public sealed class FactCache
                     return cached;
                 }
             }
+        }
+        if (cached is not null && cached.Version > version && !orRead)
+        {
+            lock (_lock)
+                _retries++;
+            return null;
         }
         YearFacts? facts = null;
         // a cached year older than the snapshot catches up; one newer (a report that began before the last write)
