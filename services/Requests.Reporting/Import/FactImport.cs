@@ -20,9 +20,10 @@ public sealed record ImportResult(long Rows, long Added, IReadOnlyList<int> Year
 
 /// <summary>
 /// Imports a historical CSV file in one transaction, all or nothing: rows are written as they are read (one prepared
-/// statement, no change tracking), and the first bad row stops the writing, rolls back, and the rest of the file
-/// is still checked so that the answer lists every bad line (up to <see cref="MaxErrors"/>). A case already present
-/// is replaced by the file's row, so importing the same file again leaves the facts as they were.
+/// insert per new case, no change tracking), and the first bad row stops the writing, rolls back, and the rest of the
+/// file is still checked so that the answer lists every bad line (up to <see cref="MaxErrors"/>). A case already
+/// present is replaced by the file's row, so importing the same file again leaves the facts as they were. Each row
+/// written carries its year's new data version, so that reports catch up on them (see <see cref="FactCache"/>).
 /// </summary>
 public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCalendar calendar)
 {
