@@ -41,7 +41,7 @@ public static class HistoricalCsv
                     ground = Grounds[random.Next(Grounds.Length)];
             }
             line.Clear()
-                .Append(CultureInfo.InvariantCulture, $"H{year}-{i},")
+                .Append(CaseId(year, i)).Append(',')
                 .Append(information ? "information,request," : $"complaint,{(random.Next(10) < 8 ? "complaint" : random.Next(2) == 0 ? "observation" : "suggestion")},")
                 .Append(CultureInfo.InvariantCulture, $"B{body:000},Body {body},{Sectors[body % 4]},Region {body % 12},")
                 .Append(Channels[random.Next(Channels.Length)]).Append(',')
@@ -52,6 +52,9 @@ public static class HistoricalCsv
             writer.Write(line);
         }
     }
+
+    /// <summary>A GUID as routing gives cases, so that the events of the live year can name imported cases too.</summary>
+    public static string CaseId(int year, int i) => new Guid(i, (short)year, 0, 0, 0, 0, 0, 0, 0, 0, 0).ToString();
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Messaging;
 using Requests.Testing;
@@ -101,7 +103,7 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
     public async Task DeliverAsync<T>(T message, Guid? messageId = null) where T : class
     {
         var id = messageId ?? Guid.NewGuid();
-        await Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
+        await Services.GetRequiredService<IBus>().Publish(message, message.GetType(), c => c.MessageId = id);
         // through the service's own context: the same wait on SQLite and PostgreSQL
         await WaitUntilAsync(async () =>
         {
@@ -110,6 +112,27 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
             return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == id);
         });
     }
+
+    /// <summary>
+    /// The synthesis and <paramref name="bodyCode"/>'s report as the service answers them (from its cache, caught up
+    /// on the writes since it read the year), then as a cold read of the database gives them (a fresh cache), as JSON.
+    /// </summary>
+    public async Task<(string Served, string Cold)> ReportsBothWaysAsync(int year, string asOf, string bodyCode)
+    {
+        var served = (await GetJsonAsync($"/api/reports/{year}/synthesis?asOf={asOf}")).GetRawText() + "\n" +
+                     (await GetJsonAsync($"/api/reports/{year}/bodies/{bodyCode}?asOf={asOf}")).GetRawText();
+        await using var scope = Services.CreateAsyncScope();
+        var cold = new ReportBuilder(scope.ServiceProvider.GetRequiredService<ReportingDbContext>(), new FactCache(),
+            scope.ServiceProvider.GetRequiredService<ReportCalendar>());
+        var json = Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var day = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+        var synthesis = await cold.SynthesisAsync(year, day, CancellationToken.None);
+        var body = await cold.BodyReportAsync(year, day, bodyCode, CancellationToken.None);
+        return (served, JsonSerializer.Serialize(synthesis, json) + "\n" + JsonSerializer.Serialize(body, json));
+    }
+
+    /// <summary>How the service's cache got the years of its reports so far.</summary>
+    public (long Reads, long Patches, long Hits, long Retries) CacheCounts => Services.GetRequiredService<FactCache>().Counts;
 
     public SqliteConnection OpenDatabase()
     {

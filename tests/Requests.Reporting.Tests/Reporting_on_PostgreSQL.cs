@@ -45,6 +45,35 @@ public sealed class Reporting_on_PostgreSQL : IAsyncLifetime, IDisposable
         Assert.Equal(27.9m, national.GetProperty("calendarDays").GetProperty("average").GetDecimal());
     }
 
+    [Fact]
+    public async Task Catches_up_on_events_and_imports_with_the_figures_of_a_cold_read()
+    {
+        await _app.ImportOkAsync(HistoricalFile.Year2025);
+        await _app.GetJsonAsync("/api/reports/2025/synthesis?asOf=2026-03-01");
+        var counts = _app.CacheCounts;
+        var c = new LifecycleEvents();
+        var moved = new LifecycleEvents();
+
+        await _app.DeliverAsync(c.Submitted(new DateOnly(2025, 12, 29), new DateOnly(2026, 1, 27)));
+        await _app.DeliverAsync(c.Moved("answer", "answered", new DateOnly(2026, 1, 8), new DateOnly(2026, 1, 27), "granted"));
+        await _app.DeliverAsync(moved.Submitted(new DateOnly(2025, 10, 1), new DateOnly(2025, 11, 12)));
+        var afterEvents = await _app.ReportsBothWaysAsync(2025, "2026-03-01", "MEF");
+        await _app.DeliverAsync(moved.Submitted(new DateOnly(2024, 12, 30), new DateOnly(2025, 2, 10))); // into 2024
+        var afterMove = await _app.ReportsBothWaysAsync(2025, "2026-03-01", "MEF");
+        await _app.ImportOkAsync(HistoricalFile.Of(
+            $"C6,information,request,{HistoricalFile.Mef},portal,,false,2025-12-01,2026-01-12,2026-01-05,granted,,false",
+            $"C8,complaint,suggestion,{HistoricalFile.Fes},portal,,false,2024-12-20,2025-03-31,,,,false"));
+        var afterImport = await _app.ReportsBothWaysAsync(2025, "2026-03-01", "MEF");
+
+        Assert.Equal(afterEvents.Cold, afterEvents.Served);
+        Assert.Equal(afterMove.Cold, afterMove.Served);
+        Assert.Equal(afterImport.Cold, afterImport.Served);
+        Assert.NotEqual(afterEvents.Served, afterMove.Served);
+        Assert.NotEqual(afterMove.Served, afterImport.Served);
+        Assert.Equal(counts.Reads, _app.CacheCounts.Reads);
+        Assert.True(_app.CacheCounts.Patches >= counts.Patches + 3);
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Reporting.Storage;
 
 namespace Requests.Reporting.Facts;
@@ -51,20 +53,47 @@ public sealed class FactBook(ReportingDbContext db)
     }
 
     /// <summary>
-    /// Marks the year of the fact's receipt as changed (in the consumer's transaction), so that reports read its facts
-    /// again. One atomic statement: two instances touching the same year both count.
+    /// Marks the year of the fact's receipt as changed (in the consumer's transaction) and stamps the fact with the
+    /// year's new version, so that reports read it again; a fact whose year of receipt changed is listed as gone from
+    /// its former year. One atomic statement per year: two instances touching the same year both count, in order.
     /// </summary>
     public async Task TouchAsync(CaseFact fact, CancellationToken cancellationToken)
     {
-        if (fact.ReceivedDay is { } day)
-            await TouchYearAsync(db, DateOnly.FromDayNumber(day).Year, cancellationToken);
+        var entry = db.Entry(fact);
+        if (entry.State != EntityState.Added && !entry.Properties.Any(p => p.IsModified))
+            return; // nothing a report could see changed (an event applied again under another id)
+        var before = entry.State == EntityState.Added ? null : entry.Property(f => f.ReceivedDay).OriginalValue;
+        int? year = fact.ReceivedDay is { } day ? YearOf(day) : null;
+        if (before is { } was && YearOf(was) != year)
+        {
+            var left = YearOf(was);
+            db.FactDepartures.Add(new FactDeparture { Year = left, Version = await TouchYearAsync(db, left, cancellationToken), FactId = fact.Id });
+        }
+        if (year is { } y)
+        {
+            fact.Year = y;
+            fact.Version = await TouchYearAsync(db, y, cancellationToken);
+        }
     }
 
-    public static Task<int> TouchYearAsync(ReportingDbContext db, int year, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO fact_years (year, version) VALUES ({year}, 1)
+    public static int YearOf(int day) => DateOnly.FromDayNumber(day).Year;
+
+    /// <summary>Increments the year's data version in the current transaction and returns it.</summary>
+    public static async Task<long> TouchYearAsync(ReportingDbContext db, int year, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO fact_years (year, version) VALUES (@year, 1)
             ON CONFLICT (year) DO UPDATE SET version = fact_years.version + 1
-            """, cancellationToken);
+            RETURNING version
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@year";
+        parameter.Value = year;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Sets the due date unless a later event already set it.</summary>
     public static void SetDue(CaseFact fact, DateOnly dueOn, DateTimeOffset at)

@@ -20,21 +20,32 @@ public sealed record ImportResult(long Rows, long Added, IReadOnlyList<int> Year
 
 /// <summary>
 /// Imports a historical CSV file in one transaction, all or nothing: rows are written as they are read (one prepared
-/// statement, no change tracking), and the first bad row stops the writing, rolls back, and the rest of the file
-/// is still checked so that the answer lists every bad line (up to <see cref="MaxErrors"/>). A case already present
-/// is replaced by the file's row, so importing the same file again leaves the facts as they were.
+/// insert per new case, no change tracking), and the first bad row stops the writing, rolls back, and the rest of the
+/// file is still checked so that the answer lists every bad line (up to <see cref="MaxErrors"/>). A case already
+/// present is replaced by the file's row, so importing the same file again leaves the facts as they were. Each row
+/// written carries its year's new data version, so that reports catch up on them (see <see cref="FactCache"/>).
 /// </summary>
 public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCalendar calendar)
 {
     public const int MaxErrors = 100;
 
-    private const string UpsertFact = """
-        INSERT INTO case_facts (case_id, body_id, theme_id, codes, received_day, due_day, answered_day, sequence, due_set_at, source)
-        VALUES (@case, @body, @theme, @codes, @received, @due, @answered, 0, 0, 'import')
-        ON CONFLICT (case_id) DO UPDATE SET body_id = excluded.body_id, theme_id = excluded.theme_id, codes = excluded.codes,
-            received_day = excluded.received_day, due_day = excluded.due_day, answered_day = excluded.answered_day,
-            closed_day = NULL, source = excluded.source
+    private const string InsertFact = """
+        INSERT INTO case_facts (case_id, body_id, theme_id, codes, received_day, due_day, answered_day, sequence, due_set_at, source, year, version)
+        VALUES (@case, @body, @theme, @codes, @received, @due, @answered, 0, 0, 'import', @year, @version)
+        ON CONFLICT (case_id) DO NOTHING
         """;
+
+    private const string FindFact = "SELECT id, received_day FROM case_facts WHERE case_id = @case";
+
+    private const string ReplaceFact = """
+        UPDATE case_facts SET body_id = @body, theme_id = @theme, codes = @codes, received_day = @received, due_day = @due,
+            answered_day = @answered, closed_day = NULL, source = 'import', year = @year, version = @version
+        WHERE id = @id AND NOT (body_id = @body AND theme_id = @theme AND codes = @codes
+            AND COALESCE(received_day, -1) = @received AND COALESCE(due_day, -1) = @due
+            AND COALESCE(answered_day, -1) = COALESCE(@answered, -1) AND closed_day IS NULL AND source = 'import')
+        """;
+
+    private const string AddDeparture = "INSERT INTO fact_departures (year, version, fact_id) VALUES (@year, @version, @id)";
 
     private const string UpsertBody = """
         INSERT INTO bodies (code, name, sector, region) VALUES (@code, @name, @sector, @region)
@@ -54,16 +65,12 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var before = await db.Facts.LongCountAsync(cancellationToken);
             var years = new HashSet<int>();
-            var (rows, errors) = await ReadAsync(csv, transaction.GetDbTransaction(), calendar.Current, years, cancellationToken);
+            var (rows, errors) = await ReadAsync(db, csv, transaction.GetDbTransaction(), calendar.Current, years, cancellationToken);
             if (errors.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new ImportResult(rows, 0, [], errors);
             }
-            // a replaced row may have moved to another year: every cached year is read again
-            await db.Database.ExecuteSqlRawAsync("UPDATE fact_years SET version = version + 1", cancellationToken);
-            foreach (var year in years)
-                await FactBook.TouchYearAsync(db, year, cancellationToken);
             var added = await db.Facts.LongCountAsync(cancellationToken) - before;
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(rows, added, [.. years.Order()], errors);
@@ -74,7 +81,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
         }
     }
 
-    private static async Task<(long Rows, List<ImportError> Errors)> ReadAsync(TextReader csv, DbTransaction transaction,
+    private static async Task<(long Rows, List<ImportError> Errors)> ReadAsync(ReportingDbContext db, TextReader csv, DbTransaction transaction,
         HolidayCalendar calendar, HashSet<int> years, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
@@ -83,7 +90,18 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             return (0, [new ImportError(1, $"the header must be: {ImportRow.Header}")]);
 
         var connection = transaction.Connection!;
-        await using var fact = Command(connection, transaction, UpsertFact, "@case", "@body", "@theme", "@codes", "@received", "@due", "@answered");
+        await using var fact = Command(connection, transaction, InsertFact, "@case", "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version");
+        await using var find = Command(connection, transaction, FindFact, "@case");
+        await using var replace = Command(connection, transaction, ReplaceFact, "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version", "@id");
+        await using var departure = Command(connection, transaction, AddDeparture, "@year", "@version", "@id");
+        // each year's new data version, taken when its first row comes: every row written carries it
+        var versions = new Dictionary<int, long>();
+        async Task<long> VersionAsync(int year)
+        {
+            if (!versions.TryGetValue(year, out var version))
+                versions[year] = version = await FactBook.TouchYearAsync(db, year, cancellationToken);
+            return version;
+        }
         await using var body = Command(connection, transaction, UpsertBody, "@code", "@name", "@sector", "@region");
         await using var theme = Command(connection, transaction, UpsertTheme, "@code");
         var bodies = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -117,9 +135,31 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             var themeId = 0;
             if (row.Theme is { } code && !themes.TryGetValue(code, out themeId))
                 themes[code] = themeId = await ScalarAsync(theme, cancellationToken, code);
-            years.Add(row.ReceivedOn.Year);
-            Set(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber);
-            await fact.ExecuteNonQueryAsync(cancellationToken);
+            var year = row.ReceivedOn.Year;
+            years.Add(year);
+            var version = await VersionAsync(year);
+            Set(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version);
+            if (await fact.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                // the case is there already: replaced by the file's row (left as it is when the same), and gone from
+                // its former year if it moved
+                long id;
+                int? before;
+                Set(find, row.CaseId);
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+                {
+                    await reader.ReadAsync(cancellationToken);
+                    id = reader.GetInt64(0);
+                    before = reader.IsDBNull(1) ? null : reader.GetInt32(1);
+                }
+                Set(replace, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version, id);
+                await replace.ExecuteNonQueryAsync(cancellationToken);
+                if (before is { } day && FactBook.YearOf(day) != year)
+                {
+                    Set(departure, FactBook.YearOf(day), await VersionAsync(FactBook.YearOf(day)), id);
+                    await departure.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
         }
         if (rows == 0 && errors.Count == 0)
             errors.Add(new ImportError(2, "the file has no rows"));

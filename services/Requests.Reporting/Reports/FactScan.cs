@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -72,13 +73,61 @@ public static class FactScan
         }
     }
 
+    /// <summary>
+    /// The year's facts written after <paramref name="since"/> (by the index on year and version) into
+    /// <paramref name="changed"/>, and the ids of the facts that left the year since; null when there are more than
+    /// <paramref name="most"/> changed facts, when reading the whole year costs less.
+    /// </summary>
+    public static async Task<List<long>?> ReadChangedAsync(ReportingDbContext db, YearFacts changed, long since, int most,
+        CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using (var count = connection.CreateCommand())
+        {
+            count.Transaction = transaction;
+            count.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM case_facts WHERE year = @year AND version > @since LIMIT @limit) AS c";
+            Add(count, "@year", changed.Year);
+            Add(count, "@since", since);
+            Add(count, "@limit", most + 1);
+            if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > most)
+                return null;
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = Sql.Replace("IFNULL", "COALESCE", StringComparison.Ordinal)
+                .Replace("received_day BETWEEN @from AND @to", "year = @year AND version > @since", StringComparison.Ordinal);
+            Add(command, "@year", changed.Year);
+            Add(command, "@since", since);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                    reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7));
+            }
+        }
+        var gone = new List<long>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT fact_id FROM fact_departures WHERE year = @year AND version > @since";
+            Add(command, "@year", changed.Year);
+            Add(command, "@since", since);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                gone.Add(reader.GetInt64(0));
+        }
+        return gone;
+    }
+
     private static void Check(sqlite3 handle, int rc)
     {
         if (rc != raw.SQLITE_OK)
             throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc);
     }
 
-    private static void Add(DbCommand command, string name, int value)
+    private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -11,20 +11,27 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, Report
     public const string Rounding =
         "Percentages and days to one decimal, rounded half away from zero, computed on unrounded values; medians of an even count are the mean of the two middle values; the 90th percentile is the nearest rank.";
 
+    private const int Attempts = 3;
+
     private static readonly int[] DelayBuckets = [0, 11, 21, 31, 41, 61, 91, 181];
 
     private readonly WorkingDays _workingDays = new(calendar.Current);
 
     public async Task<Synthesis> SynthesisAsync(int year, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
-        var lookups = await Lookups.LoadAsync(db, cancellationToken);
-        var tally = new YearTally(year, asOf, lookups, _workingDays);
-        tally.AddAll(await cache.GetAsync(db, year, cancellationToken), null);
-        var previous = await PreviousAsync(year, asOf, lookups, null, cancellationToken);
-        return new Synthesis(year, asOf, Rounding, tally.National.ToFigures(), Breakdowns(tally, lookups),
-            Rankings(tally, lookups), await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
-            Distribution(tally.National), Change(tally.National, previous));
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
+            var lookups = await Lookups.LoadAsync(db, cancellationToken);
+            if (await YearsAsync(year, attempt, cancellationToken) is not ({ } facts, { } before))
+                continue;
+            var tally = new YearTally(year, asOf, lookups, _workingDays);
+            tally.AddAll(facts, null);
+            var previous = Previous(before, asOf, lookups, null);
+            return new Synthesis(year, asOf, Rounding, tally.National.ToFigures(), Breakdowns(tally, lookups),
+                Rankings(tally, lookups), await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
+                Distribution(tally.National), Change(tally.National, previous));
+        }
     }
 
     /// <summary>Reads <paramref name="years"/> into the cache, as a report of each would.</summary>
@@ -38,24 +45,44 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, Report
     /// <summary>Null when no body has that code.</summary>
     public async Task<BodyReport?> BodyReportAsync(int year, DateOnly asOf, string bodyCode, CancellationToken cancellationToken)
     {
-        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
-        var lookups = await Lookups.LoadAsync(db, cancellationToken);
-        var body = lookups.Body(bodyCode);
-        if (body is null)
-            return null;
-        var tally = new YearTally(year, asOf, lookups, _workingDays);
-        tally.AddAll(await cache.GetAsync(db, year, cancellationToken), body.Id);
-        var previous = await PreviousAsync(year, asOf, lookups, body.Id, cancellationToken);
-        var breakdowns = Breakdowns(tally, lookups);
-        return new BodyReport(year, asOf, Rounding, body.Code, body.Name, body.Sector, body.Region, tally.National.ToFigures(),
-            breakdowns, breakdowns.ByTheme, await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
-            Distribution(tally.National), Change(tally.National, previous));
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
+            var lookups = await Lookups.LoadAsync(db, cancellationToken);
+            var body = lookups.Body(bodyCode);
+            if (body is null)
+                return null;
+            if (await YearsAsync(year, attempt, cancellationToken) is not ({ } facts, { } before))
+                continue;
+            var tally = new YearTally(year, asOf, lookups, _workingDays);
+            tally.AddAll(facts, body.Id);
+            var previous = Previous(before, asOf, lookups, body.Id);
+            var breakdowns = Breakdowns(tally, lookups);
+            return new BodyReport(year, asOf, Rounding, body.Code, body.Name, body.Sector, body.Region, tally.National.ToFigures(),
+                breakdowns, breakdowns.ByTheme, await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
+                Distribution(tally.National), Change(tally.National, previous));
+        }
     }
 
-    private async Task<YearTally> PreviousAsync(int year, DateOnly asOf, Lookups lookups, int? bodyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The year's and the previous year's facts in the current snapshot; null when a report in a newer snapshot
+    /// already moved the cache past this one (a write came between), so that the report starts again in a new
+    /// snapshot rather than read the year whole; the last attempt reads it whole if it must.
+    /// </summary>
+    private async Task<(YearFacts Facts, YearFacts Previous)?> YearsAsync(int year, int attempt, CancellationToken cancellationToken)
     {
-        var tally = new YearTally(year - 1, asOf.AddYears(-1), lookups, _workingDays);
-        tally.AddAll(await cache.GetAsync(db, year - 1, cancellationToken), bodyId);
+        var orRead = attempt >= Attempts;
+        if (await cache.GetAsync(db, year, orRead, cancellationToken) is not { } facts)
+            return null;
+        if (await cache.GetAsync(db, year - 1, orRead, cancellationToken) is not { } previous)
+            return null;
+        return (facts, previous);
+    }
+
+    private YearTally Previous(YearFacts facts, DateOnly asOf, Lookups lookups, int? bodyId)
+    {
+        var tally = new YearTally(facts.Year, asOf.AddYears(-1), lookups, _workingDays);
+        tally.AddAll(facts, bodyId);
         return tally;
     }
 

@@ -46,6 +46,28 @@ public sealed class CaseFact
 
     /// <summary><c>events</c> or <c>import</c>.</summary>
     public required string Source { get; set; }
+
+    /// <summary>The year of <see cref="ReceivedDay"/> when <see cref="Version"/> was set (null before the receipt is known).</summary>
+    public int? Year { get; set; }
+
+    /// <summary>
+    /// The year's data version (<see cref="FactYear"/>) of the fact's last write, set in the same transaction: a report
+    /// holding the year at an older version reads only the facts written since.
+    /// </summary>
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// A fact whose year of receipt changed left <see cref="Year"/> at that year's <see cref="Version"/>: a report holding
+/// the year at an older version drops it.
+/// </summary>
+public sealed class FactDeparture
+{
+    public int Year { get; set; }
+
+    public long Version { get; set; }
+
+    public long FactId { get; set; }
 }
 
 /// <summary>A body as the directory (or a historical file) describes it; facts refer to it by <see cref="Id"/>.</summary>

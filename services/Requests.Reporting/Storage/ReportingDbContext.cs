@@ -11,6 +11,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ThemeRecord> Themes => Set<ThemeRecord>();
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
     public DbSet<FactYear> FactYears => Set<FactYear>();
+    public DbSet<FactDeparture> FactDepartures => Set<FactDeparture>();
     public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -25,6 +26,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             // the year's scan reads only this index: every column a report needs, in receipt order
             e.HasIndex(f => new { f.ReceivedDay, f.BodyId, f.ThemeId, f.Codes, f.DueDay, f.AnsweredDay, f.ClosedDay, f.Id })
                 .HasDatabaseName("ix_case_facts_year");
+            // a report catching up on its cached year reads the facts written since its version
+            e.HasIndex(f => new { f.Year, f.Version });
+            e.Property(f => f.Version).HasDefaultValue(0L);
         });
         modelBuilder.Entity<BodyRecord>(e =>
         {
@@ -42,6 +46,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.HasKey(y => y.Year);
             e.Property(y => y.Year).ValueGeneratedNever();
         });
+        modelBuilder.Entity<FactDeparture>().HasKey(d => new { d.Year, d.Version, d.FactId });
         modelBuilder.Entity<HolidayCorrection>().Property(c => c.Id).ValueGeneratedNever(); // routing's CorrectionId
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.UseSnakeCaseNames();
