@@ -16,6 +16,7 @@ internal sealed record Options
 
     /// <summary>The offered rate of the assignment phase (#4: p99 under 100 ms at 1,000 submissions/s).</summary>
     public double AssignmentRate { get; init; } = 1_000;
+    public int? RoutingWalPages { get; init; }
     public HashSet<string> Phases { get; init; } = ["components", "intake", "sqlite", "bare"];
 
     /// <summary><c>inmemory</c> (no broker) or <c>rabbitmq</c>; by default RabbitMQ when <c>bench.sh</c> started one.</summary>
@@ -36,6 +37,7 @@ internal sealed record Options
           --phases LIST      any of components,intake,sqlite,bare,assignment (default the first four;
                              assignment = submission in intake to assignment in routing, needs RabbitMQ)
           --assignment-rate R  offered rate of the assignment phase, submissions/s (default 1000)
+          --routing-wal-pages N  the assignment phase: routing's Database:WalAutocheckpointPages (default: the service's)
           --transport T      inmemory | rabbitmq (default: rabbitmq when REQUESTS_RABBITMQ_MANAGEMENT is set, as ./bench.sh does)
           --outbox on|off    run the intake's outbox relay (default on)
           --data DIR         where the fresh SQLite files go (default: a new folder under the system temp folder)
@@ -55,6 +57,7 @@ internal sealed record Options
                 "--intake-warmup" => options with { IntakeWarmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--connections" => options with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--routing-wal-pages" => options with { RoutingWalPages = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--assignment-rate" => options with { AssignmentRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--phases" => options with { Phases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
                 "--transport" => options with { Transport = Next().ToLowerInvariant() },

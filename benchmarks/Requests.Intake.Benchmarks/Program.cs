@@ -168,7 +168,10 @@ namespace Requests.Intake.Benchmarks
             };
             // routing first, so its queue is bound before intake publishes
             Console.WriteLine("\nStarting the routing and intake services (Release, own processes, one RabbitMQ virtual host)");
-            var routing = await ServerProcess.StartAsync(Assignment.RoutingDll(), "", Settings(routingDatabase),
+            var routingSettings = Settings(routingDatabase);
+            if (options.RoutingWalPages is { } pages)
+                routingSettings["Database__WalAutocheckpointPages"] = pages.ToString(CultureInfo.InvariantCulture);
+            var routing = await ServerProcess.StartAsync(Assignment.RoutingDll(), "", routingSettings,
                 Path.Combine(_data, "routing.log"), "/health/ready", TimeSpan.FromSeconds(60));
             var intake = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll"), "",
                 Settings(Path.Combine(_data, "intake-assignment.db")), Path.Combine(_data, "intake-assignment.log"),

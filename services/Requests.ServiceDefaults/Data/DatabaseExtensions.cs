@@ -19,13 +19,14 @@ public static class DatabaseExtensions
     {
         var provider = DatabaseProvider.From(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Database") ?? $"Data Source={defaultFile}";
+        var walPages = builder.Configuration.GetValue("Database:WalAutocheckpointPages", SqlitePragmas.DefaultWalAutocheckpointPages);
         builder.Services.AddSingleton(provider);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             if (provider.IsSqlite)
-                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(walPages));
             else
                 options.UseNpgsql(connectionString);
             options.AddInterceptors(new OutboxNotifier(services.GetRequiredService<OutboxSignal>()));
