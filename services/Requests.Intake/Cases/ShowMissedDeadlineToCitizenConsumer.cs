@@ -4,6 +4,7 @@ using Requests.Contracts.Routing;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 

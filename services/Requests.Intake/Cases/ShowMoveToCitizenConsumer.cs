@@ -5,6 +5,7 @@ using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 

@@ -4,6 +4,7 @@ using Requests.Contracts.Routing;
 using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Reporting.Facts;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Requests.Contracts.Intake;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Reporting.Facts;
 

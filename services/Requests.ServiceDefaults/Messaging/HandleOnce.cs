@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
-namespace Requests.Intake.Storage;
+namespace Requests.ServiceDefaults.Messaging;
 
 public static class HandleOnce
 {
@@ -10,7 +10,7 @@ public static class HandleOnce
     /// Runs a consumer's effect once per message: under the write gate, in one transaction with its inbox record,
     /// so a redelivery changes nothing and two deliveries at once cannot both apply.
     /// </summary>
-    public static async Task HandleOnceAsync(this IntakeDbContext db, ConsumeContext context, string consumer,
+    public static async Task HandleOnceAsync(this DbContext db, ConsumeContext context, string consumer,
         WriteGate writes, TimeProvider clock, Func<CancellationToken, Task> effect)
     {
         var cancellationToken = context.CancellationToken;
@@ -35,7 +35,7 @@ public static class HandleOnce
     /// The same for a batch of messages, in one transaction: each effect is saved before the next runs (so it sees
     /// what the earlier ones did), and the batch is committed once, one disk flush for all.
     /// </summary>
-    public static async Task HandleBatchOnceAsync<T>(this IntakeDbContext db, ConsumeContext<Batch<T>> context, string consumer,
+    public static async Task HandleBatchOnceAsync<T>(this DbContext db, ConsumeContext<Batch<T>> context, string consumer,
         WriteGate writes, TimeProvider clock, Func<T, CancellationToken, Task> effect) where T : class
     {
         var cancellationToken = context.CancellationToken;
