@@ -24,6 +24,9 @@ public sealed class OutboxOptions
     public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(20);
     public int GatherAbove { get; set; } = 100;
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At start-up, how long the relay waits for the bus to be healthy before it publishes anyway.</summary>
+    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long sent outbox rows and handled inbox ids are kept; a redelivery comes long before.</summary>
@@ -35,7 +38,7 @@ public sealed class OutboxOptions
 /// publishes them again with the same message id, which consumers' inboxes recognise.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
+    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -48,6 +51,7 @@ public sealed class OutboxRelay<TContext>(
             logger.LogWarning("The outbox relay is disabled: messages stay in the outbox");
             return;
         }
+        await WaitForTheBusAsync(stoppingToken);
         var backoff = TimeSpan.FromMilliseconds(250);
         var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -79,6 +83,19 @@ public sealed class OutboxRelay<TContext>(
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// The relay starts with the service, possibly before the bus has bound its queues: a message published then
+    /// would be confirmed, marked sent and reach no queue. So it first waits for the bus to be healthy (at most
+    /// <see cref="OutboxOptions.StartWait"/>; a broker that is down keeps the messages in the outbox either way).
+    /// </summary>
+    private async Task WaitForTheBusAsync(CancellationToken stoppingToken)
+    {
+        // real time, not the service's clock: tests hold that one still
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy && waited.Elapsed < _options.StartWait)
+            await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken);
     }
 
     /// <summary>Publishes one batch of unsent messages; returns how many were published.</summary>
