@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Requests.EndToEnd.Tests.Infrastructure;
+using static Requests.EndToEnd.Tests.Infrastructure.Steps;
 
 namespace Requests.EndToEnd.Tests;
 
@@ -80,37 +80,6 @@ public sealed class Reporting_what_intake_and_routing_handled : IAsyncLifetime
         var own = await officerAtReporting.GetFromJsonAsync<JsonElement>($"/api/reports/{today.Year}/bodies/MEF");
         Assert.Equal(3, own.GetProperty("figures").GetProperty("received").GetInt64());
         Assert.Equal(HttpStatusCode.Forbidden, (await officerAtReporting.GetAsync(path)).StatusCode);
-    }
-
-    private static async Task<HttpClient> SignInAsync(ServiceProcess routing, string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = routing.Address };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task ActAsync(HttpClient officer, Guid caseId, string action, object body)
-    {
-        var response = await officer.PostAsJsonAsync($"/api/cases/{caseId}/{action}", body);
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, ServiceProcess service)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        T value;
-        do
-        {
-            value = await read();
-            if (done(value))
-                return value;
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Still {value} after 30 s. Log of the service:\n{service.Log}");
     }
 
     public async Task DisposeAsync()

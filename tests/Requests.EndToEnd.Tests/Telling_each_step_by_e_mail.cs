@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
 using Requests.EndToEnd.Tests.Infrastructure;
+using static Requests.EndToEnd.Tests.Infrastructure.Steps;
 using Requests.Notifications.Templates;
 
 namespace Requests.EndToEnd.Tests;
@@ -176,44 +176,6 @@ public sealed class Telling_each_step_by_e_mail : IAsyncLifetime
         using var lookup = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{number}");
         lookup.Headers.Add("X-Access-Code", accessCode);
         return await (await citizen.SendAsync(lookup)).Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<HttpClient> SignInAsync(ServiceProcess routing, string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = routing.Address };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task ActAsync(HttpClient officer, Guid caseId, string action, object body)
-    {
-        var response = await officer.PostAsJsonAsync($"/api/cases/{caseId}/{action}", body);
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, ServiceProcess service,
-        bool allowNotFound = false)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        T value = default!;
-        do
-        {
-            try
-            {
-                value = await read();
-                if (done(value))
-                    return value;
-            }
-            catch (HttpRequestException ex) when (allowNotFound && ex.StatusCode == HttpStatusCode.NotFound)
-            {
-            }
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Still {value} after 30 s. Log of the service:\n{service.Log}");
     }
 
     public async Task DisposeAsync()
