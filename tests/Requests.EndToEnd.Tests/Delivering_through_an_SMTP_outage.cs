@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Requests.EndToEnd.Tests.Infrastructure;
+using Requests.Testing;
 
 namespace Requests.EndToEnd.Tests;
 

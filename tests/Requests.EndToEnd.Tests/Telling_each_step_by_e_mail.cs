@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
 using Requests.EndToEnd.Tests.Infrastructure;
-using static Requests.EndToEnd.Tests.Infrastructure.Steps;
 using Requests.Notifications.Templates;
+using Requests.Testing;
+using static Requests.EndToEnd.Tests.Infrastructure.Steps;
 
 namespace Requests.EndToEnd.Tests;
 

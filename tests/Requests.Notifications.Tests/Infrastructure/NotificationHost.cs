@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Requests.Notifications.Delivery;
+using Requests.Testing;
 
 namespace Requests.Notifications.Tests.Infrastructure;
 

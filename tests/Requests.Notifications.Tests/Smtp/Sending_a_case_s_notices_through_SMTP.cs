@@ -9,6 +9,7 @@ using Requests.Notifications.Templates;
 using Requests.Notifications.Templates.Citizen;
 using Requests.Notifications.Templates.Staff;
 using Requests.Notifications.Tests.Infrastructure;
+using Requests.Testing;
 
 namespace Requests.Notifications.Tests.Smtp;
 

@@ -5,6 +5,7 @@ using Requests.Notifications.Templates;
 using Requests.Notifications.Templates.Staff;
 using Requests.Notifications.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Requests.Testing;
 
 namespace Requests.Notifications.Tests.Smtp;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Requests.Notifications.Tests.Infrastructure;
+namespace Requests.Testing;
 
 /// <summary>
 /// The real SMTP server of the test run (maildev, started by test.sh or infra/maildev.sh): its address and its REST API.
@@ -37,7 +38,7 @@ public sealed class Maildev : IDisposable
     /// <summary>Waits until <paramref name="count"/> messages reached <paramref name="recipient"/>, then a little longer to catch any extra copy.</summary>
     public async Task<List<MaildevMessage>> WaitForAsync(string recipient, int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if ((await MessagesToAsync(recipient)).Count >= count)
@@ -77,4 +78,9 @@ public sealed record MaildevAddress(string Address, string Name);
 
 public sealed record MaildevMessage(
     string Id, string? Subject, List<MaildevAddress>? To, string? Html, string? Text, Dictionary<string, object> Headers,
-    DateTimeOffset Time, [property: JsonPropertyName("messageId")] string? MessageId);
+    DateTimeOffset Time, [property: JsonPropertyName("messageId")] string? MessageId)
+{
+    /// <summary>The template the message was written from (its <c>X-Requests-Template</c> header).</summary>
+    public string? Template => Headers.FirstOrDefault(h => string.Equals(h.Key, "x-requests-template", StringComparison.OrdinalIgnoreCase))
+        .Value is JsonElement { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+}
