@@ -39,11 +39,11 @@ public sealed class OfficerLoads(TimeProvider clock)
         }
     }
 
-    /// <summary>Counts one more open case for the officer, once it is saved.</summary>
-    public void Add(string officerId)
+    /// <summary>Counts <paramref name="cases"/> more open cases for the officer, once they are saved.</summary>
+    public void Add(string officerId, int cases)
     {
         lock (_lock)
-            _loads[officerId] = _loads.GetValueOrDefault(officerId) + 1;
+            _loads[officerId] = _loads.GetValueOrDefault(officerId) + cases;
     }
 
 }

@@ -59,8 +59,7 @@ public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads
     public void Saved()
     {
         foreach (var (officerId, count) in _handedOut)
-            for (var i = 0; i < count; i++)
-                officerLoads.Add(officerId);
+            officerLoads.Add(officerId, count);
         _handedOut.Clear();
     }
 
