@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Requests.ServiceDefaults.Data;
 
@@ -14,6 +16,21 @@ namespace Requests.ServiceDefaults.Data;
 /// </summary>
 public static class ModelInserts
 {
+    // the statement and its columns, read from the model once per entity type
+    private static readonly ConcurrentDictionary<IEntityType, (string Sql, List<(IProperty Property, ValueConverter? Converter)> Columns)> Statements = new();
+
+    private static (string, List<(IProperty, ValueConverter?)>) Statement(IEntityType entityType)
+    {
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        // a key the database generates (an integer identity) is left to it
+        var properties = entityType.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
+            .ToList();
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
+                  $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
+        return (sql, [.. properties.Select(p => ((IProperty)p, p.GetTypeMapping().Converter))]);
+    }
+
     /// <summary>Inserts <paramref name="rows"/> into <typeparamref name="T"/>'s table in the current transaction.</summary>
     public static async Task InsertAllAsync<T>(this DbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
@@ -25,17 +42,10 @@ public static class ModelInserts
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException($"Insert {typeof(T).Name} rows inside a transaction, so they commit with the rest.");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        // a key the database generates (an integer identity) is left to it
-        var columns = entityType.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
-            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Converter: p.GetTypeMapping().Converter))
-            .ToList();
-
+        var (sql, columns) = Statements.GetOrAdd(entityType, Statement);
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        command.CommandText = sql;
         var parameters = new DbParameter[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
@@ -47,7 +57,7 @@ public static class ModelInserts
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var (property, _, converter) = columns[i];
+                var (property, converter) = columns[i];
                 var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
                 if (value is not null && converter is not null)
                     value = converter.ConvertToProvider(value);
