@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.ServiceDefaults.Data;
@@ -23,7 +24,8 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(provider);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<WriteGate>();
-        builder.Services.AddDbContext<TContext>((services, options) =>
+        // pooled: a scope leases a context already built instead of building one (and its internal services) anew
+        builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
             if (provider.IsSqlite)
                 options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(walPages));
@@ -33,6 +35,12 @@ public static class DatabaseExtensions
             // migrations are written by hand (no design-time tooling here); a test checks them against the model
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
+        var interval = builder.Configuration.GetValue("Database:CheckpointInterval", TimeSpan.FromMilliseconds(200));
+        if (provider.IsSqlite && interval > TimeSpan.Zero)
+        {
+            builder.Services.AddHostedService(services => new SqliteCheckpointer(connectionString, interval,
+                services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
         return builder;
     }

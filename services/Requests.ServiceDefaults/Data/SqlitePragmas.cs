@@ -6,10 +6,9 @@ namespace Requests.ServiceDefaults.Data;
 
 /// <summary>
 /// Every SQLite connection runs in WAL mode with <c>synchronous=FULL</c>: a commit is on disk before it returns,
-/// so a receipt we acknowledged survives a power cut. The WAL is copied back into the database file (a checkpoint,
-/// run by the commit that crosses the threshold) every <paramref name="walAutocheckpointPages"/> pages: larger means
-/// fewer checkpoints for a high write rate, smaller means shorter pauses for the commit that runs one
-/// (<c>Database:WalAutocheckpointPages</c>).
+/// so a receipt we acknowledged survives a power cut. <see cref="SqliteCheckpointer"/> copies the WAL back into the
+/// database file in the background; should it fall behind, the commit that finds <paramref name="walAutocheckpointPages"/>
+/// pages in the WAL does it (<c>Database:WalAutocheckpointPages</c>).
 /// </summary>
 public sealed class SqlitePragmas(int walAutocheckpointPages = SqlitePragmas.DefaultWalAutocheckpointPages) : DbConnectionInterceptor
 {

@@ -25,6 +25,13 @@ public sealed class OutboxOptions
     public int GatherAbove { get; set; } = 100;
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long published messages may wait to be marked sent, so that under load one update marks many batches
+    /// (each update is a write transaction that the service's other writers wait for). Once the relay has caught up
+    /// it marks them at once. A crash before the mark publishes them again, which consumers' inboxes recognise.
+    /// </summary>
+    public TimeSpan MarkDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>At start-up, how long the relay waits for the bus to be healthy before it publishes anyway.</summary>
     public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
@@ -37,12 +44,22 @@ public sealed class OutboxOptions
 /// Publishes committed outbox messages with publisher confirms, then marks them sent. A crash between the two
 /// publishes them again with the same message id, which consumers' inboxes recognise.
 /// </summary>
+/// <remarks>
+/// Under load the marks are gathered (<see cref="OutboxOptions.MarkDelay"/>): until then the relay remembers what it
+/// published and reads only the messages after it. On PostgreSQL a message can commit after one with a later number;
+/// the full read that follows each mark finds it.
+/// </remarks>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private readonly OutboxOptions _options = options.Value;
+
+    // published, not yet marked sent: their numbers, the highest of them, and when the oldest was published
+    private readonly List<long> _unmarked = [];
+    private long _lastPublished;
+    private DateTimeOffset _unmarkedSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,10 +80,13 @@ public sealed class OutboxRelay<TContext>(
                     await CleanUpAsync(stoppingToken);
                     nextCleanup = clock.GetUtcNow().AddHours(1);
                 }
-                var relayed = await RelayBatchAsync(stoppingToken);
+                var relayed = await PublishBatchAsync(stoppingToken);
+                if (_unmarked.Count > 0 && (relayed == 0 || clock.GetUtcNow() - _unmarkedSince >= _options.MarkDelay))
+                    await MarkSentAsync(stoppingToken);
                 if (relayed < _options.BatchSize)
                 {
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    var wait = _unmarked.Count > 0 && _options.MarkDelay < _options.PollInterval ? _options.MarkDelay : _options.PollInterval;
+                    await signal.WaitAsync(wait, stoppingToken);
                     if (relayed >= _options.GatherAbove)
                         await Task.Delay(_options.Gather, clock, stoppingToken);
                 }
@@ -74,10 +94,13 @@ public sealed class OutboxRelay<TContext>(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                await MarkOnStopAsync();
                 return;
             }
             catch (Exception ex)
             {
+                // what was published and not marked is read and published again: the inboxes recognise it
+                _unmarked.Clear();
                 logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}", backoff);
                 await Task.Delay(backoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
@@ -98,13 +121,28 @@ public sealed class OutboxRelay<TContext>(
             await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken);
     }
 
-    /// <summary>Publishes one batch of unsent messages; returns how many were published.</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>A service stopping marks what it published, so that its next start does not publish it again.</summary>
+    private async Task MarkOnStopAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await MarkSentAsync(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogInformation(ex, "{Count} published messages not marked sent at stop; they will be published again", _unmarked.Count);
+        }
+    }
+
+    /// <summary>Publishes one batch of unsent messages, not yet marked sent; returns how many were published.</summary>
+    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var after = _unmarked.Count > 0 ? _lastPublished : long.MinValue;
         var batch = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null).OrderBy(m => m.Seq).Take(_options.BatchSize)
+            .Where(m => m.SentAt == null && m.Seq > after).OrderBy(m => m.Seq).Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return 0;
@@ -114,19 +152,34 @@ public sealed class OutboxRelay<TContext>(
         // all in flight at once: the broker confirms them together, far faster than one at a time
         await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
 
-        var sequences = batch.Select(m => m.Seq).ToList();
+        if (_unmarked.Count == 0)
+            _unmarkedSince = clock.GetUtcNow();
+        _unmarked.AddRange(batch.Select(m => m.Seq));
+        _lastPublished = batch[^1].Seq;
+        return batch.Count;
+    }
+
+    private async Task MarkSentAsync(CancellationToken cancellationToken)
+    {
+        if (_unmarked.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         await writes.EnterAsync(cancellationToken);
         try
         {
-            await db.Set<OutboxMessage>().Where(m => sequences.Contains(m.Seq))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var chunk in _unmarked.Chunk(_options.BatchSize))
+                await db.Set<OutboxMessage>().Where(m => chunk.Contains(m.Seq))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
             writes.Exit();
         }
-        return batch.Count;
+        _unmarked.Clear();
     }
 
     /// <summary>Deletes what is past <see cref="OutboxOptions.Retention"/>, so neither table grows without end.</summary>
