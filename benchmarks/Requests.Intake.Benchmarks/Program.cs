@@ -130,7 +130,7 @@ namespace Requests.Intake.Benchmarks
             try
             {
                 await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
-                await MeasureAsync("intake", server, workers);
+                await MeasureAsync("intake", server, workers, () => Backlog.WaitForAsync(database, options.Outbox));
             }
             finally
             {
@@ -235,7 +235,7 @@ namespace Requests.Intake.Benchmarks
             try
             {
                 await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
-                await MeasureAsync("bare", server, workers);
+                await MeasureAsync("bare", server, workers, null);
             }
             finally
             {
@@ -245,8 +245,12 @@ namespace Requests.Intake.Benchmarks
             }
         }
 
-        /// <summary>Warm-up, saturation (closed loop) and the fixed offered rate (open loop), against one server.</summary>
-        private async Task MeasureAsync(string target, ServerProcess server, List<LoadWorker> workers)
+        /// <summary>
+        /// Warm-up, saturation (closed loop) and the fixed offered rate (open loop), against one server. Before the open
+        /// loop, <paramref name="settle"/> waits until the server has done the work it put off while saturated, so that
+        /// the fixed rate is measured on its own, not on top of a backlog.
+        /// </summary>
+        private async Task MeasureAsync(string target, ServerProcess server, List<LoadWorker> workers, Func<Task<string>>? settle)
         {
             var label = target == "intake" ? "intake POST /api/requests" : "bare minimal-API POST";
             var cpu = new CpuMeter(() => server.Process);
@@ -258,6 +262,12 @@ namespace Requests.Intake.Benchmarks
             var saturation = await LoadGenerator.ClosedLoopAsync($"{label}, saturation", workers, options.Duration, cpu);
             _windows.Add(($"{target} saturation", from, DateTime.UtcNow));
             Add(saturation);
+            if (settle is not null)
+            {
+                var settled = await settle();
+                Console.WriteLine($"  {settled}");
+                _notes.Add($"{label}: {settled}");
+            }
             await Task.Delay(500);
             Console.WriteLine($"  open loop at {options.Rate:N0}/s for {options.Duration.TotalSeconds:0} s ...");
             from = DateTime.UtcNow;

@@ -72,3 +72,32 @@ internal sealed record CommitBatches(string Phase, long Commits, double PerSecon
         return result;
     }
 }
+
+/// <summary>
+/// The work intake puts off while filings wait (relaying the outbox, rendering the receipts' e-mails): how long it takes
+/// to catch up after a saturated phase.
+/// </summary>
+internal static class Backlog
+{
+    public static async Task<string> WaitForAsync(string database, bool outbox)
+    {
+        var sql = "SELECT (SELECT COUNT(*) FROM receipt_notices)" +
+                  (outbox ? " + (SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL)" : "");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        long left;
+        do
+        {
+            await Task.Delay(250);
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            left = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        while (left > 0 && waited.Elapsed < TimeSpan.FromMinutes(3));
+        var what = outbox ? "messages relayed and receipts' e-mails rendered" : "receipts' e-mails rendered";
+        return left == 0
+            ? $"backlog after saturation: {what} {waited.Elapsed.TotalSeconds:0.0} s later"
+            : $"backlog after saturation: {left:N0} left after {waited.Elapsed.TotalSeconds:0} s";
+    }
+}

@@ -20,6 +20,8 @@ namespace Requests.Routing.Notices;
 /// </summary>
 public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, NoticeLinks links)
 {
+    private readonly Dictionary<string, BodyName> _bodies = new(StringComparer.Ordinal);
+
     /// <summary>After a move of <paramref name="routed"/> (its <c>Version</c> already the move's sequence).</summary>
     /// <param name="told">What the requester is told: the question, the reasons, the answer.</param>
     public async Task AddForMoveAsync(RoutedCase routed, CaseTrigger trigger, string? told, DateOnly? previousDueOn,
@@ -123,8 +125,14 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
             c.Subject, c.ReceivedOn, c.DueOn, c.Urgent, links.Case(c.Id), inPlaceOf);
     }
 
-    private async Task<BodyName> BodyAsync(string code, CancellationToken cancellationToken) =>
-        NoticeDirectory.NameOf(await db.Bodies.FindAsync([code], cancellationToken), code);
+    /// <summary>The body's names, read once per unit of work (an assignment batch names the same few bodies again and again).</summary>
+    private async Task<BodyName> BodyAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!_bodies.TryGetValue(code, out var name))
+            _bodies[code] = name = NoticeDirectory.NameOf(
+                await db.Bodies.FirstOrDefaultAsync(b => b.Code == code, cancellationToken), code);
+        return name;
+    }
 
     /// <summary>The reasons the officer gave, from the redirection's audit entry (its note is "to {body}: {reasons}").</summary>
     private async Task<string?> RedirectionReasonsAsync(RoutedCase from, CancellationToken cancellationToken)
