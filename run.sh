@@ -106,6 +106,7 @@ print_endpoints() {
   done
   echo "  RabbitMQ    amqp://guest:guest@127.0.0.1:$RABBITMQ_AMQP_PORT/   management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/ (guest/guest)"
   echo "  SMTP        127.0.0.1:$MAILDEV_SMTP_PORT   inbox http://127.0.0.1:$MAILDEV_WEB_PORT/"
+  echo "  Citizens    the page at http://127.0.0.1:$(service_port Requests.Intake)/ (file a request or a complaint, follow a case)"
   echo "  Staff       sign in at routing's POST /api/auth/login; the administrator's password is in $SECRETS_FILE"
   echo
 }

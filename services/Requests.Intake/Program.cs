@@ -12,6 +12,9 @@ builder.UseDefaultPort(5080);
 builder.AddIntakeServices();
 
 var app = builder.Build();
+// the citizen's page (wwwroot/): it files and follows cases through the API below
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapSubmissions();
@@ -21,6 +24,8 @@ app.MapCitizenActions();
 app.MapBodies();
 app.MapDeadlineCalculator();
 app.MapCalendar();
+// the link in every e-mail to the citizen: the page, open on that case
+app.MapFallbackToFile("/cases/{trackingNumber}", "index.html");
 
 await app.StartIntakeAsync();
 await app.RunAsync();
