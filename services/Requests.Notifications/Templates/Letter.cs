@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,8 +14,13 @@ internal sealed class Letter
     private readonly Language _language;
     private readonly string _subject;
     private readonly string _start;
-    private readonly StringBuilder _html = new();
-    private readonly StringBuilder _text = new();
+    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"'");
+
+    // each part sized at once like the last message rendered: growing a builder chunk by chunk cost more than writing it
+    private static int s_htmlSize = 4096, s_textSize = 1024;
+
+    private readonly StringBuilder _html = new(s_htmlSize);
+    private readonly StringBuilder _text = new(s_textSize);
 
     public Letter(Language language, string subject)
     {
@@ -22,6 +28,18 @@ internal sealed class Letter
         // a line break in a header would end it: the subject is one line whatever a value holds
         _subject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         _start = language == Language.Arabic ? "right" : "left";
+        _html.Append(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="{_language.Code()}" dir="{(Arabic ? "rtl" : "ltr")}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Encode(_subject)}</title>
+            </head>
+            <body style="margin: 0 auto; padding: 16px; max-width: 640px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; text-align: {_start};">
+            <h1 style="font-size: 18px; margin: 0 0 16px;">{Encode(_subject)}</h1>
+
+            """);
     }
 
     private bool Arabic => _language == Language.Arabic;
@@ -114,27 +132,23 @@ internal sealed class Letter
         var footer = Arabic
             ? "هذه رسالة آلية، يرجى عدم الرد عليها."
             : "Ce message est envoyé automatiquement ; merci de ne pas y répondre.";
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="{_language.Code()}" dir="{(Arabic ? "rtl" : "ltr")}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Encode(_subject)}</title>
-            </head>
-            <body style="margin: 0 auto; padding: 16px; max-width: 640px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; text-align: {_start};">
-            <h1 style="font-size: 18px; margin: 0 0 16px;">{Encode(_subject)}</h1>
-            {_html}<p style="margin: 24px 0 0; font-size: 12px; color: #666;">{Encode(footer)}</p>
+        var (htmlLength, textLength) = (_html.Length, _text.Length);
+        _html.Append(CultureInfo.InvariantCulture, $"""
+            <p style="margin: 24px 0 0; font-size: 12px; color: #666;">{Encode(footer)}</p>
             </body>
             </html>
 
-            """;
-        var text = $"{_text}--\n{footer}\n";
-        return new RenderedEmail(template, _language, _subject, html, text);
+            """);
+        _text.Append("--\n").Append(footer).Append('\n');
+        var rendered = new RenderedEmail(template, _language, _subject, _html.ToString(), _text.ToString());
+        (s_htmlSize, s_textSize) = (_html.Length + 256, _text.Length + 64);
+        // the letter stays as it was: rendering it again gives the same message
+        (_html.Length, _text.Length) = (htmlLength, textLength);
+        return rendered;
     }
 
     /// <summary>The five characters that can change the meaning of HTML text or of a double-quoted attribute.</summary>
-    public static string Encode(string value) => value
+    public static string Encode(string value) => !value.AsSpan().ContainsAny(Markup) ? value : value
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)
