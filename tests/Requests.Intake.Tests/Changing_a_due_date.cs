@@ -28,6 +28,33 @@ public sealed class Changing_a_due_date : IDisposable
     }
 
     [Fact]
+    public async Task A_later_last_day_to_contest_a_refusal_lets_the_citizen_file_the_recourse_on_that_day()
+    {
+        var receipt = await _app.FileAsync();
+        foreach (var move in Accepted(receipt))
+            await _app.DeliverAsync(move);
+        await _app.DeliverAsync(Moved(receipt, 3, "answer", "accepted", "answered") with
+        {
+            Outcome = "refused", RefusalGround = "private-life", Text = "Données de santé.", RecourseLastDay = Day("2026-12-23"),
+        });
+
+        await _app.DeliverAsync(new DueDateChanged(receipt.CaseId, receipt.TrackingNumber, "recourse-head", Day("2026-12-24"),
+            Day("2026-12-23"), Reason, receipt.ReceivedAt.AddDays(40)));
+
+        // Thursday 24 December, the day after the last day the refusal gave (a recourse then is refused as late,
+        // see Acting_on_a_case), and the last day since the correction
+        _app.Clock.Set(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero));
+        var view = await _app.ViewAsync(receipt);
+        Assert.Contains("recourse", view.ActionNames());
+        Assert.Equal(("2026-12-24", "2026-11-24"), (view.Text("recourseLastDay"), view.Text("dueDate")));
+        Assert.Equal("Le calendrier des jours fériés a été corrigé : le dernier jour pour former un recours auprès du chef de "
+            + $"l'organisme passe du mercredi 23 décembre 2026 au jeudi 24 décembre 2026. Motif : {Reason}",
+            view.Step("due-date-changed").Text("description"));
+        var filed = await _app.ActAsync(receipt.TrackingNumber, receipt.AccessCode, "recourse", new { text = "Budget agrégé." });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, filed.StatusCode);
+    }
+
+    [Fact]
     public async Task A_change_from_a_date_the_case_no_longer_has_leaves_the_date_as_it_is()
     {
         var receipt = await _app.FileAsync();

@@ -88,8 +88,12 @@ public static class CitizenTexts
         + (commissionLastDay is { } last ? $" jusqu'au {Day(last)}." : ".");
 
     public static string DueDateChanged(DueDateChanged change) =>
-        $"Le calendrier des jours fériés a été corrigé : la date limite de la "
-        + (change.Deadline == "head-answer" ? "réponse du chef de l'organisme à votre recours" : "réponse de l'organisme")
+        "Le calendrier des jours fériés a été corrigé : " + change.Deadline switch
+        {
+            "head-answer" => "la date limite de la réponse du chef de l'organisme à votre recours",
+            "recourse-head" => "le dernier jour pour former un recours auprès du chef de l'organisme",
+            _ => "la date limite de la réponse de l'organisme",
+        }
         + $" passe du {Day(change.PreviousDueOn)} au {Day(change.DueOn)}. Motif : {change.Reason}";
 
     public static string ActionRefused(string action, string reason) =>

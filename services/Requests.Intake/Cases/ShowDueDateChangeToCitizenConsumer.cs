@@ -24,13 +24,21 @@ public sealed class ShowDueDateChangeToCitizenConsumer(IntakeDbContext db, Write
                 logger.LogWarning("DueDateChanged for {TrackingNumber}, which intake does not hold", change.TrackingNumber);
                 return;
             }
-            if (change.Deadline == "head-answer")
+            switch (change.Deadline)
             {
-                if (record.RecourseDueOn == change.PreviousDueOn)
-                    record.RecourseDueOn = change.DueOn;
+                case "head-answer":
+                    if (record.RecourseDueOn == change.PreviousDueOn)
+                        record.RecourseDueOn = change.DueOn;
+                    break;
+                case "recourse-head":
+                    if (record.RecourseLastDay == change.PreviousDueOn)
+                        record.RecourseLastDay = change.DueOn;
+                    break;
+                default:
+                    if (record.DueOn == change.PreviousDueOn)
+                        record.DueOn = change.DueOn;
+                    break;
             }
-            else if (record.DueOn == change.PreviousDueOn)
-                record.DueOn = change.DueOn;
             db.CaseEvents.Add(new CaseEvent
             {
                 CaseId = record.Id,

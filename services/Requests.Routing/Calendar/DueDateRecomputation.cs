@@ -10,7 +10,8 @@ namespace Requests.Routing.Calendar;
 
 /// <summary>
 /// After a holiday correction, the due dates of open cases computed with the calendar it changed: "open cases' due
-/// dates are recomputed and the change is recorded on each case with the previous value".
+/// dates are recomputed and the change is recorded on each case with the previous value". That is the body's answer,
+/// the head's answer to a recourse, and the requester's last day to file that recourse while the window is open.
 /// </summary>
 public static class DueDateRecomputation
 {
@@ -71,6 +72,24 @@ public static class DueDateRecomputation
             var previous = routed.RecourseDueOn!.Value;
             routed.RecourseDueOn = dueOn;
             Record(db, routed, CaseClock.HeadAnswerDeadline, dueOn, previous, correction, after, now);
+            changed++;
+        }
+
+        // the requester's window to contest a refusal or a silence before the head (Law 31.13), while it is open: it
+        // runs from the answer's receipt, or from the expiry of the answer deadline for a silence
+        var windows = await db.Cases
+            .Where(c => c.RecourseLastDay != null && c.RecourseFiledOn == null && c.RecourseLastDay >= earlier)
+            .ToListAsync(cancellationToken);
+        foreach (var routed in windows)
+        {
+            var outcome = CaseMoves.AnswerOf(routed);
+            var moved = Recompute(cal => CaseRules.RecourseLastDay(outcome, routed.DueOn, routed.AnsweredOn, calendar.Rules, cal)
+                ?? throw new ArgumentException("A full grant leaves nothing to contest."), before, after);
+            if (moved is not { } lastDay || lastDay == routed.RecourseLastDay)
+                continue;
+            var previous = routed.RecourseLastDay!.Value;
+            routed.RecourseLastDay = lastDay;
+            Record(db, routed, CaseClock.RecourseDeadline, lastDay, previous, correction, after, now);
             changed++;
         }
         return changed;

@@ -14,6 +14,7 @@ public static class CaseClock
 {
     public static readonly string AnswerDeadline = DeadlineCodes.Code(DeadlineStep.Answer);
     public static readonly string HeadAnswerDeadline = DeadlineCodes.Code(DeadlineStep.HeadAnswer);
+    public static readonly string RecourseDeadline = DeadlineCodes.Code(DeadlineStep.RecourseHead);
 
     public static Regime RegimeOf(RoutedCase routed)
     {

@@ -126,7 +126,7 @@ public sealed partial class CaseMoves
     }
 
     /// <summary>The body's answer to an information request, or null for a silence.</summary>
-    private static AnswerOutcome? AnswerOf(RoutedCase routed) =>
+    internal static AnswerOutcome? AnswerOf(RoutedCase routed) =>
         LifecycleCodes.TryParse(routed.Outcome, out AnswerOutcome outcome) ? outcome : null;
 
     private static string Summary(string? outcome, string? ground, string? text) =>

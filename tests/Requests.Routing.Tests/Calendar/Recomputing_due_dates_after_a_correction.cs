@@ -107,6 +107,62 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
     }
 
     [Fact]
+    public async Task Moves_the_last_day_to_contest_a_refusal_or_a_silence_when_the_new_day_off_falls_in_its_window()
+    {
+        // refused, the answer received on Wed 4 Mar: 20 working days to contest it before the head ended on Wed 1 Apr
+        // (5-6, 9-13, 16-20, 23-27 are 17 days, then 30, 31 Mar and 1 Apr); without Fri 20 the 20th is Thu 2 Apr
+        var refused = await OpenAsync(Submissions.Request("MEF", On(2, 2)) with { DueOn = On(3, 2) });
+        await _app.ChangeAsync(db => Set(db, refused, c =>
+        {
+            c.Status = "answered";
+            c.Outcome = "refused";
+            c.RefusalGround = "private-life";
+            c.AnsweredOn = On(3, 4);
+            c.RecourseLastDay = On(4, 1);
+            c.AlertDeadline = null;
+            c.NextAlertOn = null;
+        }));
+        // silence: the answer was due on Mon 2 Mar; the 20 working days run from there and ended on Mon 30 Mar (3-6,
+        // 9-13, 16-20, 23-27 are 19 days); without Fri 20 the 20th is Tue 31 Mar
+        var silent = await OpenAsync(Submissions.Request("MEF", On(2, 2)) with { DueOn = On(3, 2) });
+        await _app.ChangeAsync(db => Set(db, silent, c =>
+        {
+            c.Status = "deadline-missed";
+            c.RecourseLastDay = On(3, 30);
+            c.AlertDeadline = null;
+            c.NextAlertOn = null;
+        }));
+        // refused earlier: its window closed on Wed 18 Mar, before the new day off: unchanged
+        var closed = await OpenAsync(Submissions.Request("MEF", On(1, 5)) with { DueOn = On(2, 2) });
+        await _app.ChangeAsync(db => Set(db, closed, c =>
+        {
+            c.Status = "answered";
+            c.Outcome = "refused";
+            c.RefusalGround = "private-life";
+            c.AnsweredOn = On(2, 18);
+            c.RecourseLastDay = On(3, 18);
+            c.AlertDeadline = null;
+            c.NextAlertOn = null;
+        }));
+        var admin = await _app.SignInAsync(StaffRoles.Admin);
+
+        var answer = await AdminAnswers.JsonAsync(await admin.PostAsJsonAsync("/api/calendar/corrections",
+            new { holidayDate = "2026-03-21", newDate = "2026-03-20", confirmed = true, reason = Reason }), HttpStatusCode.Created);
+
+        Assert.Equal(2, answer.GetProperty("casesRecomputed").GetInt32());
+        Assert.Equal(("2026-04-02", 2L), await LastDayAsync(refused));
+        Assert.Equal(("2026-03-31", 2L), await LastDayAsync(silent));
+        Assert.Equal(("2026-03-18", 1L), await LastDayAsync(closed));
+        var audit = Assert.Single(await _app.QueryAsync(
+            $"SELECT note, previous_due_on FROM case_audit_entries WHERE case_id = '{refused}' AND action = 'recompute-due-date'"));
+        Assert.Equal((Reason, "2026-04-01"), ((string?)audit["note"], (string?)audit["previous_due_on"]));
+        var changes = (await OutboxAsync<DueDateChanged>()).ToDictionary(c => c.CaseId);
+        Assert.Equal(new[] { refused, silent }.Order(), changes.Keys.Order());
+        Assert.Equal(("recourse-head", On(4, 2), On(4, 1)), (changes[refused].Deadline, changes[refused].DueOn, changes[refused].PreviousDueOn));
+        Assert.Equal(("recourse-head", On(3, 31), On(3, 30)), (changes[silent].Deadline, changes[silent].DueOn, changes[silent].PreviousDueOn));
+    }
+
+    [Fact]
     public async Task Moves_a_due_date_back_when_a_day_off_leaves_the_period()
     {
         // first the estimate is moved onto Fri 20 Mar, then the ministry corrects itself: Eid is Sat 21 after all.
@@ -140,6 +196,13 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
     {
         var row = Assert.Single(await _app.QueryAsync($"SELECT due_on, version, next_alert_on, alert_stage FROM cases WHERE id = '{id}'"));
         return ((string?)row["due_on"], (long)row["version"]!, (string?)row["next_alert_on"], (long)row["alert_stage"]!);
+    }
+
+    /// <summary>The case's last day to file a recourse before the head, and its version.</summary>
+    private async Task<(string? LastDay, long Version)> LastDayAsync(Guid id)
+    {
+        var row = Assert.Single(await _app.QueryAsync($"SELECT recourse_last_day, version FROM cases WHERE id = '{id}'"));
+        return ((string?)row["recourse_last_day"], (long)row["version"]!);
     }
 
     private static (string?, long) Short((string? DueOn, long Version, string?, long) due) => (due.DueOn, due.Version);
