@@ -220,12 +220,8 @@ public sealed class Acting_on_a_case : IDisposable
     private async Task<FiledReceipt> RefusedAsync()
     {
         var receipt = await _app.FileAsync();
-        foreach (var move in Accepted(receipt))
+        foreach (var move in Refused(receipt))
             await _app.DeliverAsync(move);
-        await _app.DeliverAsync(Moved(receipt, 3, "answer", "accepted", "answered") with
-        {
-            Outcome = "refused", RefusalGround = "private-life", Text = "Données de santé.", RecourseLastDay = Day("2026-12-23"),
-        });
         return receipt;
     }
 

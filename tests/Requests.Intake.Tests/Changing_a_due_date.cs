@@ -31,12 +31,8 @@ public sealed class Changing_a_due_date : IDisposable
     public async Task A_later_last_day_to_contest_a_refusal_lets_the_citizen_file_the_recourse_on_that_day()
     {
         var receipt = await _app.FileAsync();
-        foreach (var move in Accepted(receipt))
+        foreach (var move in Refused(receipt))
             await _app.DeliverAsync(move);
-        await _app.DeliverAsync(Moved(receipt, 3, "answer", "accepted", "answered") with
-        {
-            Outcome = "refused", RefusalGround = "private-life", Text = "Données de santé.", RecourseLastDay = Day("2026-12-23"),
-        });
 
         await _app.DeliverAsync(new DueDateChanged(receipt.CaseId, receipt.TrackingNumber, "recourse-head", Day("2026-12-24"),
             Day("2026-12-23"), Reason, receipt.ReceivedAt.AddDays(40)));

@@ -27,5 +27,15 @@ public static class RoutingEvents
         Moved(receipt, 2, "accept", "assigned", "accepted", regime, kind),
     ];
 
+    /// <summary>Routing's first steps, then a refusal on a legal ground (3), which leaves until 23 December 2026 to contest it.</summary>
+    public static CaseMoved[] Refused(FiledReceipt receipt) =>
+    [
+        .. Accepted(receipt),
+        Moved(receipt, 3, "answer", "accepted", "answered") with
+        {
+            Outcome = "refused", RefusalGround = "private-life", Text = "Données de santé.", RecourseLastDay = Day("2026-12-23"),
+        },
+    ];
+
     public static DateOnly Day(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 }

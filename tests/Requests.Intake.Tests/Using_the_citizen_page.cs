@@ -81,12 +81,8 @@ public sealed partial class Using_the_citizen_page : IAsyncLifetime
         await Assertions.Expect(followed.Locator(".timeline li").First).ToContainTextAsync("Reçue sur le portail le");
 
         // routing assigns, the officer accepts and refuses on a legal ground: the citizen may contest it
-        foreach (var move in Accepted(receipt))
+        foreach (var move in Refused(receipt))
             await _app.DeliverAsync(move);
-        await _app.DeliverAsync(Moved(receipt, 3, "answer", "accepted", "answered") with
-        {
-            Outcome = "refused", RefusalGround = "private-life", Text = "Données de santé.", RecourseLastDay = Day("2026-12-23"),
-        });
         await _page.ClickAsync("#follow-form button[type=submit]");
         await Assertions.Expect(followed.Locator("[data-case=status]")).ToHaveTextAsync("répondue");
         await Assertions.Expect(followed.Locator("[data-case=recourseLastDay]")).ToHaveTextAsync("23 décembre 2026");

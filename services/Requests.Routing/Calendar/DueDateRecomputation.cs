@@ -48,32 +48,27 @@ public static class DueDateRecomputation
         var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.CaseId);
         var today = calendar.Today;
+        // one deadline of a case set to its date with the corrected calendar, the change recorded; 1 when it moved
+        int Move(RoutedCase routed, string deadline, DateOnly current, Func<HolidayCalendar, DateOnly> dueOn, Action<DateOnly> set)
+        {
+            if (Recompute(dueOn, before, after) is not { } moved || moved == current)
+                return 0;
+            set(moved);
+            Record(db, routed, deadline, moved, current, correction, after, now);
+            return 1;
+        }
+
         var changed = 0;
         foreach (var routed in answerCases)
-        {
-            var moved = Recompute(cal => CaseClock.AnswerDueOn(routed, pauses[routed.Id], today, calendar.Rules, cal), before, after);
-            if (moved is not { } dueOn || dueOn == routed.DueOn)
-                continue;
-            var previous = routed.DueOn;
-            routed.DueOn = dueOn;
-            Record(db, routed, CaseClock.AnswerDeadline, dueOn, previous, correction, after, now);
-            changed++;
-        }
+            changed += Move(routed, CaseClock.AnswerDeadline, routed.DueOn,
+                cal => CaseClock.AnswerDueOn(routed, pauses[routed.Id], today, calendar.Rules, cal), d => routed.DueOn = d);
 
         var recourses = await db.Cases
             .Where(c => c.Status == UnderRecourse && c.RecourseFiledOn != null && c.RecourseFiledOn <= later && c.RecourseDueOn >= earlier)
             .ToListAsync(cancellationToken);
         foreach (var routed in recourses)
-        {
-            var filedOn = routed.RecourseFiledOn!.Value;
-            var moved = Recompute(cal => CaseClock.HeadAnswerDueOn(filedOn, calendar.Rules, cal), before, after);
-            if (moved is not { } dueOn || dueOn == routed.RecourseDueOn)
-                continue;
-            var previous = routed.RecourseDueOn!.Value;
-            routed.RecourseDueOn = dueOn;
-            Record(db, routed, CaseClock.HeadAnswerDeadline, dueOn, previous, correction, after, now);
-            changed++;
-        }
+            changed += Move(routed, CaseClock.HeadAnswerDeadline, routed.RecourseDueOn!.Value,
+                cal => CaseClock.HeadAnswerDueOn(routed.RecourseFiledOn!.Value, calendar.Rules, cal), d => routed.RecourseDueOn = d);
 
         // the requester's window to contest a refusal or a silence before the head (Law 31.13), while it is open: it
         // runs from the answer's receipt, or from the expiry of the answer deadline for a silence
@@ -81,17 +76,10 @@ public static class DueDateRecomputation
             .Where(c => c.RecourseLastDay != null && c.RecourseFiledOn == null && c.RecourseLastDay >= earlier)
             .ToListAsync(cancellationToken);
         foreach (var routed in windows)
-        {
-            var outcome = CaseMoves.AnswerOf(routed);
-            var moved = Recompute(cal => CaseRules.RecourseLastDay(outcome, routed.DueOn, routed.AnsweredOn, calendar.Rules, cal)
-                ?? throw new ArgumentException("A full grant leaves nothing to contest."), before, after);
-            if (moved is not { } lastDay || lastDay == routed.RecourseLastDay)
-                continue;
-            var previous = routed.RecourseLastDay!.Value;
-            routed.RecourseLastDay = lastDay;
-            Record(db, routed, CaseClock.RecourseDeadline, lastDay, previous, correction, after, now);
-            changed++;
-        }
+            changed += Move(routed, CaseClock.RecourseDeadline, routed.RecourseLastDay!.Value,
+                cal => CaseRules.RecourseLastDay(CaseMoves.AnswerOf(routed), routed.DueOn, routed.AnsweredOn, calendar.Rules, cal)
+                    ?? throw new ArgumentException("A full grant leaves nothing to contest."),
+                d => routed.RecourseLastDay = d);
         return changed;
     }
 

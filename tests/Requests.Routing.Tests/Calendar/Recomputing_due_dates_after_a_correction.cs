@@ -112,16 +112,7 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
         // refused, the answer received on Wed 4 Mar: 20 working days to contest it before the head ended on Wed 1 Apr
         // (5-6, 9-13, 16-20, 23-27 are 17 days, then 30, 31 Mar and 1 Apr); without Fri 20 the 20th is Thu 2 Apr
         var refused = await OpenAsync(Submissions.Request("MEF", On(2, 2)) with { DueOn = On(3, 2) });
-        await _app.ChangeAsync(db => Set(db, refused, c =>
-        {
-            c.Status = "answered";
-            c.Outcome = "refused";
-            c.RefusalGround = "private-life";
-            c.AnsweredOn = On(3, 4);
-            c.RecourseLastDay = On(4, 1);
-            c.AlertDeadline = null;
-            c.NextAlertOn = null;
-        }));
+        await _app.ChangeAsync(db => Set(db, refused, c => Refuse(c, answeredOn: On(3, 4), lastDay: On(4, 1))));
         // silence: the answer was due on Mon 2 Mar; the 20 working days run from there and ended on Mon 30 Mar (3-6,
         // 9-13, 16-20, 23-27 are 19 days); without Fri 20 the 20th is Tue 31 Mar
         var silent = await OpenAsync(Submissions.Request("MEF", On(2, 2)) with { DueOn = On(3, 2) });
@@ -134,16 +125,7 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
         }));
         // refused earlier: its window closed on Wed 18 Mar, before the new day off: unchanged
         var closed = await OpenAsync(Submissions.Request("MEF", On(1, 5)) with { DueOn = On(2, 2) });
-        await _app.ChangeAsync(db => Set(db, closed, c =>
-        {
-            c.Status = "answered";
-            c.Outcome = "refused";
-            c.RefusalGround = "private-life";
-            c.AnsweredOn = On(2, 18);
-            c.RecourseLastDay = On(3, 18);
-            c.AlertDeadline = null;
-            c.NextAlertOn = null;
-        }));
+        await _app.ChangeAsync(db => Set(db, closed, c => Refuse(c, answeredOn: On(2, 18), lastDay: On(3, 18))));
         var admin = await _app.SignInAsync(StaffRoles.Admin);
 
         var answer = await AdminAnswers.JsonAsync(await admin.PostAsJsonAsync("/api/calendar/corrections",
@@ -187,6 +169,18 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
     {
         await _app.ConsumeAsync(submitted);
         return submitted.CaseId;
+    }
+
+    /// <summary>Answered with a refusal received on <paramref name="answeredOn"/>, to contest until <paramref name="lastDay"/>.</summary>
+    private static void Refuse(RoutedCase c, DateOnly answeredOn, DateOnly lastDay)
+    {
+        c.Status = "answered";
+        c.Outcome = "refused";
+        c.RefusalGround = "private-life";
+        c.AnsweredOn = answeredOn;
+        c.RecourseLastDay = lastDay;
+        c.AlertDeadline = null;
+        c.NextAlertOn = null;
     }
 
     private static void Set(RoutingDbContext db, Guid id, Action<RoutedCase> change) => change(db.Cases.Single(c => c.Id == id));
