@@ -79,15 +79,11 @@ public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db, WriteGat
     {
         if (caseIds.Count == 0)
             return;
-        await using var update = transaction.Connection!.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE cases SET status = 'assigned' WHERE id = @id AND status = 'received'";
-        var id = update.CreateParameter();
-        id.ParameterName = "@id";
-        update.Parameters.Add(id);
+        await using var update = Commands.Prepare(transaction.Connection!,
+            "UPDATE cases SET status = 'assigned' WHERE id = @p0 AND status = 'received'", 1, transaction);
         foreach (var caseId in caseIds)
         {
-            id.Value = caseId.ToString(); // guids are stored as text (UseTextGuids)
+            Commands.Bind(update, caseId.ToString()); // guids are stored as text (UseTextGuids)
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }

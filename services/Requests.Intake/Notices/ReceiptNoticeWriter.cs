@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Requests.Intake.Storage;
@@ -94,13 +93,13 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
                 try
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    await using var insert = Command(connection, transaction, NoticeInsert, 13);
-                    await using var delete = Command(connection, transaction, "DELETE FROM receipt_notices WHERE case_id = @p0", 1);
+                    // a receipt already stored (a second pass) is left as it is
+                    await using var insert = NotificationStore.InsertCommand(connection, transaction);
+                    await using var delete = Commands.Prepare(connection, "DELETE FROM receipt_notices WHERE case_id = @p0", 1, transaction);
                     foreach (var notice in chunk)
                     {
-                        Bind(insert, notice);
-                        await insert.ExecuteNonQueryAsync(cancellationToken);
-                        delete.Parameters[0].Value = notice.CaseId!.Value.ToString();
+                        await NotificationStore.InsertAsync(insert, notice, cancellationToken);
+                        Commands.Bind(delete, notice.CaseId!.Value.ToString());
                         await delete.ExecuteNonQueryAsync(cancellationToken);
                     }
                     await transaction.CommitAsync(cancellationToken);
@@ -117,38 +116,4 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    // SQLite and PostgreSQL alike: a receipt already stored (a second pass) is left as it is
-    private const string NoticeInsert = """
-        INSERT INTO notifications (idempotency_key, template, language, recipient, subject, html, text, status, attempts,
-                                   next_attempt_at, last_error, case_id, created_at)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
-        ON CONFLICT (idempotency_key) DO NOTHING
-        """;
-
-    private static void Bind(DbCommand command, Notification n)
-    {
-        object?[] values =
-        [
-            n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status, n.Attempts,
-            n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt,
-        ];
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
 }

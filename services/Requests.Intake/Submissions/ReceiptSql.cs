@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Requests.Contracts.Intake;
 using Requests.Intake.Storage;
+using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Submissions;
@@ -23,46 +24,31 @@ internal static class ReceiptSql
 
     private static readonly string[] NoticeColumns = ["case_id", "sealed_code", "created_at"];
 
-    public static DbCommand Counter(DbConnection connection) => Prepare(connection,
+    public static DbCommand Counter(DbConnection connection) => Commands.Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
         "ON CONFLICT (key) DO UPDATE SET last = tracking_counters.last + excluded.last RETURNING last", 2);
 
-    public static DbCommand Case(DbConnection connection) => Prepare(connection, Insert("cases", CaseColumns), CaseColumns.Length);
+    public static DbCommand Case(DbConnection connection) =>
+        Commands.Prepare(connection, Commands.Insert("cases", CaseColumns), CaseColumns.Length);
 
     public static DbCommand Message(DbConnection connection) =>
-        Prepare(connection, Insert("outbox_messages", MessageColumns), MessageColumns.Length);
+        Commands.Prepare(connection, Commands.Insert("outbox_messages", MessageColumns), MessageColumns.Length);
 
     /// <summary>The receipt to write for the case: its e-mail is rendered after the commit (ReceiptNoticeWriter).</summary>
     public static DbCommand Notice(DbConnection connection) =>
-        Prepare(connection, Insert("receipt_notices", NoticeColumns), NoticeColumns.Length);
+        Commands.Prepare(connection, Commands.Insert("receipt_notices", NoticeColumns), NoticeColumns.Length);
 
-    public static void BindNotice(DbCommand command, Guid caseId, string? sealedCode, DateTime createdAt)
-    {
-        command.Parameters[0].Value = caseId.ToString();
-        command.Parameters[1].Value = (object?)sealedCode ?? DBNull.Value;
-        command.Parameters[2].Value = createdAt;
-    }
+    public static void BindNotice(DbCommand command, Guid caseId, string? sealedCode, DateTime createdAt) =>
+        Commands.Bind(command, caseId.ToString(), sealedCode, createdAt);
 
-    public static void BindCase(DbCommand command, CaseRecord r)
-    {
-        object?[] values =
-        [
-            r.Id.ToString(), r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Channel, r.Language, r.Subject,
-            r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
-            r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
-            r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString(),
-        ];
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
+    public static void BindCase(DbCommand command, CaseRecord r) => Commands.Bind(command,
+        r.Id.ToString(), r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Channel, r.Language, r.Subject,
+        r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
+        r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
+        r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString());
 
-    public static void BindMessage(DbCommand command, OutboxMessage m)
-    {
-        command.Parameters[0].Value = m.MessageId.ToString();
-        command.Parameters[1].Value = m.MessageType;
-        command.Parameters[2].Value = m.Body;
-        command.Parameters[3].Value = m.CreatedAt;
-    }
+    public static void BindMessage(DbCommand command, OutboxMessage m) =>
+        Commands.Bind(command, m.MessageId.ToString(), m.MessageType, m.Body, m.CreatedAt);
 
     public static RequestSubmitted Submitted(CaseRecord r) => new(
         r.Id, r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Subject, r.Description, r.Theme, r.Urgent,
@@ -70,20 +56,4 @@ internal static class ReceiptSql
         new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), r.ReceivedOn, r.DueOn, r.RuleVersion,
         new Requester(r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress),
         r.RedirectedFrom);
-
-    private static string Insert(string table, string[] columns) =>
-        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-
-    private static DbCommand Prepare(DbConnection connection, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
 }

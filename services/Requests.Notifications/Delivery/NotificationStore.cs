@@ -1,10 +1,36 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Requests.Notifications.Templates;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Notifications.Delivery;
 
 public static class NotificationStore
 {
+    private static readonly string[] Columns =
+    [
+        "idempotency_key", "template", "language", "recipient", "subject", "html", "text", "status", "attempts",
+        "next_attempt_at", "last_error", "case_id", "created_at",
+    ];
+
+    /// <summary>
+    /// For writers on a raw connection (routing's sweep and digest, intake's receipts): one prepared insert for every
+    /// row, SQLite and PostgreSQL alike. A key already stored makes the insert a no-op, so a second pass adds nothing.
+    /// </summary>
+    public static DbCommand InsertCommand(DbConnection connection, DbTransaction? transaction = null) =>
+        Commands.Prepare(connection, Commands.Insert("notifications", Columns) + " ON CONFLICT (idempotency_key) DO NOTHING",
+            Columns.Length, transaction);
+
+    /// <summary>Inserts <paramref name="n"/> with <see cref="InsertCommand"/>; false when its key was already there.</summary>
+    public static async Task<bool> InsertAsync(DbCommand insert, Notification n, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        // guids are stored as text (UseTextGuids)
+        Commands.Bind(insert, n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status,
+            n.Attempts, n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt);
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     /// <summary>
     /// Renders <paramref name="message"/> in the recipient's language and adds it to <paramref name="db"/>, to be saved
     /// with the change that causes it (one SaveChanges: both or neither). Returns false, adding nothing, when a

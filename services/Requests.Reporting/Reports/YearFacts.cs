@@ -36,15 +36,7 @@ public sealed class YearFacts
     {
         if (_count == Id.Length)
             Grow(_count * 2);
-        Id[_count] = id;
-        Body[_count] = body;
-        Theme[_count] = theme;
-        Codes[_count] = codes;
-        Received[_count] = received;
-        Due[_count] = due;
-        Answered[_count] = answered;
-        Closed[_count] = closed;
-        _count++;
+        Set(_count++, id, body, theme, codes, received, due, answered, closed);
     }
 
     /// <summary>

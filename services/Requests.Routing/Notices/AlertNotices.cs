@@ -28,17 +28,15 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
     public const string Missed = "missed";
     private const int BatchSize = 500;
 
-    internal static DbCommand Insert(DbConnection connection) => Command(connection, """
+    internal static DbCommand Insert(DbConnection connection) => Commands.Prepare(connection, """
         INSERT INTO alert_notices (case_id, kind, sequence, deadline, due_on, working_days_left, recourse_last_day, at)
-        VALUES (@a0, @a1, @a2, @a3, @a4, @a5, @a6, @a7)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
         """, 8);
 
     internal static Task<int> InsertAsync(DbCommand insert, string caseId, string kind, int sequence, string deadline, DateOnly dueOn,
         int workingDaysLeft, DateOnly? recourseLastDay, DateTime at, CancellationToken cancellationToken)
     {
-        object?[] values = [caseId, kind, sequence, deadline, dueOn, workingDaysLeft, recourseLastDay, at];
-        for (var i = 0; i < values.Length; i++)
-            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        Commands.Bind(insert, caseId, kind, sequence, deadline, dueOn, workingDaysLeft, recourseLastDay, at);
         return insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -60,8 +58,8 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                     await using var insert = NoticeSql.Insert(connection);
-                    await using var outbox = Command(connection,
-                        "INSERT INTO outbox_messages (message_id, message_type, body, created_at) VALUES (@a0, @a1, @a2, @a3)", 4);
+                    await using var outbox = Commands.Prepare(connection,
+                        "INSERT INTO outbox_messages (message_id, message_type, body, created_at) VALUES (@p0, @p1, @p2, @p3)", 4);
                     insert.Transaction = outbox.Transaction = transaction;
                     var batch = await ReadAsync(connection, transaction, cancellationToken);
                     read = batch.Count;
@@ -70,7 +68,7 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
                         await writer.WriteAsync(alert, cancellationToken);
                     if (read > 0)
                     {
-                        await using var delete = Command(connection, "DELETE FROM alert_notices WHERE id <= @a0", 1);
+                        await using var delete = Commands.Prepare(connection, "DELETE FROM alert_notices WHERE id <= @p0", 1);
                         delete.Transaction = transaction;
                         delete.Parameters[0].Value = batch[^1].Id;
                         await delete.ExecuteNonQueryAsync(cancellationToken);
@@ -101,12 +99,12 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
 
     private static async Task<List<Alert>> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var select = Command(connection, """
+        await using var select = Commands.Prepare(connection, """
             SELECT a.id, a.case_id, a.kind, a.sequence, a.deadline, a.due_on, a.working_days_left, a.recourse_last_day, a.at,
                    c.tracking_number, c.body_code, c.kind, c.assigned_officer_id, c.requester_email, c.language
             FROM alert_notices a JOIN cases c ON c.id = a.case_id
             ORDER BY a.id
-            LIMIT @a0
+            LIMIT @p0
             """, 1);
         select.Transaction = transaction;
         select.Parameters[0].Value = BatchSize;
@@ -170,10 +168,7 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             // the requester's timeline shows the notice: intake is told in the same transaction
             if (added is not null && CitizenNoticeRelay.For(added, alert.TrackingNumber, alert.At) is { } message)
             {
-                outbox.Parameters[0].Value = message.MessageId.ToString("D");
-                outbox.Parameters[1].Value = message.MessageType;
-                outbox.Parameters[2].Value = message.Body;
-                outbox.Parameters[3].Value = message.CreatedAt;
+                Commands.Bind(outbox, message.MessageId.ToString("D"), message.MessageType, message.Body, message.CreatedAt);
                 await outbox.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -182,19 +177,6 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             CancellationToken cancellationToken) =>
             NoticeSql.InsertAsync(insert, NotificationKey.For(scope, notice.Name, email), notice, links.StaffLanguage, email,
                 alert.CaseId, alert.At, cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@a{i}";
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -7,44 +7,18 @@ namespace Requests.Routing.Notices;
 
 /// <summary>
 /// Notifications written with raw commands on a job's own connection and transaction (the sweep, the digest): one
-/// prepared insert reused for every row. The unique idempotency key makes a second run's insert a no-op.
+/// prepared insert (<see cref="NotificationStore.InsertCommand"/>) reused for every row.
 /// </summary>
 internal static class NoticeSql
 {
-    private static readonly string[] Columns =
-    [
-        "idempotency_key", "template", "language", "recipient", "subject", "html", "text", "status", "attempts",
-        "next_attempt_at", "last_error", "case_id", "created_at",
-    ];
-
-    public static DbCommand Insert(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        // SQLite and PostgreSQL alike
-        command.CommandText = $"INSERT INTO notifications ({string.Join(", ", Columns)}) " +
-            $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@n{i}"))}) ON CONFLICT (idempotency_key) DO NOTHING";
-        for (var i = 0; i < Columns.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@n{i}";
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    public static DbCommand Insert(DbConnection connection) => NotificationStore.InsertCommand(connection);
 
     /// <summary>Renders and inserts one notification; null when its key was already there.</summary>
     public static async Task<Notification?> InsertAsync(DbCommand insert, string key, IEmailTemplate message, Language language,
         string? address, string? caseId, DateTime now, CancellationToken cancellationToken)
     {
         var n = Notification.Create(key, message, language, address, caseId is null ? null : Guid.Parse(caseId), now);
-        object?[] values =
-        [
-            n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status, 0,
-            n.NextAttemptAt, n.LastError, caseId, n.CreatedAt,
-        ];
-        for (var i = 0; i < values.Length; i++)
-            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? n : null;
+        return await NotificationStore.InsertAsync(insert, n, cancellationToken) ? n : null;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
@@ -172,8 +171,8 @@ public sealed class OutboxRelay<TContext>(
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = _readSql;
-            AddParameter(command, "@after", after);
-            AddParameter(command, "@limit", _options.BatchSize);
+            Commands.AddParameter(command, "@after", after);
+            Commands.AddParameter(command, "@limit", _options.BatchSize);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var batch = new List<OutboxMessage>();
             while (await reader.ReadAsync(cancellationToken))
@@ -201,14 +200,6 @@ public sealed class OutboxRelay<TContext>(
             $"{Column(nameof(OutboxMessage.MessageType))}, {Column(nameof(OutboxMessage.Body))} FROM {table.Name} " +
             $"WHERE {Column(nameof(OutboxMessage.SentAt))} IS NULL AND {Column(nameof(OutboxMessage.Seq))} > @after " +
             $"ORDER BY {Column(nameof(OutboxMessage.Seq))} LIMIT @limit";
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private async Task MarkSentAsync(CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using System.Data.Common;
+
+namespace Requests.ServiceDefaults.Data;
+
+/// <summary>
+/// Raw commands for the hot paths that bypass EF Core (group commits, sweeps, relays): SQL that SQLite and PostgreSQL
+/// both accept, with positional parameters <c>@p0</c>, <c>@p1</c>... bound by index, so one command serves every row.
+/// </summary>
+public static class Commands
+{
+    /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/> parameters <c>@p0</c>... to bind.</summary>
+    public static DbCommand Prepare(DbConnection connection, string sql, int parameters, DbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        for (var i = 0; i < parameters; i++)
+            AddParameter(command, $"@p{i}", null);
+        return command;
+    }
+
+    /// <summary>Sets the parameters in order; a null is the database's NULL.</summary>
+    public static void Bind(DbCommand command, params ReadOnlySpan<object?> values)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    /// <summary><c>INSERT INTO table (columns) VALUES (@p0, ...)</c>.</summary>
+    public static string Insert(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
