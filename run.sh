@@ -47,6 +47,8 @@ Smtp__Host=127.0.0.1
 Smtp__Port=$MAILDEV_SMTP_PORT
 DataProtection__KeysPath=$RUN_DIR/keys
 EOF
+  # intake's gen0 budget: 64 MiB a heap (see Requests.Intake.csproj)
+  [[ "$svc" != Requests.Intake ]] || echo "DOTNET_GCgen0size=0x4000000"
   secrets
 }
 

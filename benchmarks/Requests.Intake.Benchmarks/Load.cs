@@ -20,6 +20,9 @@ internal sealed class LoadWorker(IPEndPoint server, FilingRequests requests, boo
     /// <summary>Stopwatch ticks from the actual send to the full response (differs from latency in open loop).</summary>
     public List<long> ServiceTimes { get; } = new(64 * 1024);
 
+    /// <summary>For each of <see cref="Latencies"/>: when the request was due or sent (Stopwatch ticks).</summary>
+    public List<long> Scheduled { get; } = new(64 * 1024);
+
     public long Created { get; private set; }
     public long Errors { get; private set; }
     public Dictionary<string, long> ErrorKinds { get; } = [];
@@ -38,6 +41,7 @@ internal sealed class LoadWorker(IPEndPoint server, FilingRequests requests, boo
     {
         Latencies.Clear();
         ServiceTimes.Clear();
+        Scheduled.Clear();
         Created = Errors = 0;
         ErrorKinds.Clear();
         FirstError = null;
@@ -59,6 +63,7 @@ internal sealed class LoadWorker(IPEndPoint server, FilingRequests requests, boo
             var done = Stopwatch.GetTimestamp();
             Latencies.Add(done - scheduled);
             ServiceTimes.Add(done - sent);
+            Scheduled.Add(scheduled);
             if (status == 201)
             {
                 Created++;

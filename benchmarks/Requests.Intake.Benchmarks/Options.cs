@@ -25,6 +25,10 @@ internal sealed record Options
 
     public bool Outbox { get; init; } = true;
     public bool Keep { get; init; }
+    public bool Timeline { get; init; }
+
+    /// <summary>Settings given to the services on top of the benchmark's own (<c>--set Outbox__BatchSize=64</c>).</summary>
+    public Dictionary<string, string> ServerSettings { get; init; } = [];
     public string? DataRoot { get; init; }
 
     public const string Usage = """
@@ -42,7 +46,19 @@ internal sealed record Options
           --outbox on|off    run the intake's outbox relay (default on)
           --data DIR         where the fresh SQLite files go (default: a new folder under the system temp folder)
           --keep             keep the data folder and the server logs
+          --set KEY=VALUE    a setting for the services, as an environment variable (repeatable), e.g.
+                             --set Outbox__BatchSize=64
+          --timeline         write the open-loop latencies per 50 ms window (timeline-*.csv in the data folder,
+                             kept) and print the worst windows
         """;
+
+    private Options With(string setting)
+    {
+        var at = setting.IndexOf('=', StringComparison.Ordinal);
+        if (at <= 0)
+            throw new ArgumentException($"--set takes KEY=VALUE, not '{setting}'.\n{Usage}");
+        return this with { ServerSettings = new(ServerSettings) { [setting[..at]] = setting[(at + 1)..] } };
+    }
 
     public static Options Parse(string[] args)
     {
@@ -64,6 +80,8 @@ internal sealed record Options
                 "--outbox" => options with { Outbox = Next() is "on" or "true" },
                 "--data" => options with { DataRoot = Next() },
                 "--keep" => options with { Keep = true },
+                "--timeline" => options with { Timeline = true, Keep = true },
+                "--set" => options.With(Next()),
                 "-h" or "--help" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

@@ -112,7 +112,11 @@ namespace Requests.Intake.Benchmarks
                 ["Outbox__Enabled"] = options.Outbox ? "true" : "false",
                 // the receipts are recorded with each filing (measured); sending them is the SMTP server's pace, not measured
                 ["Notifications__Enabled"] = "false",
+                // as run.sh and docker-compose.yml start it (see Requests.Intake.csproj)
+                ["DOTNET_GCgen0size"] = "0x4000000",
             };
+            foreach (var (key, value) in options.ServerSettings)
+                environment[key] = value;
             if (vhost is not null)
             {
                 environment["RabbitMq__Host"] = RabbitVirtualHost.Host;
@@ -130,7 +134,7 @@ namespace Requests.Intake.Benchmarks
             try
             {
                 await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
-                await MeasureAsync("intake", server, workers, () => Backlog.WaitForAsync(database, options.Outbox));
+                await MeasureAsync("intake", server, workers, after => Backlog.WaitForAsync(database, options.Outbox, after));
             }
             finally
             {
@@ -154,7 +158,7 @@ namespace Requests.Intake.Benchmarks
                 throw new InvalidOperationException("The assignment phase needs RabbitMQ: run it through ./bench.sh (or --transport rabbitmq).");
             await using var vhost = await RabbitVirtualHost.CreateAsync();
             var routingDatabase = Path.Combine(_data, "routing.db");
-            Dictionary<string, string> Settings(string database) => new()
+            Dictionary<string, string> Settings(string database) => new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Database"] = $"Data Source={database}",
@@ -165,7 +169,7 @@ namespace Requests.Intake.Benchmarks
                 ["RabbitMq__VirtualHost"] = vhost.Name,
                 ["Intake__RateLimits__SubmissionsPerMinute"] = "100000000",
                 ["Notifications__Enabled"] = "false",
-            };
+            }.Concat(options.ServerSettings).ToDictionary();
             // routing first, so its queue is bound before intake publishes
             Console.WriteLine("\nStarting the routing and intake services (Release, own processes, one RabbitMQ virtual host)");
             var routingSettings = Settings(routingDatabase);
@@ -245,12 +249,14 @@ namespace Requests.Intake.Benchmarks
             }
         }
 
+        private static readonly TimeSpan RateWarmup = TimeSpan.FromSeconds(3);
+
         /// <summary>
         /// Warm-up, saturation (closed loop) and the fixed offered rate (open loop), against one server. Before the open
         /// loop, <paramref name="settle"/> waits until the server has done the work it put off while saturated, so that
-        /// the fixed rate is measured on its own, not on top of a backlog.
+        /// the fixed rate is measured on its own, not on top of a backlog; after it, how long the work it put off took.
         /// </summary>
-        private async Task MeasureAsync(string target, ServerProcess server, List<LoadWorker> workers, Func<Task<string>>? settle)
+        private async Task MeasureAsync(string target, ServerProcess server, List<LoadWorker> workers, Func<string, Task<string>>? settle)
         {
             var label = target == "intake" ? "intake POST /api/requests" : "bare minimal-API POST";
             var cpu = new CpuMeter(() => server.Process);
@@ -262,19 +268,28 @@ namespace Requests.Intake.Benchmarks
             var saturation = await LoadGenerator.ClosedLoopAsync($"{label}, saturation", workers, options.Duration, cpu);
             _windows.Add(($"{target} saturation", from, DateTime.UtcNow));
             Add(saturation);
-            if (settle is not null)
-            {
-                var settled = await settle();
-                Console.WriteLine($"  {settled}");
-                _notes.Add($"{label}: {settled}");
-            }
-            await Task.Delay(500);
-            Console.WriteLine($"  open loop at {options.Rate:N0}/s for {options.Duration.TotalSeconds:0} s ...");
+            await SettleAsync("saturation");
+            // the server sat idle while it settled: a few seconds at the rate first, as after any warm-up
+            Console.WriteLine($"  open loop at {options.Rate:N0}/s, {RateWarmup.TotalSeconds:0} s of warm-up, then {options.Duration.TotalSeconds:0} s ...");
+            await LoadGenerator.OpenLoopAsync("warm-up", workers, options.Rate, RateWarmup, cpu);
             from = DateTime.UtcNow;
             var fixedRate = await LoadGenerator.OpenLoopAsync($"{label}, {options.Rate:N0}/s offered", workers, options.Rate,
                 options.Duration, cpu);
             _windows.Add(($"{target} {options.Rate:N0}/s", from, DateTime.UtcNow));
             Add(fixedRate);
+            // what the fixed rate put off too: the receipts' e-mails, written at a low pace during a flood
+            await SettleAsync($"{options.Rate:N0}/s");
+            if (options.Timeline)
+                Console.WriteLine(Timeline.Write(Path.Combine(_data, $"timeline-{target}.csv"), workers));
+
+            async Task SettleAsync(string after)
+            {
+                if (settle is null)
+                    return;
+                var settled = await settle(after);
+                Console.WriteLine($"  {settled}");
+                _notes.Add($"{label}: {settled}");
+            }
         }
 
         private void Add(PhaseResult result)

@@ -79,7 +79,7 @@ internal sealed record CommitBatches(string Phase, long Commits, double PerSecon
 /// </summary>
 internal static class Backlog
 {
-    public static async Task<string> WaitForAsync(string database, bool outbox)
+    public static async Task<string> WaitForAsync(string database, bool outbox, string after)
     {
         var sql = "SELECT (SELECT COUNT(*) FROM receipt_notices)" +
                   (outbox ? " + (SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL)" : "");
@@ -97,7 +97,7 @@ internal static class Backlog
         while (left > 0 && waited.Elapsed < TimeSpan.FromMinutes(3));
         var what = outbox ? "messages relayed and receipts' e-mails rendered" : "receipts' e-mails rendered";
         return left == 0
-            ? $"backlog after saturation: {what} {waited.Elapsed.TotalSeconds:0.0} s later"
-            : $"backlog after saturation: {left:N0} left after {waited.Elapsed.TotalSeconds:0} s";
+            ? $"backlog after {after}: {what} {waited.Elapsed.TotalSeconds:0.0} s later"
+            : $"backlog after {after}: {left:N0} left after {waited.Elapsed.TotalSeconds:0} s";
     }
 }

@@ -49,6 +49,42 @@ public sealed class Recording_the_citizen_s_notices : IDisposable
     }
 
     [Fact]
+    public async Task During_a_flood_the_receipts_are_written_a_little_at_a_time_and_all_of_them_after()
+    {
+        using var app = new IntakeApp();
+        // any pace counts as a flood here: the receipts go 50 at a time, one chunk every 100 ms
+        app.Settings["Notifications:ReceiptsDeferAbove"] = "-1";
+        await app.FileAsync(); // the service started, its first receipt written
+        await IntakeApp.WaitUntilAsync(async () => await app.CountAsync("notifications") == 1);
+
+        var watching = WatchCountAsync(app, "notifications", until: 121);
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(_ => app.FileAsync()));
+        var seen = await watching;
+
+        Assert.Equal(121, seen[^1].Count);
+        Assert.All(seen.Zip(seen.Skip(1)), step => Assert.True(step.Second.Count - step.First.Count <= 50,
+            $"{step.Second.Count - step.First.Count} written at once"));
+        // three chunks at least, 100 ms apart: all at once takes a few ms
+        var span = seen[^1].At - seen.First(s => s.Count > 1).At;
+        Assert.True(span >= TimeSpan.FromMilliseconds(150), $"120 written within {span.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>Each change of a table's row count and when it was seen, until it reaches <paramref name="until"/>.</summary>
+    private static async Task<List<(long Count, TimeSpan At)>> WatchCountAsync(IntakeApp app, string table, long until)
+    {
+        var seen = new List<(long Count, TimeSpan At)>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((seen.Count == 0 || seen[^1].Count < until) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var count = await app.CountAsync(table);
+            if (seen.Count == 0 || seen[^1].Count != count)
+                seen.Add((count, watch.Elapsed));
+            await Task.Delay(5);
+        }
+        return seen;
+    }
+
+    [Fact]
     public async Task Routing_s_notice_shows_on_its_step_and_its_status_only_moves_forward()
     {
         var receipt = await _app.FileAsync();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
@@ -13,33 +14,40 @@ namespace Requests.Intake.Notices;
 /// transaction. The notification's unique key makes a second pass over the same row (after a crash, or on a second
 /// instance) add nothing, so a receipt is never lost and never written twice.
 /// <para>
-/// Filings come first: while filings wait for their commit, it writes one batch a second at most, so a burst of filings
-/// keeps the CPU for itself and the e-mails catch up after it (they are durable meanwhile: the rows are on disk).
+/// Filings come first: while they arrive faster than <see cref="IntakeNoticeOptions.ReceiptsDeferAbove"/> a second (a
+/// flood, far above any real day), it writes a short chunk every 100 ms, 500 e-mails a second, so the flood keeps the CPU
+/// for the filings and the e-mails catch up after it (they are durable meanwhile: the rows are on disk). Writing them in
+/// short chunks, not a large batch at once, keeps any filing from waiting long behind them.
 /// </para>
 /// </summary>
 public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNotices receipts, ReceiptWriter filings,
-    WriteGate writes, ILogger<ReceiptNoticeWriter> logger) : BackgroundService
+    WriteGate writes, IOptions<IntakeNoticeOptions> options, ILogger<ReceiptNoticeWriter> logger) : BackgroundService
 {
     private const int BatchSize = 500;
     private const int WriteChunk = 50;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan AtLeastEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var last = Stopwatch.StartNew();
+        var deferAbove = options.Value.ReceiptsDeferAbove;
+        var (stored, since) = (filings.Stored, Stopwatch.GetTimestamp());
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (filings.Busy && last.Elapsed < AtLeastEvery)
+                var (now, storedNow) = (Stopwatch.GetTimestamp(), filings.Stored);
+                var pace = (storedNow - stored) / Math.Max(Stopwatch.GetElapsedTime(since, now).TotalSeconds, 0.001);
+                (stored, since) = (storedNow, now);
+                if (pace > deferAbove)
+                {
+                    await WriteDueAsync(WriteChunk, stoppingToken);
+                    await Task.Delay(Poll, stoppingToken);
+                }
+                else if (await WriteDueAsync(BatchSize, stoppingToken) < BatchSize)
                 {
                     await Task.Delay(Poll, stoppingToken);
-                    continue;
                 }
-                last.Restart();
-                if (await WriteDueAsync(stoppingToken) < BatchSize)
-                    await Task.Delay(Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,13 +56,13 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Could not write the receipts' notices; retrying");
-                await Task.Delay(AtLeastEvery, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(AfterFailure, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    /// <summary>Renders and stores one batch of recorded receipts; returns how many rows it handled.</summary>
-    public async Task<int> WriteDueAsync(CancellationToken cancellationToken)
+    /// <summary>Renders and stores up to <paramref name="limit"/> recorded receipts, oldest first; returns how many it handled.</summary>
+    public async Task<int> WriteDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
@@ -63,7 +71,7 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
         try
         {
             // read and render outside the write gate: the filings' group commit waits for nothing of this
-            var notices = new List<Notification>(BatchSize);
+            var notices = new List<Notification>(limit);
             await using (var select = connection.CreateCommand())
             {
                 select.CommandText = $"""
@@ -71,7 +79,7 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
                            c.due_on, c.urgent, c.language, c.requester_email, c.received_at
                     FROM receipt_notices r JOIN cases c ON c.id = r.case_id
                     ORDER BY r.created_at
-                    LIMIT {BatchSize}
+                    LIMIT {limit}
                     """;
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

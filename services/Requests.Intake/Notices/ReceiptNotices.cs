@@ -15,6 +15,12 @@ public sealed class IntakeNoticeOptions
 
     /// <summary>The citizens' portal: a case is followed at <c>{PortalUrl}/cases/{trackingNumber}</c>.</summary>
     public string PortalUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Filings a second above which the receipts' e-mails are written at a low pace until the flood passes (see
+    /// <c>ReceiptNoticeWriter</c>).
+    /// </summary>
+    public double ReceiptsDeferAbove { get; set; } = 2_000;
 }
 
 /// <summary>

@@ -22,8 +22,10 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Filings are waiting for their commit: background work (the receipts' e-mails) should wait its turn.</summary>
-    public bool Busy => _queue.Reader.Count > 0;
+    private long _stored;
+
+    /// <summary>How many filings were stored since the service started: their pace tells background work to wait its turn.</summary>
+    public long Stored => Interlocked.Read(ref _stored);
 
     /// <summary>
     /// Stores the case with its receipt notice to write (a small row with the access code as
@@ -60,6 +62,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                     {
                         writes.Exit();
                     }
+                    Interlocked.Add(ref _stored, batch.Count);
                     for (var i = 0; i < batch.Count; i++)
                         batch[i].Done.TrySetResult(numbers[i]);
                     outbox.Notify();
