@@ -37,7 +37,7 @@ internal static class Assignment
         DateTime anchorUtc, long anchorTicks)
     {
         var assigned = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        using (var connection = Open(routingDatabase))
+        using (var connection = ReadOnlyDatabase.Open(routingDatabase))
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT tracking_number, assigned_at FROM cases WHERE assigned_at IS NOT NULL";
@@ -83,7 +83,7 @@ internal static class Assignment
         {
             while (!File.Exists(database))
                 await Task.Delay(10, _stop.Token);
-            using var connection = Open(database);
+            using var connection = ReadOnlyDatabase.Open(database);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT rowid, tracking_number FROM cases WHERE rowid > $last AND assigned_at IS NOT NULL ORDER BY rowid";
             var last = command.Parameters.AddWithValue("$last", 0L);
@@ -140,7 +140,7 @@ internal static class Assignment
 
     private static long Count(string database)
     {
-        using var connection = Open(database);
+        using var connection = ReadOnlyDatabase.Open(database);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM cases WHERE assigned_at IS NOT NULL OR flag IS NOT NULL";
         try
@@ -151,12 +151,5 @@ internal static class Assignment
         {
             return 0; // not migrated yet
         }
-    }
-
-    private static SqliteConnection Open(string database)
-    {
-        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
     }
 }

@@ -112,11 +112,8 @@ namespace Requests.Intake.Benchmarks
                 ["Outbox__Enabled"] = options.Outbox ? "true" : "false",
                 // the receipts are recorded with each filing (measured); sending them is the SMTP server's pace, not measured
                 ["Notifications__Enabled"] = "false",
-                // as run.sh and docker-compose.yml start it (see Requests.Intake.csproj)
-                ["DOTNET_GCgen0size"] = "0x4000000",
             };
-            foreach (var (key, value) in options.ServerSettings)
-                environment[key] = value;
+            WithServerSettings(environment, intake: true);
             if (vhost is not null)
             {
                 environment["RabbitMq__Host"] = RabbitVirtualHost.Host;
@@ -150,6 +147,19 @@ namespace Requests.Intake.Benchmarks
                 _notes.Add($"Intake log: {server.Log}");
         }
 
+        /// <summary>
+        /// Adds what every start of a service gets: for intake, its gen0 budget as run.sh and docker-compose.yml give it
+        /// (see Requests.Intake.csproj); then the <c>--set</c> settings, which override the benchmark's own.
+        /// </summary>
+        private Dictionary<string, string> WithServerSettings(Dictionary<string, string> environment, bool intake)
+        {
+            if (intake)
+                environment["DOTNET_GCgen0size"] = "0x4000000";
+            foreach (var (key, value) in options.ServerSettings)
+                environment[key] = value;
+            return environment;
+        }
+
         // ---- submission in intake to assignment in routing --------------------------------------------------------------
 
         private async Task RunAssignmentAsync()
@@ -158,7 +168,7 @@ namespace Requests.Intake.Benchmarks
                 throw new InvalidOperationException("The assignment phase needs RabbitMQ: run it through ./bench.sh (or --transport rabbitmq).");
             await using var vhost = await RabbitVirtualHost.CreateAsync();
             var routingDatabase = Path.Combine(_data, "routing.db");
-            Dictionary<string, string> Settings(string database) => new Dictionary<string, string>
+            Dictionary<string, string> Settings(string database, bool intake) => WithServerSettings(new()
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Database"] = $"Data Source={database}",
@@ -169,16 +179,16 @@ namespace Requests.Intake.Benchmarks
                 ["RabbitMq__VirtualHost"] = vhost.Name,
                 ["Intake__RateLimits__SubmissionsPerMinute"] = "100000000",
                 ["Notifications__Enabled"] = "false",
-            }.Concat(options.ServerSettings).ToDictionary();
+            }, intake);
             // routing first, so its queue is bound before intake publishes
             Console.WriteLine("\nStarting the routing and intake services (Release, own processes, one RabbitMQ virtual host)");
-            var routingSettings = Settings(routingDatabase);
+            var routingSettings = Settings(routingDatabase, intake: false);
             if (options.RoutingWalPages is { } pages)
                 routingSettings["Database__WalAutocheckpointPages"] = pages.ToString(CultureInfo.InvariantCulture);
             var routing = await ServerProcess.StartAsync(Assignment.RoutingDll(), "", routingSettings,
                 Path.Combine(_data, "routing.log"), "/health/ready", TimeSpan.FromSeconds(60));
             var intake = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll"), "",
-                Settings(Path.Combine(_data, "intake-assignment.db")), Path.Combine(_data, "intake-assignment.log"),
+                Settings(Path.Combine(_data, "intake-assignment.db"), intake: true), Path.Combine(_data, "intake-assignment.log"),
                 "/health/ready", TimeSpan.FromSeconds(60));
             Console.WriteLine($"  routing pid {routing.Process.Id}, intake pid {intake.Process.Id}");
             var workers = Enumerable.Range(0, Math.Min(options.Connections, 64))

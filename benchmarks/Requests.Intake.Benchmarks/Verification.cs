@@ -13,8 +13,7 @@ internal sealed record Verification(
 
     public static Verification Check(string database, IReadOnlyCollection<string> acknowledged, long unanswered)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = ReadOnlyDatabase.Open(database);
         var stored = new HashSet<string>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
@@ -26,15 +25,26 @@ internal sealed record Verification(
         return new Verification(
             acknowledged.Count,
             acknowledged.Distinct(StringComparer.Ordinal).LongCount(),
-            Scalar(connection, "SELECT COUNT(*) FROM cases"),
+            ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM cases"),
             stored.Count,
-            Scalar(connection, "SELECT COUNT(*) FROM outbox_messages"),
-            Scalar(connection, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL"),
+            ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM outbox_messages"),
+            ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL"),
             acknowledged.LongCount(n => !stored.Contains(n)),
             unanswered);
     }
+}
 
-    private static long Scalar(SqliteConnection connection, string sql)
+/// <summary>A service's database, read while (or after) it runs: read-only, never pooled.</summary>
+internal static class ReadOnlyDatabase
+{
+    public static SqliteConnection Open(string database)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public static long Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -50,8 +60,7 @@ internal sealed record CommitBatches(string Phase, long Commits, double PerSecon
 {
     public static List<CommitBatches> Read(string database, IEnumerable<(string Phase, DateTime From, DateTime To)> windows)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = ReadOnlyDatabase.Open(database);
         var batches = new List<(DateTime At, int Rows)>();
         using (var command = connection.CreateCommand())
         {
@@ -74,8 +83,8 @@ internal sealed record CommitBatches(string Phase, long Commits, double PerSecon
 }
 
 /// <summary>
-/// The work intake puts off while filings wait (relaying the outbox, rendering the receipts' e-mails): how long it takes
-/// to catch up after a saturated phase.
+/// The work intake puts off under load (relaying the outbox; during a flood, rendering the receipts' e-mails): how long
+/// it takes to catch up after a phase.
 /// </summary>
 internal static class Backlog
 {
@@ -88,11 +97,8 @@ internal static class Backlog
         do
         {
             await Task.Delay(250);
-            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            left = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            using var connection = ReadOnlyDatabase.Open(database);
+            left = ReadOnlyDatabase.Scalar(connection, sql);
         }
         while (left > 0 && waited.Elapsed < TimeSpan.FromMinutes(3));
         var what = outbox ? "messages relayed and receipts' e-mails rendered" : "receipts' e-mails rendered";

@@ -45,7 +45,9 @@ public sealed record DigestLine(Guid CaseId, string TrackingNumber, string BodyC
 
 /// <summary>
 /// A correction of the holiday calendar changed an open case's due date (the law: "open cases' due dates are
-/// recomputed and the change is recorded on each case with the previous value").
+/// recomputed and the change is recorded on each case with the previous value"). Its <c>Deadline</c> says which:
+/// <c>answer</c> (the body's answer), <c>head-answer</c> (the head's answer to a recourse) or <c>recourse-head</c>
+/// (the requester's last day to file that recourse).
 /// </summary>
 public sealed record DueDateChanged(
     Guid CaseId,

@@ -15,7 +15,7 @@ namespace Requests.Intake.Notices;
 /// instance) add nothing, so a receipt is never lost and never written twice.
 /// <para>
 /// Filings come first: while they arrive faster than <see cref="IntakeNoticeOptions.ReceiptsDeferAbove"/> a second (a
-/// flood, far above any real day), it writes a short chunk every 100 ms, 500 e-mails a second, so the flood keeps the CPU
+/// flood, far above any real day), it writes a short chunk every 100 ms, 500 e-mails a second at most, so the flood keeps the CPU
 /// for the filings and the e-mails catch up after it (they are durable meanwhile: the rows are on disk). Writing them in
 /// short chunks, not a large batch at once, keeps any filing from waiting long behind them.
 /// </para>

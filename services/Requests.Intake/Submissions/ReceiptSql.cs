@@ -2,7 +2,6 @@ using System.Data.Common;
 using Requests.Contracts.Intake;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Submissions;
 
@@ -20,7 +19,6 @@ internal static class ReceiptSql
         "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by", "sequence", "redirected_from",
     ];
 
-    private static readonly string[] MessageColumns = ["message_id", "message_type", "body", "created_at"];
 
     private static readonly string[] NoticeColumns = ["case_id", "sealed_code", "created_at"];
 
@@ -30,9 +28,6 @@ internal static class ReceiptSql
 
     public static DbCommand Case(DbConnection connection) =>
         Commands.Prepare(connection, Commands.Insert("cases", CaseColumns), CaseColumns.Length);
-
-    public static DbCommand Message(DbConnection connection) =>
-        Commands.Prepare(connection, Commands.Insert("outbox_messages", MessageColumns), MessageColumns.Length);
 
     /// <summary>The receipt to write for the case: its e-mail is rendered after the commit (ReceiptNoticeWriter).</summary>
     public static DbCommand Notice(DbConnection connection) =>
@@ -46,9 +41,6 @@ internal static class ReceiptSql
         r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
         r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
         r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString());
-
-    public static void BindMessage(DbCommand command, OutboxMessage m) =>
-        Commands.Bind(command, m.MessageId.ToString(), m.MessageType, m.Body, m.CreatedAt);
 
     public static RequestSubmitted Submitted(CaseRecord r) => new(
         r.Id, r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Subject, r.Description, r.Theme, r.Urgent,

@@ -109,7 +109,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _connection = db.Database.GetDbConnection();
             _counter = ReceiptSql.Counter(_connection);
             _case = ReceiptSql.Case(_connection);
-            _message = ReceiptSql.Message(_connection);
+            _message = OutboxMessage.InsertCommand(_connection);
             _notice = ReceiptSql.Notice(_connection);
         }
 
@@ -127,7 +127,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 ReceiptSql.BindCase(_case, record);
                 _case.ExecuteNonQuery();
                 var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
-                ReceiptSql.BindMessage(_message, message);
+                OutboxMessage.Bind(_message, message);
                 _message.ExecuteNonQuery();
                 ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);
                 _notice.ExecuteNonQuery();

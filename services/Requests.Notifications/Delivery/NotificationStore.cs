@@ -14,7 +14,7 @@ public static class NotificationStore
     ];
 
     /// <summary>
-    /// For writers on a raw connection (routing's sweep and digest, intake's receipts): one prepared insert for every
+    /// For writers on a raw connection (routing's deadline alerts and digest, intake's receipts): one prepared insert for every
     /// row, SQLite and PostgreSQL alike. A key already stored makes the insert a no-op, so a second pass adds nothing.
     /// </summary>
     public static DbCommand InsertCommand(DbConnection connection, DbTransaction? transaction = null) =>

@@ -28,16 +28,17 @@ internal sealed class Letter
         // a line break in a header would end it: the subject is one line whatever a value holds
         _subject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         _start = language == Language.Arabic ? "right" : "left";
+        var title = Encode(_subject);
         _html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html lang="{_language.Code()}" dir="{(Arabic ? "rtl" : "ltr")}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Encode(_subject)}</title>
+            <title>{title}</title>
             </head>
             <body style="margin: 0 auto; padding: 16px; max-width: 640px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; text-align: {_start};">
-            <h1 style="font-size: 18px; margin: 0 0 16px;">{Encode(_subject)}</h1>
+            <h1 style="font-size: 18px; margin: 0 0 16px;">{title}</h1>
 
             """);
     }

@@ -6,7 +6,7 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Reporting.Facts;
 
-/// <summary>A holiday correction moved an open case's answer due date.</summary>
+/// <summary>A holiday correction moved an open case's answer due date (the other deadlines it may move are not reported on).</summary>
 public sealed class RecordDueDateChangeConsumer(ReportingDbContext db, FactBook facts, WriteGate writes, TimeProvider clock)
     : IConsumer<DueDateChanged>
 {

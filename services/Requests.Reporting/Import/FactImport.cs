@@ -90,10 +90,10 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             return (0, [new ImportError(1, $"the header must be: {ImportRow.Header}")]);
 
         var connection = transaction.Connection!;
-        await using var fact = Command(connection, transaction, InsertFact, "@case", "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version");
-        await using var find = Command(connection, transaction, FindFact, "@case");
-        await using var replace = Command(connection, transaction, ReplaceFact, "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version", "@id");
-        await using var departure = Command(connection, transaction, AddDeparture, "@year", "@version", "@id");
+        await using var fact = Commands.Prepare(connection, transaction, InsertFact, "@case", "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version");
+        await using var find = Commands.Prepare(connection, transaction, FindFact, "@case");
+        await using var replace = Commands.Prepare(connection, transaction, ReplaceFact, "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version", "@id");
+        await using var departure = Commands.Prepare(connection, transaction, AddDeparture, "@year", "@version", "@id");
         // each year's new data version, taken when its first row comes: every row written carries it
         var versions = new Dictionary<int, long>();
         async Task<long> VersionAsync(int year)
@@ -102,8 +102,8 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
                 versions[year] = version = await FactBook.TouchYearAsync(db, year, cancellationToken);
             return version;
         }
-        await using var body = Command(connection, transaction, UpsertBody, "@code", "@name", "@sector", "@region");
-        await using var theme = Command(connection, transaction, UpsertTheme, "@code");
+        await using var body = Commands.Prepare(connection, transaction, UpsertBody, "@code", "@name", "@sector", "@region");
+        await using var theme = Commands.Prepare(connection, transaction, UpsertTheme, "@code");
         var bodies = new Dictionary<string, int>(StringComparer.Ordinal);
         var themes = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<ulong>();
@@ -138,25 +138,25 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
             var year = row.ReceivedOn.Year;
             years.Add(year);
             var version = await VersionAsync(year);
-            Set(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version);
+            Commands.Bind(fact, row.CaseId, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version);
             if (await fact.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 // the case is there already: replaced by the file's row (left as it is when the same), and gone from
                 // its former year if it moved
                 long id;
                 int? before;
-                Set(find, row.CaseId);
+                Commands.Bind(find, row.CaseId);
                 await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
                 {
                     await reader.ReadAsync(cancellationToken);
                     id = reader.GetInt64(0);
                     before = reader.IsDBNull(1) ? null : reader.GetInt32(1);
                 }
-                Set(replace, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version, id);
+                Commands.Bind(replace, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version, id);
                 await replace.ExecuteNonQueryAsync(cancellationToken);
                 if (before is { } day && FactBook.YearOf(day) != year)
                 {
-                    Set(departure, FactBook.YearOf(day), await VersionAsync(FactBook.YearOf(day)), id);
+                    Commands.Bind(departure, FactBook.YearOf(day), await VersionAsync(FactBook.YearOf(day)), id);
                     await departure.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
@@ -166,29 +166,9 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCa
         return (rows, errors);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-
     private static async Task<int> ScalarAsync(DbCommand command, CancellationToken cancellationToken, params object?[] values)
     {
-        Set(command, values);
+        Commands.Bind(command, values);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -49,7 +49,7 @@ public static class DueDateRecomputation
             .ToLookup(p => p.CaseId);
         var today = calendar.Today;
         // one deadline of a case set to its date with the corrected calendar, the change recorded; 1 when it moved
-        int Move(RoutedCase routed, string deadline, DateOnly current, Func<HolidayCalendar, DateOnly> dueOn, Action<DateOnly> set)
+        int Move(RoutedCase routed, string deadline, DateOnly current, Func<HolidayCalendar, DateOnly?> dueOn, Action<DateOnly> set)
         {
             if (Recompute(dueOn, before, after) is not { } moved || moved == current)
                 return 0;
@@ -77,23 +77,23 @@ public static class DueDateRecomputation
             .ToListAsync(cancellationToken);
         foreach (var routed in windows)
             changed += Move(routed, CaseClock.RecourseDeadline, routed.RecourseLastDay!.Value,
-                cal => CaseRules.RecourseLastDay(CaseMoves.AnswerOf(routed), routed.DueOn, routed.AnsweredOn, calendar.Rules, cal)
-                    ?? throw new ArgumentException("A full grant leaves nothing to contest."),
+                cal => CaseRules.RecourseLastDay(CaseMoves.AnswerOf(routed), routed.DueOn, routed.AnsweredOn, calendar.Rules, cal),
                 d => routed.RecourseLastDay = d);
         return changed;
     }
 
     /// <summary>
     /// The date with the corrected calendar when the correction is what moves it: a date that was already off for
-    /// another reason (a rule table or a calendar of another time) is not this correction's to change. Null when the
-    /// date cannot be computed any more (a pause the earlier date leaves after the deadline): the case keeps its date.
+    /// another reason (a rule table or a calendar of another time) is not this correction's to change. Null when there
+    /// is no such date (a full grant leaves nothing to contest) or it cannot be computed any more (a pause the earlier
+    /// date leaves after the deadline): the case keeps its date.
     /// </summary>
-    private static DateOnly? Recompute(Func<HolidayCalendar, DateOnly> dueOn, HolidayCalendar before, HolidayCalendar after)
+    private static DateOnly? Recompute(Func<HolidayCalendar, DateOnly?> dueOn, HolidayCalendar before, HolidayCalendar after)
     {
         try
         {
             var corrected = dueOn(after);
-            return corrected == dueOn(before) ? null : corrected;
+            return corrected is null || corrected == dueOn(before) ? null : corrected;
         }
         catch (ArgumentException)
         {

@@ -56,14 +56,15 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
             try
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var insert = DigestQueries.InsertOrIgnore(connection, transaction);
-                await using var notify = NoticeSql.Insert(connection);
-                notify.Transaction = transaction;
+                // the unique index on message_id makes a second digest of the day a no-op
+                await using var insert = OutboxMessage.InsertCommand(connection, transaction, ignoreDuplicates: true);
+                await using var notify = NotificationStore.InsertCommand(connection, transaction);
                 foreach (var (officerId, digest) in digests.OrderBy(d => d.Key, StringComparer.Ordinal))
                 {
                     var message = OutboxMessage.For(new OfficerDigestPrepared(officerId, today, digest.DueSoon, digest.Overdue, now),
                         MessageId(officerId, today), at);
-                    prepared += await DigestQueries.InsertAsync(insert, message, cancellationToken);
+                    OutboxMessage.Bind(insert, message);
+                    prepared += await insert.ExecuteNonQueryAsync(cancellationToken);
                     // the e-mail, once per officer and day like the message
                     if (directory.Officer(officerId) is { } officer)
                         await NoticeSql.InsertAsync(notify, NotificationKey.For(Text($"digest:{officerId}:{today:yyyy-MM-dd}"),

@@ -100,7 +100,7 @@ public sealed partial class DeadlineSweep
     private static async Task EmitAsync<T>(Run run, T message, CancellationToken cancellationToken) where T : class
     {
         var outbox = OutboxMessage.For(message, Guid.CreateVersion7(), run.At);
-        await run.Commands.OutboxAsync(outbox.MessageId, outbox.MessageType, outbox.Body, outbox.CreatedAt, cancellationToken);
+        await run.Commands.OutboxAsync(outbox, cancellationToken);
         run.Messages++;
     }
 

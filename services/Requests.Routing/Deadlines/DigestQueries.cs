@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Requests.Contracts.Routing;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Deadlines;
 
@@ -42,33 +41,5 @@ internal static class DigestQueries
             lines.Add((reader.GetString(0), new DigestLine(Guid.Parse(reader.GetString(1)), reader.GetString(2),
                 reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateOnly>(5), 0)));
         return lines;
-    }
-
-    public static DbCommand InsertOrIgnore(DbConnection connection, DbTransaction transaction)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // SQLite and PostgreSQL alike: the unique index on message_id makes a second digest of the day a no-op
-        command.CommandText = """
-            INSERT INTO outbox_messages (message_id, message_type, body, created_at)
-            VALUES (@message_id, @message_type, @body, @created_at)
-            ON CONFLICT (message_id) DO NOTHING
-            """;
-        foreach (var name in new[] { "@message_id", "@message_type", "@body", "@created_at" })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    public static async Task<int> InsertAsync(DbCommand insert, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        insert.Parameters[0].Value = message.MessageId.ToString("D");
-        insert.Parameters[1].Value = message.MessageType;
-        insert.Parameters[2].Value = message.Body;
-        insert.Parameters[3].Value = message.CreatedAt;
-        return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Deadlines;
 
@@ -17,7 +19,7 @@ internal sealed class SweepCommands : IAsyncDisposable
     public SweepCommands(DbConnection connection)
     {
         // the filtered index ix_cases_next_alert_on serves the range and the order: no scan, no sort
-        _due = Command(connection, """
+        _due = Commands.Prepare(connection, null, """
             SELECT id, tracking_number, regime, kind, body_code, status, version, alert_deadline, alert_stage,
                    due_on, recourse_due_on, assigned_officer_id
             FROM cases
@@ -27,24 +29,21 @@ internal sealed class SweepCommands : IAsyncDisposable
             """, "@today", "@limit");
         // the compare-and-set: changes the case only if nobody moved it since it was read. Two statements, so that a
         // reminder leaves the status alone and with it the two indexes that hold the status
-        _alert = Command(connection, """
+        _alert = Commands.Prepare(connection, null, """
             UPDATE cases SET alert_stage = @stage, next_alert_on = @next
             WHERE id = @id AND alert_stage = @old_stage AND version = @version
             """, "@stage", "@next", "@id", "@old_stage", "@version");
-        _move = Command(connection, """
+        _move = Commands.Prepare(connection, null, """
             UPDATE cases
             SET alert_stage = @stage, next_alert_on = @next, status = @status, version = @new_version,
                 recourse_last_day = COALESCE(@recourse_last_day, recourse_last_day)
             WHERE id = @id AND alert_stage = @old_stage AND version = @version
             """, "@stage", "@next", "@status", "@new_version", "@recourse_last_day", "@id", "@old_stage", "@version");
-        _audit = Command(connection, """
+        _audit = Commands.Prepare(connection, null, """
             INSERT INTO case_audit_entries (case_id, at, actor, action, from_status, to_status, officer_id, note)
             VALUES (@case_id, @at, @actor, @action, @from_status, @to_status, @officer_id, @note)
             """, "@case_id", "@at", "@actor", "@action", "@from_status", "@to_status", "@officer_id", "@note");
-        _outbox = Command(connection, """
-            INSERT INTO outbox_messages (message_id, message_type, body, created_at)
-            VALUES (@message_id, @message_type, @body, @created_at)
-            """, "@message_id", "@message_type", "@body", "@created_at");
+        _outbox = OutboxMessage.InsertCommand(connection);
     }
 
     public void Enlist(DbTransaction transaction)
@@ -58,7 +57,7 @@ internal sealed class SweepCommands : IAsyncDisposable
 
     public async Task<List<DueCase>> ReadDueAsync(DateOnly today, int limit, CancellationToken cancellationToken)
     {
-        Set(_due, today, limit);
+        Commands.Bind(_due, today, limit);
         var rows = new List<DueCase>(limit);
         await using var reader = await _due.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -74,7 +73,7 @@ internal sealed class SweepCommands : IAsyncDisposable
     /// <summary>Moves the alerts on (or stops them), if the case is still as read: true when it was, and is now changed.</summary>
     public async Task<bool> TryAlertAsync(DueCase row, SweepStep step, CancellationToken cancellationToken)
     {
-        Set(_alert, (int)step.Stage, step.NextAlertOn, row.Id, row.Stage, row.Version);
+        Commands.Bind(_alert, (int)step.Stage, step.NextAlertOn, row.Id, row.Stage, row.Version);
         return await _alert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -82,21 +81,20 @@ internal sealed class SweepCommands : IAsyncDisposable
     public async Task<bool> TryMoveAsync(DueCase row, SweepStep step, string status, int newVersion, DateOnly? recourseLastDay,
         CancellationToken cancellationToken)
     {
-        Set(_move, (int)step.Stage, step.NextAlertOn, status, newVersion, recourseLastDay, row.Id, row.Stage, row.Version);
+        Commands.Bind(_move, (int)step.Stage, step.NextAlertOn, status, newVersion, recourseLastDay, row.Id, row.Stage, row.Version);
         return await _move.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public Task AuditAsync(string caseId, DateTime at, string actor, string action, string fromStatus, string toStatus,
         string? officerId, string note, CancellationToken cancellationToken)
     {
-        Set(_audit, caseId, at, actor, action, fromStatus, toStatus, officerId, note);
+        Commands.Bind(_audit, caseId, at, actor, action, fromStatus, toStatus, officerId, note);
         return _audit.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task OutboxAsync(Guid messageId, string messageType, string body, DateTime createdAt, CancellationToken cancellationToken)
+    public Task OutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        // the text form EF Core writes for a Guid (UseTextGuids), so the relay reads these rows like its own
-        Set(_outbox, messageId.ToString("D"), messageType, body, createdAt);
+        OutboxMessage.Bind(_outbox, message);
         return _outbox.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -107,24 +105,5 @@ internal sealed class SweepCommands : IAsyncDisposable
         await _move.DisposeAsync();
         await _audit.DisposeAsync();
         await _outbox.DisposeAsync();
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

@@ -57,10 +57,8 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
                 try
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    await using var insert = NoticeSql.Insert(connection);
-                    await using var outbox = Commands.Prepare(connection,
-                        "INSERT INTO outbox_messages (message_id, message_type, body, created_at) VALUES (@p0, @p1, @p2, @p3)", 4);
-                    insert.Transaction = outbox.Transaction = transaction;
+                    await using var insert = NotificationStore.InsertCommand(connection, transaction);
+                    await using var outbox = OutboxMessage.InsertCommand(connection, transaction);
                     var batch = await ReadAsync(connection, transaction, cancellationToken);
                     read = batch.Count;
                     var writer = new Writer(insert, outbox, directory, recipients, links, calendar);
@@ -68,9 +66,8 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
                         await writer.WriteAsync(alert, cancellationToken);
                     if (read > 0)
                     {
-                        await using var delete = Commands.Prepare(connection, "DELETE FROM alert_notices WHERE id <= @p0", 1);
-                        delete.Transaction = transaction;
-                        delete.Parameters[0].Value = batch[^1].Id;
+                        await using var delete = Commands.Prepare(connection, "DELETE FROM alert_notices WHERE id <= @p0", 1, transaction);
+                        Commands.Bind(delete, batch[^1].Id);
                         await delete.ExecuteNonQueryAsync(cancellationToken);
                     }
                     await transaction.CommitAsync(cancellationToken);
@@ -105,9 +102,8 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             FROM alert_notices a JOIN cases c ON c.id = a.case_id
             ORDER BY a.id
             LIMIT @p0
-            """, 1);
-        select.Transaction = transaction;
-        select.Parameters[0].Value = BatchSize;
+            """, 1, transaction);
+        Commands.Bind(select, BatchSize);
         var alerts = new List<Alert>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -168,7 +164,7 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             // the requester's timeline shows the notice: intake is told in the same transaction
             if (added is not null && CitizenNoticeRelay.For(added, alert.TrackingNumber, alert.At) is { } message)
             {
-                Commands.Bind(outbox, message.MessageId.ToString("D"), message.MessageType, message.Body, message.CreatedAt);
+                OutboxMessage.Bind(outbox, message);
                 await outbox.ExecuteNonQueryAsync(cancellationToken);
             }
         }

@@ -130,7 +130,7 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
     {
         if (!_bodies.TryGetValue(code, out var name))
             _bodies[code] = name = NoticeDirectory.NameOf(
-                await db.Bodies.FirstOrDefaultAsync(b => b.Code == code, cancellationToken), code);
+                await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, cancellationToken), code);
         return name;
     }
 

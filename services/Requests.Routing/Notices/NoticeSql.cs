@@ -6,13 +6,11 @@ using Requests.Routing.Storage;
 namespace Requests.Routing.Notices;
 
 /// <summary>
-/// Notifications written with raw commands on a job's own connection and transaction (the sweep, the digest): one
-/// prepared insert (<see cref="NotificationStore.InsertCommand"/>) reused for every row.
+/// Notifications written with raw commands on a job's own connection and transaction (the deadline alerts, the digest),
+/// through one prepared insert (<see cref="NotificationStore.InsertCommand"/>) reused for every row.
 /// </summary>
 internal static class NoticeSql
 {
-    public static DbCommand Insert(DbConnection connection) => NotificationStore.InsertCommand(connection);
-
     /// <summary>Renders and inserts one notification; null when its key was already there.</summary>
     public static async Task<Notification?> InsertAsync(DbCommand insert, string key, IEmailTemplate message, Language language,
         string? address, string? caseId, DateTime now, CancellationToken cancellationToken)

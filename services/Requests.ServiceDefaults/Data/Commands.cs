@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Requests.ServiceDefaults.Data;
 
 /// <summary>
-/// Raw commands for the hot paths that bypass EF Core (group commits, sweeps, relays): SQL that SQLite and PostgreSQL
-/// both accept, with positional parameters <c>@p0</c>, <c>@p1</c>... bound by index, so one command serves every row.
+/// Raw commands for the hot paths that bypass EF Core (group commits, the deadline sweep and its notices, imports): SQL
+/// that SQLite and PostgreSQL both accept, prepared once with its parameters and bound by index for every row.
 /// </summary>
 public static class Commands
 {
@@ -17,6 +17,19 @@ public static class Commands
         command.Transaction = transaction;
         for (var i = 0; i < parameters; i++)
             AddParameter(command, $"@p{i}", null);
+        return command;
+    }
+
+    /// <summary>A command for <paramref name="sql"/> with the named parameters, in the order <see cref="Bind"/> sets them.</summary>
+    public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(names);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in names)
+            AddParameter(command, name, null);
         return command;
     }
 

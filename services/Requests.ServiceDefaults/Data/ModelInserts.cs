@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,9 +16,9 @@ namespace Requests.ServiceDefaults.Data;
 public static class ModelInserts
 {
     // the statement and its columns, read from the model once per entity type
-    private static readonly ConcurrentDictionary<IEntityType, (string Sql, List<(IProperty Property, ValueConverter? Converter)> Columns)> Statements = new();
+    private static readonly ConcurrentDictionary<IEntityType, (string Sql, List<(IClrPropertyGetter Getter, ValueConverter? Converter)> Columns)> Statements = new();
 
-    private static (string, List<(IProperty, ValueConverter?)>) Statement(IEntityType entityType)
+    private static (string, List<(IClrPropertyGetter, ValueConverter?)>) Statement(IEntityType entityType)
     {
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         // a key the database generates (an integer identity) is left to it
@@ -28,7 +27,7 @@ public static class ModelInserts
             .ToList();
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
                   $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
-        return (sql, [.. properties.Select(p => ((IProperty)p, p.GetTypeMapping().Converter))]);
+        return (sql, [.. properties.Select(p => (p.GetGetter(), p.GetTypeMapping().Converter))]);
     }
 
     /// <summary>Inserts <paramref name="rows"/> into <typeparamref name="T"/>'s table in the current transaction.</summary>
@@ -43,25 +42,16 @@ public static class ModelInserts
             ?? throw new InvalidOperationException($"Insert {typeof(T).Name} rows inside a transaction, so they commit with the rest.");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var (sql, columns) = Statements.GetOrAdd(entityType, Statement);
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var parameters = new DbParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = $"@p{i}";
-            command.Parameters.Add(parameters[i]);
-        }
+        await using var command = Commands.Prepare(transaction.Connection!, sql, columns.Count, transaction);
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var (property, converter) = columns[i];
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                var (getter, converter) = columns[i];
+                var value = getter.GetClrValueUsingContainingEntity(row);
                 if (value is not null && converter is not null)
                     value = converter.ConvertToProvider(value);
-                parameters[i].Value = value ?? DBNull.Value;
+                command.Parameters[i].Value = value ?? DBNull.Value;
             }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Requests.Contracts.Intake;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.ServiceDefaults.Messaging;
 
@@ -22,6 +24,23 @@ public sealed class OutboxMessage
         Body = JsonSerializer.Serialize(message, Json),
         CreatedAt = createdAt,
     };
+
+    /// <summary>
+    /// The insert of the writers that bypass EF Core (group commits, the deadline sweep, the digest), bound with
+    /// <see cref="Bind"/>; with <paramref name="ignoreDuplicates"/>, a message id already there is left as it is.
+    /// </summary>
+    public static DbCommand InsertCommand(DbConnection connection, DbTransaction? transaction = null, bool ignoreDuplicates = false) =>
+        Commands.Prepare(connection, Commands.Insert("outbox_messages", InsertColumns) +
+            (ignoreDuplicates ? " ON CONFLICT (message_id) DO NOTHING" : ""), InsertColumns.Length, transaction);
+
+    private static readonly string[] InsertColumns = ["message_id", "message_type", "body", "created_at"];
+
+    /// <summary>Binds <paramref name="message"/> to an <see cref="InsertCommand"/> (guids are stored as text).</summary>
+    public static void Bind(DbCommand insert, OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Commands.Bind(insert, message.MessageId.ToString("D"), message.MessageType, message.Body, message.CreatedAt);
+    }
 
     /// <summary>Every message lives in Requests.Contracts: its full name is enough to find its type again.</summary>
     public static Type ResolveType(string messageType) =>

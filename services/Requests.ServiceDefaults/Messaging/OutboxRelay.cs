@@ -2,7 +2,6 @@ using System.Text.Json;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,11 +56,9 @@ public sealed class OutboxRelay<TContext>(
 {
     private readonly OutboxOptions _options = options.Value;
 
-    // published, not yet marked sent: their numbers, the highest of them, and when the oldest was published
+    // published, not yet marked sent: their numbers, in order, and when the oldest was published
     private readonly List<long> _unmarked = [];
-    private long _lastPublished;
     private DateTimeOffset _unmarkedSince;
-    private string? _readSql;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -142,7 +139,7 @@ public sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var batch = await ReadUnsentAsync(db, _unmarked.Count > 0 ? _lastPublished : long.MinValue, cancellationToken);
+        var batch = await ReadUnsentAsync(db, _unmarked.Count > 0 ? _unmarked[^1] : long.MinValue, cancellationToken);
         if (batch.Count == 0)
             return 0;
 
@@ -154,23 +151,24 @@ public sealed class OutboxRelay<TContext>(
         if (_unmarked.Count == 0)
             _unmarkedSince = clock.GetUtcNow();
         _unmarked.AddRange(batch.Select(m => m.Seq));
-        _lastPublished = batch[^1].Seq;
         return batch.Count;
     }
 
     /// <summary>
     /// The next unsent messages after <paramref name="after"/>, in order. Plain SQL that SQLite and PostgreSQL both
-    /// accept, with the names the model gives: it runs hundreds of times a second under load, and EF Core's query
-    /// pipeline cost more than the read itself.
+    /// accept (the table is <c>MigrationHelpers.CreateOutboxAndInbox</c>'s): it runs hundreds of times a second under
+    /// load, and EF Core's query pipeline cost more than the read itself.
     /// </summary>
     private async Task<List<OutboxMessage>> ReadUnsentAsync(TContext db, long after, CancellationToken cancellationToken)
     {
-        _readSql ??= ReadSql(db.Model);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = _readSql;
+            command.CommandText = """
+                SELECT seq, message_id, message_type, body FROM outbox_messages
+                WHERE sent_at IS NULL AND seq > @after ORDER BY seq LIMIT @limit
+                """;
             Commands.AddParameter(command, "@after", after);
             Commands.AddParameter(command, "@limit", _options.BatchSize);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -189,17 +187,6 @@ public sealed class OutboxRelay<TContext>(
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static string ReadSql(IModel model)
-    {
-        var entity = model.FindEntityType(typeof(OutboxMessage))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-        return $"SELECT {Column(nameof(OutboxMessage.Seq))}, {Column(nameof(OutboxMessage.MessageId))}, " +
-            $"{Column(nameof(OutboxMessage.MessageType))}, {Column(nameof(OutboxMessage.Body))} FROM {table.Name} " +
-            $"WHERE {Column(nameof(OutboxMessage.SentAt))} IS NULL AND {Column(nameof(OutboxMessage.Seq))} > @after " +
-            $"ORDER BY {Column(nameof(OutboxMessage.Seq))} LIMIT @limit";
     }
 
     private async Task MarkSentAsync(CancellationToken cancellationToken)
