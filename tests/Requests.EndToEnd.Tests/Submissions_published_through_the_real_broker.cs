@@ -119,6 +119,21 @@ public sealed class Submissions_published_through_the_real_broker : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Publishing_resumes_after_the_broker_closes_the_relay_s_connection()
+    {
+        await using var intake = await IntakeProcess.StartAsync(IntakeDb, _broker);
+        using var http = new HttpClient { BaseAddress = intake.Address };
+        var receipts = await Filing.FileManyAsync(http, 50);
+        await _recorder.WaitForAsync(50, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, await _broker.CloseConnectionsAsync("outbox relay"));
+        receipts.AddRange(await Filing.FileManyAsync(http, 50));
+
+        var handled = await _recorder.WaitForAsync(100, TimeSpan.FromSeconds(60));
+        Assert.Equal(receipts.Select(r => r.CaseId).Order(), handled.Select(h => h.CaseId).Order());
+    }
+
+    [Fact]
     public async Task Readiness_reports_a_broker_that_cannot_be_reached()
     {
         await using var intake = await IntakeProcess.StartAsync(IntakeDb, _broker, brokerPort: 1, waitUntilReady: false);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Requests.ServiceDefaults.Messaging;
 
@@ -32,6 +33,12 @@ public static class BusExtensions
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        var inMemory = settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase);
+        if (inMemory)
+            builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
+        else
+            builder.Services.AddSingleton<IOutboxPublisher>(services => new RabbitMqOutboxPublisher(settings,
+                services.GetRequiredService<IBus>(), services.GetRequiredService<ILogger<RabbitMqOutboxPublisher>>()));
         if (!string.IsNullOrEmpty(settings.ManagementUrl))
         {
             builder.Services.AddHttpClient();
@@ -42,7 +49,7 @@ public static class BusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             consumers?.Invoke(bus);
-            if (settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase))
+            if (inMemory)
             {
                 bus.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg));
                 return;

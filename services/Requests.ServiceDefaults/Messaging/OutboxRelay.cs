@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +49,7 @@ public sealed class OutboxOptions
 /// the full read that follows each mark finds it.
 /// </remarks>
 public sealed class OutboxRelay<TContext>(
-    IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
+    IServiceScopeFactory scopes, IBusControl bus, IOutboxPublisher publisher, OutboxSignal signal, WriteGate writes, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -145,8 +144,7 @@ public sealed class OutboxRelay<TContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        // all in flight at once: the broker confirms them together, far faster than one at a time
-        await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
+        await publisher.PublishAsync(batch, timeout.Token);
 
         if (_unmarked.Count == 0)
             _unmarkedSince = clock.GetUtcNow();
@@ -228,16 +226,5 @@ public sealed class OutboxRelay<TContext>(
         {
             writes.Exit();
         }
-    }
-
-    private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var type = OutboxMessage.ResolveType(message.MessageType);
-        var body = JsonSerializer.Deserialize(message.Body, type, OutboxMessage.Json)!;
-        return bus.Publish(body, type, Pipe.Execute<PublishContext>(context =>
-        {
-            context.MessageId = message.MessageId;
-            context.Durable = true;
-        }), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -45,6 +46,34 @@ public sealed class Broker : IAsyncDisposable
         (await api.PutAsync($"/api/permissions/{name}/guest", permissions)).EnsureSuccessStatusCode();
         return new Broker(name, api);
     }
+
+    /// <summary>
+    /// Has the broker close this virtual host's client connections whose name contains <paramref name="name"/>, as a
+    /// broker restart or a network cut would; returns how many it closed (waiting up to 10 s for one to be listed).
+    /// </summary>
+    public async Task<int> CloseConnectionsAsync(string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var listed = await _api.GetFromJsonAsync<List<ConnectionInfo>>($"/api/vhosts/{VirtualHost}/connections") ?? [];
+            var matching = listed.Where(c => c.ClientProperties?.ConnectionName?.Contains(name, StringComparison.Ordinal) == true).ToList();
+            if (matching.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                foreach (var connection in matching)
+                    (await _api.DeleteAsync($"/api/connections/{Uri.EscapeDataString(connection.Name)}")).EnsureSuccessStatusCode();
+                return matching.Count;
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record ConnectionInfo(
+        string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] ClientProperties? ClientProperties);
+
+    private sealed record ClientProperties(
+        [property: System.Text.Json.Serialization.JsonPropertyName("connection_name")] string? ConnectionName);
 
     private static async Task EnsureReachableAsync()
     {
