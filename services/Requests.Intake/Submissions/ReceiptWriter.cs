@@ -34,6 +34,9 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
 
     private long _stored;
 
+    // the prepared statements, reused from commit to commit on the writer's thread; reopened after a failure
+    private Statements? _statements;
+
     /// <summary>How many filings were stored since the service started: their pace tells background work to wait its turn.</summary>
     public long Stored => Interlocked.Read(ref _stored);
 
@@ -55,7 +58,6 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
-        Statements? statements = null;
         var lastCommit = 0L;
         try
         {
@@ -67,7 +69,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 lastCommit = Stopwatch.GetTimestamp();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
                     batch.Add(next);
-                statements = Commit(batch, statements);
+                Commit(batch);
                 batch.Clear();
             }
         }
@@ -78,21 +80,21 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
         finally
         {
-            statements?.Dispose();
+            _statements?.Dispose();
         }
     }
 
-    /// <summary>Writes the batch in one transaction and answers its callers; returns the statements to reuse, or null after a failure.</summary>
-    private Statements? Commit(List<Pending> batch, Statements? statements)
+    /// <summary>Writes the batch in one transaction and answers its callers.</summary>
+    private void Commit(List<Pending> batch)
     {
         try
         {
-            statements ??= Statements.Open(scopes);
+            _statements ??= Statements.Open(scopes);
             string[] numbers;
             writes.Enter();
             try
             {
-                numbers = statements.Write(batch, clock.GetUtcNow().UtcDateTime);
+                numbers = _statements.Write(batch, clock.GetUtcNow().UtcDateTime);
             }
             finally
             {
@@ -102,15 +104,14 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Done.TrySetResult(numbers[i]);
             outbox.Notify();
-            return statements;
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Could not store {Count} receipts; none of them was recorded", batch.Count);
             foreach (var pending in batch)
                 pending.Done.TrySetException(new ReceiptNotStoredException(ex));
-            statements?.Dispose();
-            return null;
+            _statements?.Dispose();
+            _statements = null;
         }
     }
 

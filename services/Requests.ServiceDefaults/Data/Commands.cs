@@ -9,16 +9,8 @@ namespace Requests.ServiceDefaults.Data;
 public static class Commands
 {
     /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/> parameters <c>@p0</c>... to bind.</summary>
-    public static DbCommand Prepare(DbConnection connection, string sql, int parameters, DbTransaction? transaction = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        for (var i = 0; i < parameters; i++)
-            AddParameter(command, $"@p{i}", null);
-        return command;
-    }
+    public static DbCommand Prepare(DbConnection connection, string sql, int parameters, DbTransaction? transaction = null) =>
+        Prepare(connection, transaction, sql, [.. Enumerable.Range(0, parameters).Select(i => $"@p{i}")]);
 
     /// <summary>A command for <paramref name="sql"/> with the named parameters, in the order <see cref="Bind"/> sets them.</summary>
     public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Requests.ServiceDefaults.Messaging;
 
@@ -33,16 +32,15 @@ public static class BusExtensions
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddSingleton(settings);
         var inMemory = settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase);
         if (inMemory)
             builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         else
-            builder.Services.AddSingleton<IOutboxPublisher>(services => new RabbitMqOutboxPublisher(settings,
-                services.GetRequiredService<IBus>(), services.GetRequiredService<ILogger<RabbitMqOutboxPublisher>>()));
+            builder.Services.AddSingleton<IOutboxPublisher, RabbitMqOutboxPublisher>();
         if (!string.IsNullOrEmpty(settings.ManagementUrl))
         {
             builder.Services.AddHttpClient();
-            builder.Services.AddSingleton(settings);
             builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: ["errors"]);
         }
         builder.Services.AddMassTransit(bus =>

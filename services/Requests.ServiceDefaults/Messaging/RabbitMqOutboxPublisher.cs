@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Reflection;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -136,8 +137,8 @@ public sealed class RabbitMqOutboxPublisher(RabbitMqOptions settings, IBus bus, 
         return route;
     }
 
-    private static readonly System.Reflection.MethodInfo RouteOfMethod =
-        typeof(RabbitMqOutboxPublisher).GetMethod(nameof(RouteOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+    private static readonly MethodInfo RouteOfMethod =
+        typeof(RabbitMqOutboxPublisher).GetMethod(nameof(RouteOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static Route RouteOf<T>(IBus bus) where T : class =>
         new(new CachedString(bus.Topology.Message<T>().EntityName), MessageTypeCache<T>.MessageTypeNames);
@@ -226,7 +227,7 @@ public sealed class RabbitMqOutboxPublisher(RabbitMqOptions settings, IBus bus, 
         private (int From, int To) Range(ulong tag, bool multiple)
         {
             if (tag < _first || tag - _first >= (ulong)_acked.Length)
-                return (0, 0); // not this batch's: an earlier one failed and closed the channel
+                return (0, 0); // outside the batch in flight
             var index = (int)(tag - _first);
             return (multiple ? 0 : index, index + 1);
         }
