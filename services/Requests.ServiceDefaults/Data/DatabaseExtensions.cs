@@ -39,7 +39,7 @@ public static class DatabaseExtensions
         if (provider.IsSqlite && interval > TimeSpan.Zero)
         {
             builder.Services.AddHostedService(services => new SqliteCheckpointer(connectionString, interval,
-                services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+                services.GetRequiredService<WriteGate>(), services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
         return builder;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -187,27 +188,75 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
+    /// <summary>
+    /// Marks what was published, one range update per run of consecutive numbers. The mark's commit waits for no flush
+    /// of its own (<c>synchronous</c> NORMAL on SQLite, <c>synchronous_commit</c> off on PostgreSQL): the next durable
+    /// commit carries it to disk, and a mark lost to a power cut only publishes its messages again, which the inboxes
+    /// recognise. The writers waiting at the gate wait the shorter.
+    /// </summary>
     private async Task MarkSentAsync(CancellationToken cancellationToken)
     {
         if (_unmarked.Count == 0)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var sqlite = db.Database.IsSqlite();
         var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         await writes.EnterAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var chunk in _unmarked.Chunk(_options.BatchSize))
-                await db.Set<OutboxMessage>().Where(m => chunk.Contains(m.Seq))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+            if (sqlite)
+                await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (!sqlite)
+                await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit = off", cancellationToken);
+            await using var update = Commands.Prepare(connection, transaction,
+                "UPDATE outbox_messages SET sent_at = @now WHERE seq BETWEEN @first AND @last", "@now", "@first", "@last");
+            foreach (var (first, last) in Runs(_unmarked))
+            {
+                Commands.Bind(update, now, first, last);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
-            writes.Exit();
+            try
+            {
+                // the pooled connection goes back as every other: durable
+                if (sqlite)
+                    await ExecuteAsync(connection, null, SqlitePragmas.Synchronous, CancellationToken.None);
+            }
+            finally
+            {
+                writes.Exit();
+                await db.Database.CloseConnectionAsync();
+            }
         }
         _unmarked.Clear();
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Commands.Prepare(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The runs of consecutive numbers in <paramref name="ascending"/>, each as its first and last.</summary>
+    private static IEnumerable<(long First, long Last)> Runs(List<long> ascending)
+    {
+        var first = ascending[0];
+        for (var i = 1; i < ascending.Count; i++)
+        {
+            if (ascending[i] == ascending[i - 1] + 1)
+                continue;
+            yield return (first, ascending[i - 1]);
+            first = ascending[i];
+        }
+        yield return (first, ascending[^1]);
     }
 
     /// <summary>Deletes what is past <see cref="OutboxOptions.Retention"/>, so neither table grows without end.</summary>
