@@ -14,9 +14,6 @@ public sealed class SqlitePragmas(int walAutocheckpointPages = SqlitePragmas.Def
 {
     public const int DefaultWalAutocheckpointPages = 10000;
 
-    /// <summary>The durable setting, for a connection that relaxed it for a commit that may be lost.</summary>
-    public const string Synchronous = "PRAGMA synchronous=FULL";
-
     private readonly string _sql = Pragmas(walAutocheckpointPages);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection, _sql);
@@ -32,7 +29,7 @@ public sealed class SqlitePragmas(int walAutocheckpointPages = SqlitePragmas.Def
     public static void Apply(DbConnection connection) => Run(connection, Pragmas(DefaultWalAutocheckpointPages));
 
     private static string Pragmas(int walAutocheckpointPages) =>
-        $"PRAGMA journal_mode=WAL; {Synchronous}; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; " +
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; " +
         $"PRAGMA wal_autocheckpoint={walAutocheckpointPages.ToString(CultureInfo.InvariantCulture)};";
 
     private static void Run(DbConnection connection, string sql)

@@ -1,7 +1,7 @@
-using System.Data.Common;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -192,7 +192,8 @@ public sealed class OutboxRelay<TContext>(
     /// Marks what was published, one range update per run of consecutive numbers. The mark's commit waits for no flush
     /// of its own (<c>synchronous</c> NORMAL on SQLite, <c>synchronous_commit</c> off on PostgreSQL): the next durable
     /// commit carries it to disk, and a mark lost to a power cut only publishes its messages again, which the inboxes
-    /// recognise. The writers waiting at the gate wait the shorter.
+    /// recognise. The writers waiting at the gate wait the shorter. On SQLite the connection's next open makes it
+    /// durable again (<see cref="SqlitePragmas"/> runs on every open).
     /// </summary>
     private async Task MarkSentAsync(CancellationToken cancellationToken)
     {
@@ -200,19 +201,17 @@ public sealed class OutboxRelay<TContext>(
             return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var sqlite = db.Database.IsSqlite();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         await writes.EnterAsync(cancellationToken);
         try
         {
-            if (sqlite)
-                await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (!sqlite)
-                await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit = off", cancellationToken);
-            await using var update = Commands.Prepare(connection, transaction,
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
+            await using var update = Commands.Prepare(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
                 "UPDATE outbox_messages SET sent_at = @now WHERE seq BETWEEN @first AND @last", "@now", "@first", "@last");
             foreach (var (first, last) in Runs(_unmarked))
             {
@@ -223,26 +222,10 @@ public sealed class OutboxRelay<TContext>(
         }
         finally
         {
-            try
-            {
-                // the pooled connection goes back as every other: durable
-                if (sqlite)
-                    await ExecuteAsync(connection, null, SqlitePragmas.Synchronous, CancellationToken.None);
-            }
-            finally
-            {
-                writes.Exit();
-                await db.Database.CloseConnectionAsync();
-            }
+            writes.Exit();
+            await db.Database.CloseConnectionAsync();
         }
         _unmarked.Clear();
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Commands.Prepare(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The runs of consecutive numbers in <paramref name="ascending"/>, each as its first and last.</summary>
