@@ -10,6 +10,7 @@ using Requests.Notifications;
 using Requests.Notifications.Email;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Auth;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -29,12 +30,13 @@ public static class IntakeServices
             bus.AddConsumer<ShowRefusedActionToCitizenConsumer>();
             bus.AddConsumer<ShowNoticeToCitizenConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
-            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
+            bus.AddConsumer<ReplaceCalendarConsumer>();
         });
         // staff registration takes the bearer tokens routing issues, checked with the shared key ring
         builder.AddStaffAuthentication();
         var bodies = Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json");
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
+        builder.Services.AddSingleton<PublishedCalendar>();
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<SubmissionValidator>();
         // the receipt's access code is written in clear only into the e-mail as it is sent
@@ -60,7 +62,7 @@ public static class IntakeServices
         await app.MigrateDatabaseAsync<IntakeDbContext>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<PublishedCalendar>().LoadAsync(db, CancellationToken.None);
         await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
     }
 

@@ -4,6 +4,7 @@ using Requests.Reporting.Import;
 using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Auth;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -22,7 +23,7 @@ public static class ReportingServices
             bus.AddConsumer<RecordMissedDeadlineConsumer>();
             bus.AddConsumer<RecordDueDateChangeConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
-            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
+            bus.AddConsumer<ReplaceReportCalendarConsumer>();
         });
         // the bearer tokens and cookies routing issues, checked with the shared key ring
         builder.AddStaffAuthentication();
@@ -30,7 +31,7 @@ public static class ReportingServices
         builder.Services.AddScoped<FactImport>();
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<FactCache>();
-        builder.Services.AddSingleton<ReportCalendar>();
+        builder.Services.AddSingleton<PublishedCalendar>();
         builder.Services.AddHostedService<WarmReportsAtStart>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
@@ -42,6 +43,6 @@ public static class ReportingServices
         await app.MigrateDatabaseAsync<ReportingDbContext>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-        await app.Services.GetRequiredService<ReportCalendar>().ReloadAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<PublishedCalendar>().LoadAsync(db, CancellationToken.None);
     }
 }

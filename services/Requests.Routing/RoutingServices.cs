@@ -48,7 +48,10 @@ public static class RoutingServices
         return app;
     }
 
-    /// <summary>Migrates the database, loads the directory seed the first time, the calendar's corrections, the first administrator.</summary>
+    /// <summary>
+    /// Migrates the database, loads the directory seed the first time, publishes the directory and the calendar, loads
+    /// the calendar's corrections, creates the first administrator.
+    /// </summary>
     public static async Task StartRoutingAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<RoutingDbContext>();
@@ -60,6 +63,7 @@ public static class RoutingServices
         var logger = app.Services.GetRequiredService<ILogger<RoutingDbContext>>();
         await DirectorySeed.LoadIfEmptyAsync(db, seed, logger, CancellationToken.None);
         await DirectorySnapshot.PublishAtStartAsync(scope.ServiceProvider, CancellationToken.None);
+        await CalendarSnapshot.PublishAtStartAsync(scope.ServiceProvider, CancellationToken.None);
         await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
         await AccountServices.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, logger);
     }

@@ -10,17 +10,3 @@ public sealed record DirectoryBody(string Code, string NameFr, string NameAr, st
 /// change, in ticks) lets it ignore an older snapshot that arrives late.
 /// </summary>
 public sealed record BodyDirectoryPublished(long Version, IReadOnlyList<DirectoryBody> Bodies, DateTimeOffset At);
-
-/// <summary>
-/// An administrator corrected a public holiday: an estimated lunar date confirmed or moved. Routing owns the calendar;
-/// intake applies the same correction to the due dates it gives at receipt.
-/// </summary>
-/// <param name="NewDate">The holiday's true date; null when the date stands and only its status changes.</param>
-public sealed record HolidayCorrected(
-    long CorrectionId,
-    DateOnly HolidayDate,
-    DateOnly? NewDate,
-    bool Confirmed,
-    string Reason,
-    string CorrectedBy,
-    DateTimeOffset At);

@@ -20,4 +20,31 @@ public sealed partial class HolidayCalendar
 
     /// <summary>Replaces a holiday by its corrected version (confirmed, or moved to another date).</summary>
     public HolidayCalendar Replacing(Holiday current, Holiday corrected) => Without(current).With(corrected);
+
+    /// <summary>
+    /// The calendar with <paramref name="corrections"/> applied in the order they were made. One that names a date
+    /// that is no longer a holiday (a later correction superseded it) or a date outside the calendar changes nothing.
+    /// </summary>
+    public HolidayCalendar Corrected(IEnumerable<HolidayCorrection> corrections)
+    {
+        ArgumentNullException.ThrowIfNull(corrections);
+        var calendar = this;
+        foreach (var correction in corrections)
+        {
+            if (!Covers(correction.HolidayDate) || correction.NewDate is { } moved && !Covers(moved)
+                || calendar.HolidayOn(correction.HolidayDate) is not { } holiday)
+            {
+                continue;
+            }
+
+            calendar = calendar.Replacing(holiday, holiday with
+            {
+                Date = correction.NewDate ?? holiday.Date,
+                Estimated = !correction.Confirmed,
+                Source = $"{holiday.Source}; corrected: {correction.Reason}",
+            });
+        }
+
+        return calendar;
+    }
 }

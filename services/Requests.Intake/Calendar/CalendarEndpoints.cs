@@ -6,7 +6,7 @@ public sealed record DayOff(DateOnly Date, string NameFr, string NameAr, string 
 
 /// <summary>
 /// The holiday calendar as intake applies it. Routing owns the calendar and its corrections (its
-/// <c>POST /api/calendar/corrections</c>); intake receives each one as <c>HolidayCorrected</c>.
+/// <c>POST /api/calendar/corrections</c>); intake keeps the calendar it last published (<c>CalendarPublished</c>).
 /// </summary>
 public static class CalendarEndpoints
 {

@@ -113,21 +113,6 @@ public sealed class TrackingCounter
     public long Last { get; set; }
 }
 
-/// <summary>
-/// Routing's correction of a holiday (confirmed as announced, or moved), kept under routing's id: applied in that
-/// order whatever order the messages arrived in.
-/// </summary>
-public sealed class HolidayCorrection
-{
-    public long Id { get; set; }
-    public DateOnly HolidayDate { get; set; }
-    public DateOnly? NewDate { get; set; }
-    public bool Confirmed { get; set; }
-    public required string Reason { get; set; }
-    public required string CorrectedBy { get; set; }
-    public DateTime CorrectedAt { get; set; }
-}
-
 /// <summary>Something the citizen asked of their case through intake, relayed to routing as <c>CitizenActed</c>.</summary>
 public sealed class CitizenAction
 {

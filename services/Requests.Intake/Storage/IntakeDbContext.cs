@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Notifications.Delivery;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -10,7 +11,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
-    public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
     public DbSet<CitizenAction> CitizenActions => Set<CitizenAction>();
     public DbSet<BodyRecord> Bodies => Set<BodyRecord>();
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
@@ -40,11 +40,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId);
         });
         modelBuilder.Entity<TrackingCounter>().HasKey(c => c.Key);
-        modelBuilder.Entity<HolidayCorrection>(e =>
-        {
-            e.Property(c => c.Id).ValueGeneratedNever(); // routing's CorrectionId
-            e.HasIndex(c => c.HolidayDate);
-        });
         modelBuilder.Entity<CitizenAction>(e =>
         {
             e.HasIndex(a => new { a.CaseId, a.At });
@@ -65,6 +60,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPublishedCalendar();
         modelBuilder.AddNotificationsTable();
         modelBuilder.UseSnakeCaseNames();
     }

@@ -6,6 +6,7 @@ using Requests.Domain.Deadlines;
 using Requests.Reporting.Facts;
 using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Reporting.Import;
@@ -25,7 +26,7 @@ public sealed record ImportResult(long Rows, long Added, IReadOnlyList<int> Year
 /// present is replaced by the file's row, so importing the same file again leaves the facts as they were. Each row
 /// written carries its year's new data version, so that reports catch up on them (see <see cref="FactCache"/>).
 /// </summary>
-public sealed class FactImport(ReportingDbContext db, WriteGate writes, ReportCalendar calendar)
+public sealed class FactImport(ReportingDbContext db, WriteGate writes, PublishedCalendar calendar)
 {
     public const int MaxErrors = 100;
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Reporting.Facts;
 using Requests.Reporting.Storage;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Reporting.Reports;
 
 /// <summary>Builds the national synthesis and the bodies' reports from one snapshot of the facts.</summary>
-public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, ReportCalendar calendar)
+public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, PublishedCalendar calendar)
 {
     public const string Rounding =
         "Percentages and days to one decimal, rounded half away from zero, computed on unrounded values; medians of an even count are the mean of the two middle values; the 90th percentile is the nearest rank.";

@@ -110,15 +110,3 @@ public sealed class FactYear
 
     public long Version { get; set; }
 }
-
-/// <summary>Routing's correction of a public holiday (an estimated lunar date confirmed or moved), under its id.</summary>
-public sealed class HolidayCorrection
-{
-    public long Id { get; set; }
-
-    public DateOnly HolidayDate { get; set; }
-
-    public DateOnly? NewDate { get; set; }
-
-    public bool Confirmed { get; set; }
-}

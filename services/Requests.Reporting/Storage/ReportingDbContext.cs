@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
@@ -12,7 +13,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
     public DbSet<FactYear> FactYears => Set<FactYear>();
     public DbSet<FactDeparture> FactDepartures => Set<FactDeparture>();
-    public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -47,8 +47,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(y => y.Year).ValueGeneratedNever();
         });
         modelBuilder.Entity<FactDeparture>().HasKey(d => new { d.Year, d.Version, d.FactId });
-        modelBuilder.Entity<HolidayCorrection>().Property(c => c.Id).ValueGeneratedNever(); // routing's CorrectionId
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPublishedCalendar();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Requests.Contracts.Routing;
 using Requests.Domain.Calendar;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Calendar;
 
@@ -28,7 +26,7 @@ public static class CalendarEndpoints
 {
     private const int MaxReasonLength = 1000;
 
-    // routing is the calendar's source: intake consumes HolidayCorrected, routing has nothing to consume
+    // routing is the calendar's source: intake and reporting consume CalendarPublished, routing has nothing to consume
     public static void AddCalendarConsumers(this IBusRegistrationConfigurator bus)
     {
     }
@@ -52,7 +50,7 @@ public static class CalendarEndpoints
         h.Estimated ? "estimated" : "confirmed", h.Source);
 
     // stored as UTC without a zone: sent with its offset, or a client reads it as its own local time
-    private static CorrectionView CorrectionOf(HolidayCorrection c) => new(c.Id, c.HolidayDate, c.NewDate, c.Confirmed, c.Reason,
+    private static CorrectionView CorrectionOf(HolidayCorrectionRecord c) => new(c.Id, c.HolidayDate, c.NewDate, c.Confirmed, c.Reason,
         c.CorrectedBy, new DateTimeOffset(c.CorrectedAt, TimeSpan.Zero));
 
     private static async Task<List<CorrectionView>> ListAsync(RoutingDbContext db, CancellationToken cancellationToken) =>
@@ -81,19 +79,17 @@ public static class CalendarEndpoints
                 return Results.ValidationProblem(errors, statusCode: 422, title: "Invalid holiday correction; nothing was changed.");
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var correction = new HolidayCorrection
+            var correction = new HolidayCorrectionRecord
             {
                 HolidayDate = holidayDate!.Value, NewDate = form.NewDate, Confirmed = form.Confirmed!.Value,
                 Reason = form.Reason!.Trim(), CorrectedBy = user.Identity!.Name!, CorrectedAt = now,
             };
-            var after = CalendarStore.Apply(before, [correction]);
+            var after = before.Corrected([correction.ToCorrection()]);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.HolidayCorrections.Add(correction);
-            await db.SaveChangesAsync(cancellationToken); // gives the correction the id its event carries
-            db.Add(OutboxMessage.For(new HolidayCorrected(correction.Id, correction.HolidayDate, correction.NewDate,
-                correction.Confirmed, correction.Reason, correction.CorrectedBy, new DateTimeOffset(now, TimeSpan.Zero)),
-                Guid.CreateVersion7(), now));
+            await db.SaveChangesAsync(cancellationToken); // the snapshot reads it back with its id
+            await CalendarSnapshot.PublishAsync(db, now, cancellationToken);
             var recomputed = await DueDateRecomputation.RecomputeAsync(db, correction, before, after, calendar, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -33,23 +33,6 @@ public sealed class CalendarStore(TimeProvider clock)
     public static async Task<HolidayCalendar> LoadAsync(RoutingDbContext db, CancellationToken cancellationToken)
     {
         var corrections = await db.HolidayCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return Apply(HolidayCalendar.Morocco, corrections);
-    }
-
-    public static HolidayCalendar Apply(HolidayCalendar calendar, IEnumerable<HolidayCorrection> corrections)
-    {
-        foreach (var correction in corrections)
-        {
-            var holiday = calendar.HolidayOn(correction.HolidayDate);
-            if (holiday is null)
-                continue; // a correction of a date that is no longer a holiday: superseded by a later one
-            calendar = calendar.Replacing(holiday, holiday with
-            {
-                Date = correction.NewDate ?? holiday.Date,
-                Estimated = !correction.Confirmed,
-                Source = $"{holiday.Source}; corrected: {correction.Reason}",
-            });
-        }
-        return calendar;
+        return HolidayCalendar.Morocco.Corrected(corrections.Select(c => c.ToCorrection()));
     }
 }

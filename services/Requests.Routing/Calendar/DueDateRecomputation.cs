@@ -28,7 +28,7 @@ public static class DueDateRecomputation
     private static readonly string UnderRecourse = LifecycleCodes.Code(CaseStatus.UnderRecourse);
 
     /// <summary>Moves the due dates the correction changes, in the caller's transaction; returns how many cases changed.</summary>
-    public static async Task<int> RecomputeAsync(RoutingDbContext db, HolidayCorrection correction, HolidayCalendar before,
+    public static async Task<int> RecomputeAsync(RoutingDbContext db, HolidayCorrectionRecord correction, HolidayCalendar before,
         HolidayCalendar after, CalendarStore calendar, DateTime now, CancellationToken cancellationToken)
     {
         // which days are working days changes only on the old and the new date; a confirmation in place changes none
@@ -102,7 +102,7 @@ public static class DueDateRecomputation
     }
 
     private static void Record(RoutingDbContext db, RoutedCase routed, string deadline, DateOnly dueOn, DateOnly previous,
-        HolidayCorrection correction, HolidayCalendar after, DateTime now)
+        HolidayCorrectionRecord correction, HolidayCalendar after, DateTime now)
     {
         routed.Version += 1;
         // the reminders start over for the new date; a paused case keeps none (ScheduleAlerts reads the status)

@@ -1,3 +1,5 @@
+using Requests.Domain.Calendar;
+
 namespace Requests.Routing.Storage;
 
 /// <summary>A case as routing handles it, from submission to its final answer. Its id is intake's case id.</summary>
@@ -113,7 +115,7 @@ public sealed class CasePause
 }
 
 /// <summary>An administrator's correction of a public holiday, kept in order: the calendar is the published one with these applied.</summary>
-public sealed class HolidayCorrection
+public sealed class HolidayCorrectionRecord
 {
     public long Id { get; set; }
     public DateOnly HolidayDate { get; set; }
@@ -122,6 +124,8 @@ public sealed class HolidayCorrection
     public required string Reason { get; set; }
     public required string CorrectedBy { get; set; }
     public DateTime CorrectedAt { get; set; }
+
+    public HolidayCorrection ToCorrection() => new(HolidayDate, NewDate, Confirmed, Reason);
 }
 
 /// <summary>One thing that happened to a case: who, when, what, and the due date before it when it changed.</summary>

@@ -17,7 +17,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<RoutedCase> Cases => Set<RoutedCase>();
     public DbSet<CaseAuditEntry> CaseAuditEntries => Set<CaseAuditEntry>();
     public DbSet<CasePause> CasePauses => Set<CasePause>();
-    public DbSet<HolidayCorrection> HolidayCorrections => Set<HolidayCorrection>();
+    public DbSet<HolidayCorrectionRecord> HolidayCorrections => Set<HolidayCorrectionRecord>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
