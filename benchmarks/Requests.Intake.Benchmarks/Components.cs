@@ -6,6 +6,7 @@ using Requests.Domain.Deadlines;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Submissions;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Benchmarks;
@@ -30,7 +31,7 @@ internal static class Components
         }).ToArray();
         var forms = bodies.Select(b => JsonSerializer.Deserialize(b, ComponentJson.Default.InformationRequestForm)!).ToArray();
         var validator = new SubmissionValidator(BodyDirectory.Load(Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json")));
-        var calendar = new CalendarStore(TimeProvider.System);
+        var calendar = new CalendarStore(TimeProvider.System, new PublishedCalendar());
         var today = calendar.LocalDate(DateTimeOffset.UtcNow);
         var submitted = new RequestSubmitted(Guid.CreateVersion7(), "DAI-2026-000123", "information", "request", "MEF",
             forms[0].Subject!, forms[0].Description!, null, false, null, null, null, null, "email", "fr", "portal",

@@ -6,6 +6,7 @@ using Requests.Reporting.Benchmarks;
 using Requests.Reporting.Import;
 using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
 
 // The reporting benchmark: a year of N cases (default 5,000,000) imported through the real import code into a fresh
@@ -65,7 +66,7 @@ try
     HistoricalCsv.Write(csv, Year, cases);
     Console.WriteLine($"CSV written: {new FileInfo(csv).Length / 1e6:N0} MB in {clock.Elapsed.TotalSeconds:N1} s (not part of the import)");
 
-    var calendar = new ReportCalendar(); // the legal calendar, no corrections
+    var calendar = new PublishedCalendar(); // the legal calendar, no corrections
     var options = new DbContextOptionsBuilder<ReportingDbContext>()
         .UseSqlite($"Data Source={Path.Combine(folder, "reporting.db")}").AddInterceptors(new SqlitePragmas()).Options;
     await using (var db = new ReportingDbContext(options))

@@ -47,6 +47,26 @@ public sealed class Correcting_a_holiday
     }
 
     [Fact]
+    public void Corrections_apply_in_the_order_they_were_made_and_a_superseded_one_changes_nothing()
+    {
+        // moved from Mon 17 to Tue 18 May 2027 and confirmed there; a later one still naming the 17th finds no holiday,
+        // and one outside the calendar's years is left aside
+        var calendar = Given.Morocco.Corrected([
+            new HolidayCorrection(Given.Date("2027-05-17"), Given.Date("2027-05-18"), false, "Estimation revue"),
+            new HolidayCorrection(Given.Date("2027-05-18"), null, true, "Annonce du ministère des Habous"),
+            new HolidayCorrection(Given.Date("2027-05-17"), Given.Date("2027-05-21"), true, "Ancienne date"),
+            new HolidayCorrection(Given.Date("2027-05-18"), Given.Date("2032-01-05"), true, "Hors calendrier"),
+        ]);
+
+        var adha = calendar.HolidaysOn(Given.Date("2027-05-18")).Single(h => h.NameFr == "Aïd Al-Adha");
+        Assert.False(adha.Estimated);
+        Assert.EndsWith("corrected: Annonce du ministère des Habous", adha.Source, StringComparison.Ordinal);
+        Assert.True(calendar.IsWorkingDay(Given.Date("2027-05-17")));
+        Assert.True(calendar.IsWorkingDay(Given.Date("2027-05-21")));
+        Assert.Equal(Given.Morocco.Holidays.Count, calendar.Holidays.Count);
+    }
+
+    [Fact]
     public void Removing_a_holiday_that_is_not_there_is_refused() =>
         Assert.Throws<ArgumentException>(() => Given.Morocco.Without(EstimatedAdha with { NameFr = "Autre" }));
 

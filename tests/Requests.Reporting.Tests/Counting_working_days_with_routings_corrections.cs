@@ -17,12 +17,15 @@ public sealed class Counting_working_days_with_routings_corrections : IDisposabl
         Assert.Equal(3, await WorkingDelayAsync());
 
         // routing moves the second day of the Aïd to Saturday 5 April: 1 April becomes a working day
-        var correction = new HolidayCorrected(1, new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 5), true, "observed", "admin", DateTimeOffset.UtcNow);
-        await _app.DeliverAsync(correction);
-        await _app.DeliverAsync(correction); // the same correction again, under another message id: nothing more
+        var calendar = new CalendarPublished(2, [new CalendarCorrection(1, new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 5), true,
+            "observed", DateTimeOffset.UtcNow)], DateTimeOffset.UtcNow);
+        await _app.DeliverAsync(calendar);
+        await _app.DeliverAsync(calendar); // the same calendar again, under another message id: nothing more
+        await _app.DeliverAsync(new CalendarPublished(1, [], DateTimeOffset.UtcNow)); // an older one, arriving late
 
         Assert.Equal(4, await WorkingDelayAsync());
-        Assert.Equal(1, await _app.CountAsync("holiday_corrections"));
+        var row = Assert.Single(await _app.QueryAsync("SELECT version FROM published_calendar"));
+        Assert.Equal(2L, row["version"]);
     }
 
     private async Task<int> WorkingDelayAsync() =>

@@ -17,6 +17,7 @@ using Requests.Reporting.Reports;
 using Requests.Reporting.Storage;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Requests.ServiceDefaults.Auth;
+using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Messaging;
 using Requests.Testing;
 
@@ -123,7 +124,7 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
                      (await GetJsonAsync($"/api/reports/{year}/bodies/{bodyCode}?asOf={asOf}")).GetRawText();
         await using var scope = Services.CreateAsyncScope();
         var cold = new ReportBuilder(scope.ServiceProvider.GetRequiredService<ReportingDbContext>(), new FactCache(),
-            scope.ServiceProvider.GetRequiredService<ReportCalendar>());
+            scope.ServiceProvider.GetRequiredService<PublishedCalendar>());
         var json = Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var day = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
         var synthesis = await cold.SynthesisAsync(year, day, CancellationToken.None);

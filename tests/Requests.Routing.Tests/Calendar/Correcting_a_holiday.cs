@@ -7,7 +7,7 @@ using Requests.ServiceDefaults.Auth;
 namespace Requests.Routing.Tests;
 
 // Lunar holidays are announced a day or two ahead: an administrator moves or confirms the estimate in routing,
-// which owns the calendar; intake hears of it through HolidayCorrected.
+// which owns the calendar; intake and reporting hear of it through CalendarPublished.
 public sealed class Correcting_a_holiday : IDisposable
 {
     private readonly RoutingApp _app = new();
@@ -35,7 +35,8 @@ public sealed class Correcting_a_holiday : IDisposable
         Assert.Equal(("Aïd Al-Fitr", "confirmed"), (Text((await HolidayAsync("2026-03-20"))!.Value, "nameFr"),
             Text((await HolidayAsync("2026-03-20"))!.Value, "status")));
         Assert.Null(await HolidayAsync("2026-03-21"));
-        Assert.Equal(1, await _app.CountAsync("outbox_messages", "message_type LIKE '%HolidayCorrected'"));
+        // the start-up's calendar, then the one with the correction
+        Assert.Equal(2, await _app.CountAsync("outbox_messages", "message_type LIKE '%CalendarPublished'"));
     }
 
     [Fact]

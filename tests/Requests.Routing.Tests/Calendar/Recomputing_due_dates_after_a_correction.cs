@@ -100,10 +100,15 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
         Assert.Equal(new DueDateChanged(open, changes[open].TrackingNumber, "answer", On(3, 31), On(3, 30), Reason, at), changes[open]);
         Assert.Equal(new DueDateChanged(recourse, changes[recourse].TrackingNumber, "head-answer", On(3, 31), On(3, 30), Reason, at),
             changes[recourse]);
-        var corrected = Assert.Single(await OutboxAsync<HolidayCorrected>());
-        Assert.Equal((On(3, 21), On(3, 20), true, Reason, adminName), (corrected.HolidayDate, corrected.NewDate, corrected.Confirmed,
-            corrected.Reason, corrected.CorrectedBy));
-        Assert.Equal(corrected.CorrectionId, (long)Assert.Single(await _app.QueryAsync("SELECT id FROM holiday_corrections"))["id"]!);
+        // the calendar now in force, for intake and reporting: the start-up's, then this one
+        var published = await OutboxAsync<CalendarPublished>();
+        Assert.Equal(2, published.Count);
+        Assert.True(published[1].Version > published[0].Version);
+        var corrected = Assert.Single(published[1].Corrections);
+        Assert.Equal((On(3, 21), On(3, 20), true, Reason, at), (corrected.HolidayDate, corrected.NewDate, corrected.Confirmed,
+            corrected.Reason, corrected.At));
+        var row = Assert.Single(await _app.QueryAsync("SELECT id, corrected_by FROM holiday_corrections"));
+        Assert.Equal((corrected.Id, adminName), ((long)row["id"]!, (string?)row["corrected_by"]));
     }
 
     [Fact]
@@ -202,6 +207,6 @@ public sealed class Recomputing_due_dates_after_a_correction : IDisposable
     private static (string?, long) Short((string? DueOn, long Version, string?, long) due) => (due.DueOn, due.Version);
 
     private async Task<List<T>> OutboxAsync<T>() =>
-        [.. (await _app.QueryAsync($"SELECT body FROM outbox_messages WHERE message_type = '{typeof(T).FullName}'"))
+        [.. (await _app.QueryAsync($"SELECT body FROM outbox_messages WHERE message_type = '{typeof(T).FullName}' ORDER BY seq"))
             .Select(row => JsonSerializer.Deserialize<T>((string)row["body"]!, JsonSerializerOptions.Web)!)];
 }
