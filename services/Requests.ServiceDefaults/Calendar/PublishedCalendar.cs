@@ -17,9 +17,6 @@ public sealed class PublishedCalendar
 
     public HolidayCalendar Current => _current.Calendar;
 
-    /// <summary>The version of the snapshot in force; 0 until routing's first arrives.</summary>
-    public long Version => _current.Version;
-
     /// <summary>At start-up: the snapshot the database keeps.</summary>
     public async Task LoadAsync(DbContext db, CancellationToken cancellationToken)
     {
