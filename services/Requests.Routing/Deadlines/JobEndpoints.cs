@@ -54,10 +54,11 @@ public static partial class DeadlineJobs
         var monitoring = storage?.GetMonitoringApi();
         return [.. All.Select(job =>
         {
-            var recurring = connection?.GetRecurringJobs([job.Name]).FirstOrDefault();
+            var recurring = connection?.GetRecurringJobs([job.Name]).FirstOrDefault(j => !j.Removed);
             var last = recurring?.LastJobId is { } id ? LastRun(monitoring!.JobDetails(id)?.History ?? []) : null;
             var schedule = recurring is null
-                ? Schedule(job.Name == DeadlineSweepJob.Name ? options.Value.SweepInterval : options.Value.DigestCron, CalendarStore.Morocco.Id) + " (disabled)"
+                ? Schedule(job.Name == DeadlineSweepJob.Name ? options.Value.SweepInterval : options.Value.DigestCron, CalendarStore.Morocco.Id)
+                    + (storage is null ? " (disabled)" : " (removed until the next start)")
                 : Schedule(recurring.Cron, recurring.TimeZoneId);
             return new JobView(job.Name, job.Description, schedule, last?.StartedAt, last?.EndedAt, last?.Result,
                 last?.Succeeded, Utc(recurring?.NextExecution));
@@ -73,7 +74,9 @@ public static partial class DeadlineJobs
         if (services.GetService<JobStorage>() is null)
             return TypedResults.Problem("The jobs are disabled on this instance (Routing:Jobs:Enabled).",
                 statusCode: StatusCodes.Status409Conflict, title: "Jobs disabled");
-        services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(name);
+        if (services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(name) is null)
+            return TypedResults.Problem($"The job '{name}' was removed (from the dashboard); the service schedules it again at its next start.",
+                statusCode: StatusCodes.Status409Conflict, title: "Job not scheduled");
         return TypedResults.Accepted("/api/jobs");
     }
 

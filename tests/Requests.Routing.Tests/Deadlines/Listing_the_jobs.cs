@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using static Requests.Routing.Tests.Deadlines.Sweeps;
 
 namespace Requests.Routing.Tests.Deadlines;
@@ -86,6 +88,21 @@ public sealed class Listing_the_jobs : IDisposable
             jobs.Select(j => j.GetProperty("schedule").GetString()));
         Assert.All(jobs, j => Assert.Equal(JsonValueKind.Null, j.GetProperty("nextRunAt").ValueKind));
         Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_job_removed_from_the_dashboard_shows_so_and_cannot_be_run_until_the_next_start()
+    {
+        var admin = await AdminAsync();
+        _app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists("daily-digest");
+
+        var digest = (await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!.Single(j => j.GetProperty("name").GetString() == "daily-digest");
+        var run = await admin.PostAsync(new Uri("/api/jobs/daily-digest/run", UriKind.Relative), null);
+
+        Assert.Equal($"cron {RoutingApp.Never} (Africa/Casablanca) (removed until the next start)", digest.GetProperty("schedule").GetString());
+        Assert.Equal(JsonValueKind.Null, digest.GetProperty("nextRunAt").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+        Assert.Equal("application/problem+json", run.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
