@@ -7,8 +7,9 @@ builder.UseDefaultPort(5081);
 builder.AddRoutingServices();
 
 var app = builder.Build();
+// the database first: the jobs' storage may live in it
+await app.StartRoutingAsync();
 app.MapDefaultEndpoints();
 app.MapRoutingEndpoints();
 
-await app.StartRoutingAsync();
 await app.RunAsync();

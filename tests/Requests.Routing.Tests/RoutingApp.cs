@@ -33,6 +33,15 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     /// <summary>Whether the notification worker sends to the test run's SMTP server (maildev); off by default.</summary>
     public bool SendsMail { get; init; }
 
+    /// <summary>Whether the deadline jobs run (a Hangfire server, its storage beside the database); off by default.</summary>
+    public bool RunsJobs { get; init; }
+
+    /// <summary>Whether those jobs also run on their schedule; by default only when the test runs them.</summary>
+    public bool OnSchedule { get; init; }
+
+    /// <summary>A cron that never comes (31 February), as Hangfire's <c>Cron.Never()</c>.</summary>
+    public const string Never = "0 0 31 2 *";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -45,6 +54,13 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:Enabled", SendsMail ? "true" : "false");
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
         builder.UseSetting("Notifications:Retries:0", "00:00:00.500");
+        builder.UseSetting("Routing:Jobs:Enabled", RunsJobs ? "true" : "false");
+        if (!OnSchedule)
+        {
+            // a run on the wall clock's minute would race the test's own steps
+            builder.UseSetting("Routing:Jobs:SweepInterval", Never);
+            builder.UseSetting("Routing:Jobs:DigestCron", Never);
+        }
         if (Environment.GetEnvironmentVariable("REQUESTS_SMTP_PORT") is { Length: > 0 } smtpPort)
         {
             builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("REQUESTS_SMTP_HOST") ?? "127.0.0.1");

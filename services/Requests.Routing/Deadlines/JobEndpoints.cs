@@ -1,68 +1,106 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Dashboard;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Quartz;
 using Requests.Routing.Calendar;
 using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Deadlines;
 
-// GET /api/jobs and POST /api/jobs/{name}/run, for administrators.
+/// <summary>The last run of a job: when (on the wall clock), how long, and what came of it.</summary>
+public sealed record JobRun(DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, TimeSpan? Duration, string Result, bool? Succeeded);
+
+// GET /api/jobs, POST /api/jobs/{name}/run and the Hangfire dashboard at /hangfire.
 public static partial class DeadlineJobs
 {
     /// <summary>A job as the administrators see it; times are the scheduler's (the wall clock).</summary>
     public sealed record JobView(string Name, string Description, string Schedule, DateTimeOffset? LastRunStartedAt,
         DateTimeOffset? LastRunEndedAt, string? LastResult, bool? LastSucceeded, DateTimeOffset? NextRunAt);
 
+    /// <summary>The endpoints, the dashboard, and the recurring jobs registered (or updated) with their crons.</summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(StaffPolicies.Admin);
-        jobs.MapGet("/", ListAsync);
-        jobs.MapPost("/{name}/run", RunAsync);
+        jobs.MapGet("/", List);
+        jobs.MapPost("/{name}/run", Run);
+        if (app.Services.GetService<JobStorage>() is not { } storage)
+            return app;
+
+        var options = app.Services.GetRequiredService<IOptions<DeadlineJobOptions>>().Value;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var morocco = new RecurringJobOptions { TimeZone = CalendarStore.Morocco };
+        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Name, job => job.RunAsync(CancellationToken.None), options.SweepInterval, morocco);
+        recurring.AddOrUpdate<DailyDigestJob>(DailyDigestJob.Name, job => job.RunAsync(CancellationToken.None), options.DigestCron, morocco);
+
+        // staff sign-in decides (the policy); administrators act on the jobs, the ministry only reads them
+        app.MapHangfireDashboardWithAuthorizationPolicy(StaffPolicies.Oversight, "/hangfire", new DashboardOptions
+        {
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(StaffRoles.Admin),
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }, storage);
         return app;
     }
 
     /// <summary>Each job with its schedule, its last run and result, and its next run.</summary>
-    private static async Task<List<JobView>> ListAsync(IServiceProvider services, JobRunLog log,
-        IOptions<DeadlineJobOptions> options, CancellationToken cancellationToken)
+    private static List<JobView> List(IServiceProvider services, IOptions<DeadlineJobOptions> options)
     {
-        var scheduler = await SchedulerAsync(services, cancellationToken);
-        var views = new List<JobView>();
-        foreach (var (name, description) in All)
+        var storage = services.GetService<JobStorage>();
+        using var connection = storage?.GetConnection();
+        var monitoring = storage?.GetMonitoringApi();
+        return [.. All.Select(job =>
         {
-            var triggers = scheduler is null ? [] : await scheduler.GetTriggersOfJob(new JobKey(name), cancellationToken);
-            var schedule = triggers.Count == 0 ? Configured(name, options.Value) : string.Join("; ", triggers.Select(Describe));
-            var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
-            var last = log.Last(name);
-            views.Add(new JobView(name, description, schedule, last?.StartedAt, last?.EndedAt, last?.Result, last?.Succeeded, next));
-        }
-        return views;
+            var recurring = connection?.GetRecurringJobs([job.Name]).FirstOrDefault(j => !j.Removed);
+            var last = recurring?.LastJobId is { } id ? LastRun(monitoring!.JobDetails(id)?.History ?? []) : null;
+            var schedule = recurring is null
+                ? Schedule(job.Name == DeadlineSweepJob.Name ? options.Value.SweepInterval : options.Value.DigestCron, CalendarStore.Morocco.Id)
+                    + (storage is null ? " (disabled)" : " (removed until the next start)")
+                : Schedule(recurring.Cron, recurring.TimeZoneId);
+            return new JobView(job.Name, job.Description, schedule, last?.StartedAt, last?.EndedAt, last?.Result,
+                last?.Succeeded, Utc(recurring?.NextExecution));
+        })];
     }
 
-    /// <summary>Runs a job now, beside its schedule (a sweep already running finishes first): 202, then see GET /api/jobs.</summary>
-    private static async Task<Results<Accepted, ProblemHttpResult>> RunAsync(string name, IServiceProvider services,
-        CancellationToken cancellationToken)
+    /// <summary>Runs a job now, beside its schedule (a run already under way finishes first): 202, then see GET /api/jobs.</summary>
+    private static Results<Accepted, ProblemHttpResult> Run(string name, IServiceProvider services)
     {
         if (!All.Any(j => j.Name == name))
             return TypedResults.Problem($"There is no job '{name}': the jobs are {string.Join(", ", All.Select(j => j.Name))}.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown job");
-        if (await SchedulerAsync(services, cancellationToken) is not { } scheduler)
+        if (services.GetService<JobStorage>() is null)
             return TypedResults.Problem("The jobs are disabled on this instance (Routing:Jobs:Enabled).",
                 statusCode: StatusCodes.Status409Conflict, title: "Jobs disabled");
-        await scheduler.TriggerJob(new JobKey(name), cancellationToken);
+        if (services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(name) is null)
+            return TypedResults.Problem($"The job '{name}' was removed (from the dashboard); the service schedules it again at its next start.",
+                statusCode: StatusCodes.Status409Conflict, title: "Job not scheduled");
         return TypedResults.Accepted("/api/jobs");
     }
 
-    private static async Task<IScheduler?> SchedulerAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetKeyedService<ISchedulerFactory>(SchedulerName) is { } factory ? await factory.GetScheduler(cancellationToken) : null;
-
-    private static string Describe(ITrigger trigger) => trigger switch
+    /// <summary>A job's last run from its states in Hangfire's storage, the newest first.</summary>
+    public static JobRun? LastRun(IList<StateHistoryDto> history)
     {
-        ICronTrigger cron => $"cron {cron.CronExpressionString} ({cron.TimeZone.Id})",
-        ISimpleTrigger simple => $"every {simple.RepeatInterval:c}",
-        _ => trigger.GetType().Name,
-    };
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+            return null;
+        var state = history[0];
+        var started = Utc(history.FirstOrDefault(s => s.StateName == ProcessingState.StateName)?.CreatedAt);
+        var ended = Utc(state.CreatedAt);
+        if (state.StateName == ProcessingState.StateName)
+            return new JobRun(started, null, null, "running", null);
+        if (state.StateName == SucceededState.StateName)
+            return new JobRun(started, ended, ended - started,
+                $"succeeded: {SerializationHelper.Deserialize<string>(state.Data.TryGetValue("Result", out var result) ? result : null)}", true);
+        if (state.StateName == FailedState.StateName)
+            return new JobRun(started, ended, ended - started,
+                $"failed: {state.Data["ExceptionType"].Split('.')[^1]}: {state.Data["ExceptionMessage"]}", false);
+        return new JobRun(null, null, null, state.StateName.ToLowerInvariant(), null); // enqueued, scheduled, deleted
+    }
 
-    private static string Configured(string name, DeadlineJobOptions options) =>
-        (name == DeadlineSweepJob.Name ? $"every {options.SweepInterval:c}" : $"cron {options.DigestCron} ({CalendarStore.Morocco.Id})")
-        + (options.Enabled ? "" : " (disabled)");
+    private static string Schedule(string cron, string timeZone) => $"cron {cron} ({timeZone})";
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
 }

@@ -1,33 +1,35 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using static Requests.Routing.Tests.Deadlines.Sweeps;
 
 namespace Requests.Routing.Tests.Deadlines;
 
-// The scheduler runs on the wall clock; the jobs' work reads the app's (fake) clock.
+// The scheduler (Hangfire) runs on the wall clock; the jobs' work reads the app's (fake) clock.
 public sealed class Listing_the_jobs : IDisposable
 {
-    private readonly RoutingApp _app = new();
+    private readonly RoutingApp _app = new() { RunsJobs = true };
 
     public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task An_administrator_sees_both_jobs_with_their_schedule_and_next_run()
     {
-        var admin = await AdminAsync();
+        await using var app = new RoutingApp { RunsJobs = true, OnSchedule = true };
+        var admin = await app.SignInAsync("admin", "no-designation");
 
         var jobs = (await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!;
 
         Assert.Equal(["deadline-sweep", "daily-digest"], jobs.Select(j => j.GetProperty("name").GetString()));
         var sweep = jobs[0];
-        Assert.Equal("every 00:01:00", sweep.GetProperty("schedule").GetString());
-        // the first sweep one interval after start, on the wall clock
+        Assert.Equal("cron * * * * * (Africa/Casablanca)", sweep.GetProperty("schedule").GetString());
+        // the next sweep at the next minute, on the wall clock
         var next = sweep.GetProperty("nextRunAt").GetDateTimeOffset();
-        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        Assert.Equal(JsonValueKind.Null, sweep.GetProperty("lastRunStartedAt").ValueKind);
+        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-15), TimeSpan.FromMinutes(1));
         var digest = jobs[1];
-        Assert.Equal("cron 0 0 7 * * ? (Africa/Casablanca)", digest.GetProperty("schedule").GetString());
+        Assert.Equal("cron 0 7 * * * (Africa/Casablanca)", digest.GetProperty("schedule").GetString());
         var nextDigest = TimeZoneInfo.ConvertTime(digest.GetProperty("nextRunAt").GetDateTimeOffset(),
             TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
         Assert.Equal(new TimeSpan(7, 0, 0), nextDigest.TimeOfDay);
@@ -40,9 +42,12 @@ public sealed class Listing_the_jobs : IDisposable
         await _app.ConsumeAsync(Submissions.Request(receivedOn: new DateOnly(2026, 11, 23)));
         _app.Clock.Set(Local(2026, 12, 14)); // the first reminder of the case, due Mon 21 Dec, falls due
         var admin = await AdminAsync();
+        var before = (await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!;
 
         var run = await admin.PostAsync(new Uri("/api/jobs/deadline-sweep/run", UriKind.Relative), null);
 
+        // nothing ran before: the test's jobs have no schedule of their own
+        Assert.All(before, j => Assert.Equal(JsonValueKind.Null, j.GetProperty("lastRunStartedAt").ValueKind));
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         var sweep = await LastRunAsync(admin, "deadline-sweep");
         Assert.True(sweep.GetProperty("lastSucceeded").GetBoolean());
@@ -79,10 +84,25 @@ public sealed class Listing_the_jobs : IDisposable
         var jobs = (await client.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!;
         var run = await client.PostAsync(new Uri("/api/jobs/deadline-sweep/run", UriKind.Relative), null);
 
-        Assert.Equal(["every 00:01:00 (disabled)", "cron 0 0 7 * * ? (Africa/Casablanca) (disabled)"],
+        Assert.Equal([$"cron {RoutingApp.Never} (Africa/Casablanca) (disabled)", $"cron {RoutingApp.Never} (Africa/Casablanca) (disabled)"],
             jobs.Select(j => j.GetProperty("schedule").GetString()));
         Assert.All(jobs, j => Assert.Equal(JsonValueKind.Null, j.GetProperty("nextRunAt").ValueKind));
         Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_job_removed_from_the_dashboard_shows_so_and_cannot_be_run_until_the_next_start()
+    {
+        var admin = await AdminAsync();
+        _app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists("daily-digest");
+
+        var digest = (await admin.GetFromJsonAsync<JsonElement[]>("/api/jobs"))!.Single(j => j.GetProperty("name").GetString() == "daily-digest");
+        var run = await admin.PostAsync(new Uri("/api/jobs/daily-digest/run", UriKind.Relative), null);
+
+        Assert.Equal($"cron {RoutingApp.Never} (Africa/Casablanca) (removed until the next start)", digest.GetProperty("schedule").GetString());
+        Assert.Equal(JsonValueKind.Null, digest.GetProperty("nextRunAt").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
+        Assert.Equal("application/problem+json", run.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
