@@ -36,6 +36,11 @@ public sealed class SmtpPeer : IAsyncDisposable
     /// <summary>Recipients whose first message is answered <c>451</c> after its data.</summary>
     public Func<string, bool> DeferOnce { get; set; } = _ => false;
 
+    /// <summary>When set, the peer offers <c>AUTH PLAIN</c> and records each <c>user:password</c> it is given.</summary>
+    public bool Authenticates { get; set; }
+
+    public ConcurrentQueue<string> Logins { get; } = new();
+
     /// <summary>The peer hangs up without a word after accepting this many messages on a connection.</summary>
     public int DropAfter { get; set; } = int.MaxValue;
 
@@ -76,7 +81,21 @@ public sealed class SmtpPeer : IAsyncDisposable
                     await writer.WriteLineAsync("221 bye");
                     return;
                 }
-                if (verb == "RCPT")
+                if (verb == "EHLO" && Authenticates)
+                {
+                    await writer.WriteLineAsync("250-peer");
+                    await writer.WriteLineAsync("250 AUTH PLAIN");
+                }
+                else if (verb == "AUTH")
+                {
+                    var words = line.Split(' ');
+                    if (words.Length < 3)
+                        await writer.WriteLineAsync("334 ");
+                    var plain = Convert.FromBase64String(words.Length < 3 ? await reader.ReadLineAsync(_stop.Token) ?? "" : words[2]);
+                    Logins.Enqueue(Encoding.UTF8.GetString(plain).TrimStart('\0').Replace('\0', ':'));
+                    await writer.WriteLineAsync("235 2.7.0 ok");
+                }
+                else if (verb == "RCPT")
                 {
                     to = line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)];
                     await writer.WriteLineAsync(Refuse(to) ? "550 5.1.1 no such mailbox" : "250 ok");

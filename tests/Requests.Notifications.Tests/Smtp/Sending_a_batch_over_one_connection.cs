@@ -76,6 +76,33 @@ public sealed class Sending_a_batch_over_one_connection : IAsyncDisposable
         Assert.True(_peer.Connections >= 3, $"{_peer.Connections} connections for 8 messages, 3 a connection");
     }
 
+    [Fact]
+    public async Task Signs_in_once_a_connection_with_the_settings_credentials()
+    {
+        var recipients = await AddAsync(4);
+        _peer.Authenticates = true;
+
+        await DeliverAsync(new() { ["Smtp:UserName"] = "requests", ["Smtp:Password"] = "s3cret" });
+
+        Assert.Equal(recipients, _peer.Accepted);
+        Assert.Equal(["requests:s3cret"], _peer.Logins);
+    }
+
+    [Fact]
+    public async Task Sends_nothing_in_clear_when_STARTTLS_is_required_and_the_server_does_not_offer_it()
+    {
+        await AddAsync(2);
+        using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, new() { ["Smtp:Security"] = "starttls" });
+
+        await NotificationHost.WaitUntilAsync(_database, n => n.AnyAsync(x => x.LastError != null), "an attempt failed");
+        await host.StopAsync();
+
+        Assert.Empty(_peer.Received);
+        await using var db = _database.Open();
+        Assert.All(await db.Notifications.ToListAsync(), n => Assert.Equal(NotificationStatus.Pending, n.Status));
+        Assert.Contains("STARTTLS", (await db.Notifications.FirstAsync(n => n.LastError != null)).LastError, StringComparison.Ordinal);
+    }
+
     /// <summary>One reminder to each of <paramref name="count"/> recipients, saved before the worker starts: one batch.</summary>
     private async Task<string[]> AddAsync(int count)
     {
@@ -91,9 +118,9 @@ public sealed class Sending_a_batch_over_one_connection : IAsyncDisposable
         return recipients;
     }
 
-    private async Task DeliverAsync()
+    private async Task DeliverAsync(Dictionary<string, string?>? settings = null)
     {
-        using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, new()
+        using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, new(settings ?? [])
         {
             ["Notifications:Retries:0"] = "00:00:00.200",
         });
