@@ -40,8 +40,8 @@ public static class IntakeServices
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<SubmissionValidator>();
         // the receipt's access code is written in clear only into the e-mail as it is sent
-        builder.Services.AddSingleton<SmtpEmailSender>();
-        builder.Services.AddSingleton<IEmailSender, AccessCodeSender>();
+        builder.Services.AddScoped<SmtpEmailSender>();
+        builder.Services.AddScoped<IEmailSender, AccessCodeSender>();
         builder.AddNotifications<IntakeDbContext>();
         builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
         builder.Services.AddSingleton<AccessCodeSeal>();

@@ -30,7 +30,7 @@ public sealed class Configuring_notifications : IDisposable
         {
             ["Smtp:Host"] = "smtp.gov.ma",
             ["Smtp:Port"] = "587",
-            ["Smtp:EnableSsl"] = "true",
+            ["Smtp:Security"] = "starttls",
             ["Smtp:UserName"] = "requests",
             ["Smtp:Password"] = "secret",
             ["Smtp:FromAddress"] = "no-reply@chafafiya.ma",
@@ -43,16 +43,18 @@ public sealed class Configuring_notifications : IDisposable
         var smtp = host.Services.GetRequiredService<IOptions<SmtpSettings>>().Value;
         var delivery = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
 
-        Assert.Equal(("smtp.gov.ma", 587, true, "requests", "secret"), (smtp.Host, smtp.Port, smtp.EnableSsl, smtp.UserName, smtp.Password));
+        Assert.Equal(("smtp.gov.ma", 587, SmtpSecurity.StartTls, "requests", "secret"), (smtp.Host, smtp.Port, smtp.Security, smtp.UserName, smtp.Password));
         Assert.Equal(("no-reply@chafafiya.ma", "Chafafiya", TimeSpan.FromSeconds(10)), (smtp.FromAddress, smtp.FromDisplayName, smtp.Timeout));
         Assert.Equal((TimeSpan.FromSeconds(5), 12), (delivery.PollInterval, delivery.MaxAttempts));
-        Assert.IsType<SmtpEmailSender>(host.Services.GetRequiredService<IEmailSender>());
+        using var scope = host.Services.CreateScope();
+        Assert.IsType<SmtpEmailSender>(scope.ServiceProvider.GetRequiredService<IEmailSender>());
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is NotificationDelivery<NotificationsDb>);
     }
 
     [Theory]
     [InlineData("Smtp:FromAddress", "not-an-address", "Smtp:FromAddress 'not-an-address' is not a valid e-mail address.")]
     [InlineData("Smtp:Port", "0", "Smtp:Port must be between 1 and 65535.")]
+    [InlineData("Smtp:Security", "7", "Smtp:Security must be none, starttls, tls or auto.")]
     [InlineData("Smtp:Host", " ", "Smtp:Host is required.")]
     [InlineData("Smtp:Timeout", "00:00:00", "Smtp:Timeout must be positive.")]
     [InlineData("Smtp:UserName", "requests", "Smtp:UserName and Smtp:Password go together.")]

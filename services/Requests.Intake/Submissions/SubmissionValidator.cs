@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Requests.Intake.Bodies;
+using Requests.Notifications.Email;
 
 namespace Requests.Intake.Submissions;
 
@@ -78,7 +78,7 @@ public sealed partial class SubmissionValidator(BodyDirectory bodies)
         if (string.IsNullOrWhiteSpace(requester.IdentityNumber)) errors.Add("requester.identityNumber", "Required.");
         else if (!IdentityPattern().IsMatch(requester.IdentityNumber))
             errors.Add("requester.identityNumber", "A national ID (CNIE) or residence permit number: 1–2 letters then digits, e.g. AB123456.");
-        if (requester.Email is { } email && !IsEmail(email)) errors.Add("requester.email", "Not a valid e-mail address.");
+        if (requester.Email is { } email && !EmailAddresses.IsValid(email)) errors.Add("requester.email", "Not a valid e-mail address.");
         if (requester.Phone is { } phone && !PhonePattern().IsMatch(phone)) errors.Add("requester.phone", "Not a valid phone number.");
         errors.Optional("requester.address", requester.Address, 300);
         if (needsEmail && string.IsNullOrWhiteSpace(requester.Email)) errors.Add("requester.email", "Required for delivery by e-mail.");
@@ -93,9 +93,6 @@ public sealed partial class SubmissionValidator(BodyDirectory bodies)
             errors.Add("consent", "Consent to the processing of personal data (Law 09-08) is required to handle the case.");
         errors.OneOf("language", language, Languages);
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     [GeneratedRegex("^[A-Za-z]{1,2}[0-9]{3,8}$")]
     private static partial Regex IdentityPattern();

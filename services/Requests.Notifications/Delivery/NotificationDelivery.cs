@@ -18,9 +18,12 @@ namespace Requests.Notifications.Delivery;
 /// sends it again once the lease is over. The copy carries the same <c>Message-ID</c> (derived from the idempotency
 /// key), which lets mail clients show it once.
 /// </para>
+/// <para>
+/// A round takes its sender from its own scope: the batch goes over one SMTP connection.
+/// </para>
 /// </summary>
 public sealed class NotificationDelivery<TContext>(
-    IServiceScopeFactory scopes, IEmailSender sender, WriteGate writes, TimeProvider clock,
+    IServiceScopeFactory scopes, WriteGate writes, TimeProvider clock,
     IOptions<DeliveryOptions> options, ILogger<NotificationDelivery<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -62,6 +65,7 @@ public sealed class NotificationDelivery<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var listener = scope.ServiceProvider.GetService<INotificationListener<TContext>>();
+        var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var now = clock.GetUtcNow().UtcDateTime;
         var notifications = db.Set<Notification>();
         var due = await notifications.AsNoTracking()
@@ -79,7 +83,7 @@ public sealed class NotificationDelivery<TContext>(
             if (!await ClaimAsync(db, notification, cancellationToken))
                 continue;
             tried++;
-            if (!await SendAsync(db, listener, notification, cancellationToken))
+            if (!await SendAsync(db, listener, sender, notification, cancellationToken))
                 break;
         }
         return tried;
@@ -98,8 +102,8 @@ public sealed class NotificationDelivery<TContext>(
     }
 
     /// <summary>Sends a claimed notification and records the outcome; false when it must wait for a retry.</summary>
-    private async Task<bool> SendAsync(TContext db, INotificationListener<TContext>? listener, Notification notification,
-        CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(TContext db, INotificationListener<TContext>? listener, IEmailSender sender,
+        Notification notification, CancellationToken cancellationToken)
     {
         var (id, attempts) = (notification.Id, notification.Attempts);
         var claim = db.Set<Notification>().Where(n => n.Id == id && n.Status == NotificationStatus.Pending && n.Attempts == attempts);

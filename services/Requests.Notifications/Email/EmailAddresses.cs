@@ -1,27 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Mail;
+using MimeKit;
 
 namespace Requests.Notifications.Email;
 
 /// <summary>
-/// Which addresses we send to. <see cref="MailAddress.TryCreate(string?, out MailAddress?)"/> accepts far more than a
-/// citizen means to type (a display name, quotes, a domain without a dot, an IP literal): a mistyped address is better
-/// sent by post than retried forever, so only a plain <c>local@domain.tld</c> in ASCII passes.
+/// Which addresses we accept and send to. MimeKit's parser accepts far more than a citizen means to type (a display
+/// name, quotes, a domain without a dot, an IP literal): a mistyped address is better refused on the form, or sent by
+/// post, than retried forever, so only a plain <c>local@domain.tld</c> in ASCII passes.
 /// </summary>
 public static class EmailAddresses
 {
-    public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? address)
+    private static readonly ParserOptions Strict = new()
+    {
+        AddressParserComplianceMode = RfcComplianceMode.Strict,
+        AllowAddressesWithoutDomain = false,
+    };
+
+    public static bool IsValid([NotNullWhen(true)] string? input) => TryNormalize(input, out _);
+
+    public static bool TryNormalize([NotNullWhen(true)] string? input, [NotNullWhen(true)] out string? address)
     {
         address = null;
         var text = input?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 254 || !MailAddress.TryCreate(text, out var parsed))
+        if (string.IsNullOrEmpty(text) || text.Length > 254 || !MailboxAddress.TryParse(Strict, text, out var parsed))
             return false;
         // a display name or angle brackets: "Name <a@b.ma>" parses, but is not what the field asked for
-        if (!string.Equals(parsed.Address, text, StringComparison.Ordinal) || !string.IsNullOrEmpty(parsed.DisplayName))
+        if (!string.IsNullOrEmpty(parsed.Name) || !string.Equals(parsed.Address, text, StringComparison.Ordinal)
+            || !IsPlainLocalPart(parsed.LocalPart) || !IsHostName(parsed.Domain))
             return false;
-        if (!IsPlainLocalPart(parsed.User) || !IsHostName(parsed.Host))
-            return false;
-        address = parsed.User + "@" + parsed.Host.ToLowerInvariant();
+        address = parsed.LocalPart + "@" + parsed.Domain.ToLowerInvariant();
         return true;
     }
 

@@ -1,6 +1,9 @@
 namespace Requests.Notifications.Email;
 
-/// <summary>Sends one e-mail. Throws when it was not accepted; <see cref="EmailRejectedException"/> when retrying is useless.</summary>
+/// <summary>
+/// Sends e-mails one at a time. Throws when one was not accepted; <see cref="EmailRejectedException"/> when retrying it is
+/// useless (the next message may still go). Scoped: the messages sent in one scope share a connection.
+/// </summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);

@@ -1,74 +1,124 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Requests.Notifications.Email;
 
 /// <summary>
-/// <see cref="IEmailSender"/> over <see cref="SmtpClient"/> (MailKit is not available here). One client per message:
-/// SmtpClient is not thread-safe, and a notification is rare enough that a fresh connection costs nothing.
+/// <see cref="IEmailSender"/> over MailKit. An instance keeps one SMTP connection: opened for the first message, reused
+/// for the next, opened again only when it dropped or a message failed on it, closed when the instance is disposed. It is
+/// registered scoped, so a round of the delivery worker (one scope) sends its batch over one connection. Not thread-safe.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSender, IAsyncDisposable, IDisposable
 {
     /// <summary>The header naming the message's template, e.g. <c>receipt</c>.</summary>
     public const string TemplateHeader = "X-Requests-Template";
 
     private readonly SmtpSettings _settings = options.Value;
+    private SmtpClient? _client;
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var mail = Compose(message, _settings);
-        using var client = new SmtpClient(_settings.Host, _settings.Port)
-        {
-            EnableSsl = _settings.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)_settings.Timeout.TotalMilliseconds,
-            UseDefaultCredentials = false,
-        };
-        if (!string.IsNullOrEmpty(_settings.UserName))
-            client.Credentials = new NetworkCredential(_settings.UserName, _settings.Password);
-
-        // SmtpClient.Timeout only bounds synchronous sends: bound the asynchronous one ourselves
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
         try
         {
-            await client.SendMailAsync(mail, timeout.Token);
+            var client = await ConnectedAsync(timeout.Token);
+            await client.SendAsync(mail, timeout.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500
+            && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
-            throw new TimeoutException($"The SMTP server {_settings.Host}:{_settings.Port} did not accept the message within {_settings.Timeout}.");
+            // the server answered and reset the transaction: the connection goes on to the next message
+            throw new EmailRejectedException($"The SMTP server refused {message.To}: {(int)ex.StatusCode} {ex.Message}", ex);
         }
-        catch (SmtpFailedRecipientException ex) when (ex.StatusCode is SmtpStatusCode.MailboxUnavailable
-            or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.UserNotLocalTryAlternatePath)
+        catch (Exception ex) when (ex is not SmtpCommandException)
         {
-            throw new EmailRejectedException($"The SMTP server refused {message.To}: {ex.Message}", ex);
+            // a connection in an unknown state (dropped, timed out) is not reused
+            Drop();
+            if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                throw new TimeoutException($"The SMTP server {_settings.Host}:{_settings.Port} did not accept the message within {_settings.Timeout}.", ex);
+            throw;
         }
     }
 
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true } connected)
+            return connected;
+        Drop();
+        var client = _client = new SmtpClient { Timeout = (int)_settings.Timeout.TotalMilliseconds };
+        // without NoDelay, the last bytes of each message wait for the server's delayed ACK: about 30 ms a message
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(_settings.Host, _settings.Port, cancellationToken);
+            await client.ConnectAsync(socket, _settings.Host, _settings.Port, _settings.Security switch
+            {
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+                SmtpSecurity.Auto => SecureSocketOptions.Auto,
+                _ => SecureSocketOptions.None,
+            }, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        if (!string.IsNullOrEmpty(_settings.UserName))
+            await client.AuthenticateAsync(_settings.UserName, _settings.Password ?? "", cancellationToken);
+        return client;
+    }
+
+    public void Dispose() => Drop();
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
+    /// <summary>Says goodbye (QUIT) to a server that is still there, then closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            using var timeout = new CancellationTokenSource(_settings.Timeout);
+            try
+            {
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+            catch (Exception)
+            {
+                // every message is already accepted or failed: a lost goodbye changes nothing
+            }
+        }
+        Drop();
+    }
+
     /// <summary>The message as it goes on the wire: UTF-8 headers, a text part and an HTML part, a stable Message-ID.</summary>
-    internal static MailMessage Compose(EmailMessage message, SmtpSettings settings)
+    internal static MimeMessage Compose(EmailMessage message, SmtpSettings settings)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settings);
-        var mail = new MailMessage
+        var mail = new MimeMessage
         {
-            From = new MailAddress(settings.FromAddress, settings.FromDisplayName, Encoding.UTF8),
             Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
+            MessageId = MessageIdFor(message.Key, settings.FromAddress)[1..^1],
+            // the last alternative is the one a client prefers when it can show it
+            Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody(),
         };
-        mail.To.Add(new MailAddress(message.To));
-        mail.Headers.Add("Message-ID", MessageIdFor(message.Key, settings.FromAddress));
+        mail.From.Add(new MailboxAddress(settings.FromDisplayName, settings.FromAddress));
+        mail.To.Add(MailboxAddress.Parse(message.To));
         if (message.Template is { } template)
             mail.Headers.Add(TemplateHeader, template);
-        // the last alternative is the one a client prefers when it can show it
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Text, Encoding.UTF8, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Html, Encoding.UTF8, MediaTypeNames.Text.Html));
         return mail;
     }
 
@@ -79,7 +129,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     public static string MessageIdFor(string key, string fromAddress)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(fromAddress);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
-        return $"<{hash}@{new MailAddress(fromAddress).Host}>";
+        return $"<{hash}@{fromAddress[(fromAddress.LastIndexOf('@') + 1)..]}>";
     }
 }

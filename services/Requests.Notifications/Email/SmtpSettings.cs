@@ -8,8 +8,8 @@ public sealed class SmtpSettings
     public string Host { get; set; } = "127.0.0.1";
     public int Port { get; set; } = 1025;
 
-    /// <summary>STARTTLS (System.Net.Mail cannot do implicit TLS on port 465: use 587 with this on).</summary>
-    public bool EnableSsl { get; set; }
+    /// <summary><c>none</c>, <c>starttls</c> (port 587), <c>tls</c> (implicit, port 465) or <c>auto</c> (TLS on 465, STARTTLS when offered).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string FromAddress { get; set; } = "no-reply@requests.localhost";
@@ -25,6 +25,8 @@ public sealed class SmtpSettings
             return "Smtp:Host is required.";
         if (Port is < 1 or > 65535)
             return "Smtp:Port must be between 1 and 65535.";
+        if (!Enum.IsDefined(Security))
+            return "Smtp:Security must be none, starttls, tls or auto.";
         if (!EmailAddresses.TryNormalize(FromAddress, out _))
             return $"Smtp:FromAddress '{FromAddress}' is not a valid e-mail address.";
         if (Timeout <= TimeSpan.Zero)
@@ -33,4 +35,12 @@ public sealed class SmtpSettings
             ? null
             : "Smtp:UserName and Smtp:Password go together.";
     }
+}
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    Tls,
+    Auto,
 }

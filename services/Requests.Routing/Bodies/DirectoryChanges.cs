@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Requests.Notifications.Email;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Bodies;
@@ -18,9 +18,7 @@ internal static partial class DirectoryChanges
 
     public static bool IsCode(string code) => code.Length <= 32 && CodePattern().IsMatch(code);
 
-    public static bool IsEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && MailAddress.TryCreate(email.Trim(), out var address)
-        && address.Address == email.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
+    public static bool IsEmail(string? email) => EmailAddresses.IsValid(email);
 
     /// <summary>A required text of reasonable length, or the error to give for <paramref name="field"/>.</summary>
     public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, string what)

@@ -16,7 +16,8 @@ public sealed class DeliveryRig : IDisposable
 
     public DeliveryRig()
     {
-        _services = new ServiceCollection().AddDbContext<NotificationsDb>(Database.Configure).BuildServiceProvider();
+        _services = new ServiceCollection().AddDbContext<NotificationsDb>(Database.Configure)
+            .AddSingleton<IEmailSender>(Sender).BuildServiceProvider();
     }
 
     public TempDatabase Database { get; } = new();
@@ -25,8 +26,8 @@ public sealed class DeliveryRig : IDisposable
     public DeliveryOptions Options { get; } = new() { MaxAttempts = 4, Lease = TimeSpan.FromMinutes(5) };
 
     /// <summary>A worker as a service instance runs it: its own write gate, this rig's clock and options.</summary>
-    public NotificationDelivery<NotificationsDb> Worker(IEmailSender? sender = null) => new(
-        _services.GetRequiredService<IServiceScopeFactory>(), sender ?? Sender, new WriteGate(), Clock,
+    public NotificationDelivery<NotificationsDb> Worker() => new(
+        _services.GetRequiredService<IServiceScopeFactory>(), new WriteGate(), Clock,
         Microsoft.Extensions.Options.Options.Create(Options), NullLogger<NotificationDelivery<NotificationsDb>>.Instance);
 
     /// <summary>Saves a small notification to <paramref name="to"/> whose subject is <paramref name="label"/>'s reminder.</summary>

@@ -12,13 +12,17 @@ public static class NotificationHost
 {
     public const string From = "no-reply@requests.test.ma";
 
-    public static async Task<IHost> StartAsync(TempDatabase database, Maildev maildev, Dictionary<string, string?>? settings = null)
+    public static Task<IHost> StartAsync(TempDatabase database, Maildev maildev, Dictionary<string, string?>? settings = null) =>
+        StartAsync(database, maildev.SmtpHost, maildev.SmtpPort, settings);
+
+    public static async Task<IHost> StartAsync(TempDatabase database, string smtpHost, int smtpPort,
+        Dictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = maildev.SmtpHost,
-            ["Smtp:Port"] = maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Host"] = smtpHost,
+            ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:FromAddress"] = From,
             ["Smtp:FromDisplayName"] = "Accès à l'information · الحصول على المعلومات",
             ["Smtp:Timeout"] = "00:00:05",
