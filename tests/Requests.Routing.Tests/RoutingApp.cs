@@ -40,7 +40,7 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         builder.UseSetting("RabbitMq:Transport", "inmemory");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Auth:SigningKeyFile", Path.Combine(_folder, "signing-key.pem"));
         // notifications are recorded in every test; only the tests that read them from maildev send them
         builder.UseSetting("Notifications:Enabled", SendsMail ? "true" : "false");
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
