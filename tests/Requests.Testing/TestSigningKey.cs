@@ -37,8 +37,8 @@ public sealed class TestSigningKey
     {
         var original = new JsonWebToken(token);
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(original.EncodedPayload));
-        var credentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256);
-        return new JsonWebTokenHandler().CreateToken(payload, credentials, new Dictionary<string, object> { ["kid"] = original.Kid });
+        _key.KeyId = original.Kid;
+        return new JsonWebTokenHandler().CreateToken(payload, new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256));
     }
 
     private string Sign(Dictionary<string, object> claims) => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }
