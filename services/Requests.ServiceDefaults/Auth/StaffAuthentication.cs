@@ -94,7 +94,7 @@ public static class StaffAuthentication
             if (!string.IsNullOrEmpty(authority))
             {
                 o.Authority = authority;
-                o.RequireHttpsMetadata = !IsLoopback(authority);
+                o.RequireHttpsMetadata = auth.GetValue<bool?>("RequireHttpsMetadata") ?? !IsLoopback(authority);
                 o.RefreshInterval = TimeSpan.FromSeconds(10); // routing may start after this service
             }
             else
