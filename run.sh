@@ -45,8 +45,12 @@ RabbitMq__Password=guest
 RabbitMq__ManagementUrl=http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/
 Smtp__Host=127.0.0.1
 Smtp__Port=$MAILDEV_SMTP_PORT
-DataProtection__KeysPath=$RUN_DIR/keys
 EOF
+  # routing signs staff tokens with a key of its own; the others check them with the public key it publishes
+  if [[ "$svc" == Requests.Routing ]]; then echo "Auth__SigningKeyFile=$DATA_DIR/routing-signing-key.pem"
+  else echo "Auth__Authority=http://127.0.0.1:$ROUTING_PORT"; fi
+  # intake's key ring, which wraps the keys sealing the access codes
+  [[ "$svc" != Requests.Intake ]] || echo "DataProtection__KeysPath=$RUN_DIR/keys"
   # intake's gen0 budget: 64 MiB a heap (see Requests.Intake.csproj)
   [[ "$svc" != Requests.Intake ]] || echo "DOTNET_GCgen0size=0x4000000"
   secrets

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
@@ -32,8 +33,14 @@ public static class IntakeServices
             bus.AddConsumer<ReplaceDirectoryConsumer>();
             bus.AddConsumer<ReplaceCalendarConsumer>();
         });
-        // staff registration takes the bearer tokens routing issues, checked with the shared key ring
+        // staff registration takes the tokens routing signs, checked with its public key
         builder.AddStaffAuthentication();
+        // the key ring that wraps the keys sealing access codes: intake's alone, kept across restarts
+        var keys = builder.Configuration["DataProtection:KeysPath"];
+        if (string.IsNullOrEmpty(keys))
+            keys = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+                Environment.SpecialFolderOption.Create), "Requests", "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Requests").PersistKeysToFileSystem(new DirectoryInfo(keys));
         var bodies = Path.Combine(AppContext.BaseDirectory, "Data", "bodies.json");
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
         builder.Services.AddSingleton<PublishedCalendar>();

@@ -25,7 +25,7 @@ public static class ReportingServices
             bus.AddConsumer<ReplaceDirectoryConsumer>();
             bus.AddConsumer<ReplaceReportCalendarConsumer>();
         });
-        // the bearer tokens and cookies routing issues, checked with the shared key ring
+        // the tokens routing signs (bearer or its cookie), checked with its public key
         builder.AddStaffAuthentication();
         builder.Services.AddScoped<FactBook>();
         builder.Services.AddScoped<FactImport>();

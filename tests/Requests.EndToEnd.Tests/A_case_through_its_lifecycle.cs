@@ -20,9 +20,8 @@ public sealed class A_case_through_its_lifecycle : IAsyncLifetime
     [Fact]
     public async Task An_officer_works_it_from_the_queue_and_the_citizen_sees_each_step_and_contests_the_refusal()
     {
-        var keys = Path.Combine(_folder, "keys");
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys);
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys);
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker);
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, routing: routing);
         using var citizen = new HttpClient { BaseAddress = intake.Address };
         using var admin = await SignInAsync(routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         var created = await admin.PostAsJsonAsync("/api/accounts", new
@@ -72,9 +71,8 @@ public sealed class A_case_through_its_lifecycle : IAsyncLifetime
     [Fact]
     public async Task Intake_accepts_routings_staff_tokens_for_the_bodies_they_name()
     {
-        var keys = Path.Combine(_folder, "keys");
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys);
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys);
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker);
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, routing: routing);
         using var admin = await SignInAsync(routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/accounts", new
         {

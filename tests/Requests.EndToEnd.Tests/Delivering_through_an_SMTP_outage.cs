@@ -24,7 +24,6 @@ public sealed class Delivering_through_an_SMTP_outage : IAsyncLifetime
         using var maildev = new Maildev();
         var officerEmail = Maildev.NewRecipient("outage-officer");
         var citizens = Enumerable.Range(1, Filings).Select(i => Maildev.NewRecipient($"outage-citizen-{i}")).ToList();
-        var keys = Path.Combine(_folder, "keys");
         var settings = new Dictionary<string, string>
         {
             ["Notifications__PollInterval"] = "00:00:00.200",
@@ -39,9 +38,9 @@ public sealed class Delivering_through_an_SMTP_outage : IAsyncLifetime
             ["officers"] = new JsonArray(
                 new JsonObject { ["id"] = "MEF-O1", ["fullName"] = "Youssef Benali", ["email"] = officerEmail, ["role"] = "designated" }),
         }).ToJsonString());
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys,
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker,
             new Dictionary<string, string>(settings) { ["Routing__DirectoryFile"] = directory });
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys,
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, routing: routing,
             settings: settings);
         using var citizen = new HttpClient { BaseAddress = intake.Address };
 

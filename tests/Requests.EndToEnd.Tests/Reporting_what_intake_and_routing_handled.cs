@@ -21,11 +21,12 @@ public sealed class Reporting_what_intake_and_routing_handled : IAsyncLifetime
     [Fact]
     public async Task Requests_filed_and_answered_appear_in_the_synthesis()
     {
-        var keys = Path.Combine(_folder, "keys");
-        // reporting first: its queues then exist when routing publishes its directory at start-up
-        await using var reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), _broker, keys);
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys);
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys);
+        // reporting first: its queues then exist when routing publishes its directory at start-up; it is given
+        // routing's public key as a file, routing not being there yet to publish it
+        var publicKey = RoutingProcess.CreateSigningKey(Path.Combine(_folder, "routing.db"));
+        await using var reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), _broker, publicKey);
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker);
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, routing: routing);
         using var citizen = new HttpClient { BaseAddress = intake.Address };
         using var admin = await SignInAsync(routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/accounts", new

@@ -33,10 +33,9 @@ public sealed class Telling_each_step_by_e_mail : IAsyncLifetime
         var lang = Languages.Parse(language);
         var (officerEmail, headEmail) = (Maildev.NewRecipient("officer"), Maildev.NewRecipient("head"));
         var citizenEmail = Maildev.NewRecipient($"citizen-{language}");
-        var keys = Path.Combine(_folder, "keys");
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys,
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker,
             Settings(("Routing__DirectoryFile", WriteDirectory(officerEmail, headEmail))));
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys,
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, routing: routing,
             settings: Settings());
         using var citizen = new HttpClient { BaseAddress = intake.Address };
         using var admin = await SignInAsync(routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);

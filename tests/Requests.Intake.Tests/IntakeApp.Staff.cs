@@ -1,16 +1,13 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Requests.ServiceDefaults.Auth;
+using Requests.Testing;
 
 namespace Requests.Intake.Tests;
 
-// Staff tokens as routing issues them, minted with the app's own key ring: no routing needed.
+// Staff tokens as routing signs them, with a key of the test's own whose public half the app is given: no routing needed.
 public sealed partial class IntakeApp
 {
+    public TestSigningKey StaffKey { get; } = new();
+
     /// <summary>A client carrying a bearer token for an account of <paramref name="role"/> designated for <paramref name="bodies"/>.</summary>
     public HttpClient StaffClient(string role, params string[] bodies)
     {
@@ -19,18 +16,5 @@ public sealed partial class IntakeApp
         return client;
     }
 
-    public string StaffToken(string role, params string[] bodies)
-    {
-        Claim[] claims =
-        [
-            new(ClaimTypes.Name, $"{role}-{string.Join("-", bodies)}".ToLowerInvariant()),
-            new(ClaimTypes.Role, role),
-            .. bodies.Select(b => new Claim(StaffClaims.Body, b)),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, StaffAuthentication.BearerScheme));
-        // the handler refuses a ticket without an expiry, and reads the time from the app's (fake) clock
-        var properties = new AuthenticationProperties { ExpiresUtc = Clock.GetUtcNow().AddHours(1) };
-        var options = Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(StaffAuthentication.BearerScheme);
-        return options.BearerTokenProtector.Protect(new AuthenticationTicket(principal, properties, StaffAuthentication.BearerScheme));
-    }
+    public string StaffToken(string role, params string[] bodies) => StaffKey.StaffToken(role, bodies, Clock.GetUtcNow());
 }

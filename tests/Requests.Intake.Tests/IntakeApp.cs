@@ -33,8 +33,10 @@ public sealed partial class IntakeApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Database"] = $"Data Source={DatabaseFile}",
             ["RabbitMq:Transport"] = "inmemory",
-            // the key ring routing would share: here the tests mint the staff tokens themselves (IntakeApp.Staff.cs)
+            // the key ring that wraps the access codes' keys
             ["DataProtection:KeysPath"] = Path.Combine(_folder, "keys"),
+            // routing's public key, as a file: here the tests sign the staff tokens themselves (IntakeApp.Staff.cs)
+            ["Auth:PublicKeyFile"] = StaffKey.WritePublicKey(Path.Combine(_folder, "staff-key.pem")),
             // many tests file more than the 20 a minute allowed by default; the rate-limit tests lower these
             ["Intake:RateLimits:SubmissionsPerMinute"] = "1000",
             ["Intake:RateLimits:LookupsPerMinute"] = "1000",

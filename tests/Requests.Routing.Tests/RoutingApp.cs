@@ -49,7 +49,7 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         builder.UseSetting("RabbitMq:Transport", "inmemory");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Auth:SigningKeyFile", Path.Combine(_folder, "signing-key.pem"));
         // notifications are recorded in every test; only the tests that read them from maildev send them
         builder.UseSetting("Notifications:Enabled", SendsMail ? "true" : "false");
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
@@ -93,26 +93,29 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     /// </summary>
     public async Task<HttpClient> SignInAsync(string role, params string[] officerIds)
     {
-        var name = $"{role}-{string.Join("-", officerIds)}-{Guid.NewGuid():N}";
-        const string password = Password;
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var user = new StaffUser { UserName = name, Email = $"{name}@example.ma", Role = role };
-            var created = await users.CreateAsync(user, password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
-            foreach (var officer in db.Officers.Where(o => officerIds.Contains(o.Id)))
-                officer.AccountId = user.Id;
-            await db.SaveChangesAsync();
-        }
-
+        var name = await CreateAccountAsync(role, officerIds);
         var client = CreateClient();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = name, password });
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = name, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>A new staff account of <paramref name="role"/> signing in as <paramref name="officerIds"/>; returns its user name.</summary>
+    public async Task<string> CreateAccountAsync(string role, params string[] officerIds)
+    {
+        var name = $"{role}-{string.Join("-", officerIds)}-{Guid.NewGuid():N}";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = name, Email = $"{name}@example.ma", Role = role };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        foreach (var officer in db.Officers.Where(o => officerIds.Contains(o.Id)))
+            officer.AccountId = user.Id;
+        await db.SaveChangesAsync();
+        return name;
     }
 
     /// <summary>Runs <paramref name="change"/> on the service's database and saves it: test data set up by hand.</summary>

@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Auth;
 
@@ -24,14 +21,19 @@ public static class AccountEndpoints
 
     public sealed record AccountView(string Id, string UserName, string? Email, string Role, bool LockedOut, IReadOnlyList<string> OfficerIds);
 
+    private const string RefreshCookie = "requests.refresh";
+    private static readonly string[] SigningAlgorithms = ["ES256"];
+
     public static void MapAccounts(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapPost("/login", LoginAsync).AllowAnonymous();
         auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
-        auth.MapPost("/logout", async (SignInManager<StaffUser> signIn) =>
+        auth.MapPost("/logout", async (ClaimsPrincipal user, StaffSessions sessions, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            await signIn.SignOutAsync();
+            await sessions.EndAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+            response.Cookies.Delete(StaffAuthentication.Cookie);
+            response.Cookies.Delete(RefreshCookie, new CookieOptions { Path = "/api/auth" });
             return Results.NoContent();
         }).RequireAuthorization(StaffPolicies.Staff);
         auth.MapGet("/me", (ClaimsPrincipal user) => new Me(
@@ -39,43 +41,68 @@ public static class AccountEndpoints
             user.Bodies(), [.. user.FindAll(StaffClaims.Officer).Select(c => c.Value)]))
             .RequireAuthorization(StaffPolicies.Staff);
 
+        // what the other services (and any later client) need to check routing's tokens: no secret
+        var known = app.MapGroup("/.well-known").AllowAnonymous().ExcludeFromDescription();
+        known.MapGet("/jwks.json", (StaffSigningKey key) => key.Jwks());
+        known.MapGet("/openid-configuration", (HttpRequest request, IConfiguration configuration) => new Dictionary<string, object>
+        {
+            ["issuer"] = configuration["Auth:Issuer"] ?? StaffAuthentication.DefaultIssuer,
+            ["jwks_uri"] = $"{request.Scheme}://{request.Host}{request.PathBase}/.well-known/jwks.json",
+            ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
+        });
+
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(StaffPolicies.Admin);
         accounts.MapGet("/", ListAsync);
         accounts.MapPost("/", CreateAsync);
     }
 
     /// <summary>
-    /// A bearer token (and its refresh token) by default; a cookie with <c>?useCookies=true</c>, for the web pages.
-    /// Five wrong passwords lock the account for 15 minutes.
+    /// An access token and a refresh token by default; with <c>?useCookies=true</c>, the same in cookies, for the web
+    /// pages. Five wrong passwords lock the account for 15 minutes.
     /// </summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest login, bool? useCookies, SignInManager<StaffUser> signIn)
+    private static async Task<IResult> LoginAsync(LoginRequest login, bool? useCookies, UserManager<StaffUser> users,
+        SignInManager<StaffUser> signIn, StaffSessions sessions, HttpResponse response, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(login.UserName) || string.IsNullOrEmpty(login.Password))
             return TypedResults.Problem("A user name and a password are required.", statusCode: 400, title: "Invalid sign-in");
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(login.UserName, login.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return TypedResults.Empty; // the sign-in handler has written the token or set the cookie
-        return TypedResults.Problem(result.IsLockedOut
-                ? "Too many failed attempts: the account is locked for a while."
-                : "Wrong user name or password.",
-            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        var user = await users.FindByNameAsync(login.UserName);
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, login.Password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+            return TypedResults.Problem(result.IsLockedOut
+                    ? "Too many failed attempts: the account is locked for a while."
+                    : "Wrong user name or password.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        return Answer(await sessions.StartAsync(user!, cancellationToken), useCookies == true, sessions, response);
     }
 
-    private static async Task<Results<SignInHttpResult, ChallengeHttpResult, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest refresh, SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> tokens, TimeProvider clock)
+    /// <summary>The next pair of tokens for a refresh token (in the body, or the cookie), which stops working.</summary>
+    private static async Task<IResult> RefreshAsync(RefreshRequest? refresh, StaffSessions sessions, HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(refresh.RefreshToken))
+        var cookie = request.Cookies[RefreshCookie];
+        var token = refresh?.RefreshToken ?? cookie;
+        if (string.IsNullOrEmpty(token))
             return TypedResults.Problem("A refresh token is required.", statusCode: 400, title: "Invalid refresh");
-        var protector = tokens.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        var ticket = protector.Unprotect(refresh.RefreshToken);
-        // an expired token, or one whose account changed (password, lock) since it was issued, gets nothing
-        if (ticket?.Properties?.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-            return TypedResults.Challenge();
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        if (await sessions.RedeemAsync(token, cancellationToken) is not { } user)
+            return TypedResults.Problem("The refresh token is unknown, used or expired, or the account has changed: sign in again.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused");
+        return Answer(await sessions.StartAsync(user, cancellationToken), refresh?.RefreshToken is null, sessions, request.HttpContext.Response);
+    }
+
+    private static IResult Answer(StaffSessions.Tokens tokens, bool useCookies, StaffSessions sessions, HttpResponse response)
+    {
+        if (!useCookies)
+            return TypedResults.Ok(tokens);
+        var secure = response.HttpContext.Request.IsHttps;
+        response.Cookies.Append(StaffAuthentication.Cookie, tokens.AccessToken, new CookieOptions
+        {
+            HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Strict, MaxAge = sessions.AccessLifetime,
+        });
+        response.Cookies.Append(RefreshCookie, tokens.RefreshToken, new CookieOptions
+        {
+            HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Strict, MaxAge = sessions.RefreshLifetime, Path = "/api/auth",
+        });
+        return TypedResults.Ok();
     }
 
     private static async Task<List<AccountView>> ListAsync(RoutingDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -5,15 +5,21 @@ using Requests.ServiceDefaults.Auth;
 namespace Requests.Routing.Accounts;
 
 /// <summary>
-/// ASP.NET Core Identity for staff: hashed passwords, lockout, bearer tokens and cookies protected with the key ring
-/// all services share (<see cref="StaffAuthentication"/>), so intake and reporting accept what routing issues.
+/// ASP.NET Core Identity for staff (hashed passwords, lockout) and the tokens routing signs, which every service
+/// checks with routing's public key (<see cref="StaffAuthentication"/>).
 /// </summary>
 public static class AccountServices
 {
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.AddSharedKeyRing();
-        builder.Services.AddIdentityApiEndpoints<StaffUser>(o =>
+        var keyFile = builder.Configuration["Auth:SigningKeyFile"];
+        if (string.IsNullOrEmpty(keyFile))
+            keyFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+                Environment.SpecialFolderOption.Create), "Requests", "routing-signing-key.pem");
+        var key = StaffSigningKey.LoadOrCreate(keyFile);
+        builder.Services.AddSingleton(key);
+        builder.Services.AddScoped<StaffSessions>();
+        builder.Services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -27,16 +33,8 @@ public static class AccountServices
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<RoutingDbContext>()
-            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
-        builder.Services.AddAuthentication(StaffAuthentication.Scheme)
-            .AddPolicyScheme(StaffAuthentication.Scheme, "Bearer token or cookie",
-                o => o.ForwardDefaultSelector = StaffAuthentication.PickScheme);
-        builder.Services.ConfigureApplicationCookie(o =>
-        {
-            o.Events.OnRedirectToLogin = c => Deny(c.Response, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => Deny(c.Response, StatusCodes.Status403Forbidden);
-        });
-        builder.Services.AddAuthorization(StaffAuthentication.AddStaffPolicies);
+            .AddSignInManager();
+        builder.AddStaffAuthentication(key.Public);
         return builder;
     }
 
@@ -62,11 +60,5 @@ public static class AccountServices
             throw new InvalidOperationException(
                 $"The administrator account could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         logger.LogInformation("Administrator account {UserName} created", name);
-    }
-
-    private static Task Deny(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return Task.CompletedTask;
     }
 }

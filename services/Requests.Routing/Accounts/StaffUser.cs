@@ -8,3 +8,16 @@ public sealed class StaffUser : IdentityUser
     /// <summary>One of <c>StaffRoles</c>.</summary>
     public string Role { get; set; } = "";
 }
+
+/// <summary>A refresh token, stored as its SHA-256 hash: one use, then it is replaced.</summary>
+public sealed class StaffRefreshToken
+{
+    public required string Hash { get; init; }
+
+    public required string UserId { get; init; }
+
+    /// <summary>A hash of what the account's access tokens say (role, designations, security stamp): when it changes, the token ends.</summary>
+    public required string ClaimsStamp { get; init; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+}

@@ -19,6 +19,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<CasePause> CasePauses => Set<CasePause>();
     public DbSet<HolidayCorrectionRecord> HolidayCorrections => Set<HolidayCorrectionRecord>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
+    public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -30,6 +31,12 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         builder.Entity<IdentityUserClaim<string>>().ToTable("StaffUserClaims");
         builder.Entity<IdentityUserLogin<string>>().ToTable("StaffUserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("StaffUserTokens");
+        builder.Entity<StaffRefreshToken>(e =>
+        {
+            e.ToTable("StaffRefreshTokens");
+            e.HasKey(t => t.Hash);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<Body>().HasKey(b => b.Code);
         builder.Entity<Officer>(e =>

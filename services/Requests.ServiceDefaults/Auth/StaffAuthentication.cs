@@ -1,9 +1,12 @@
+using System.Net;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Requests.ServiceDefaults.Auth;
 
@@ -51,54 +54,67 @@ public static class StaffPolicies
 }
 
 /// <summary>
-/// Staff authentication shared by the services. Routing issues the tokens (ASP.NET Core Identity's bearer tokens and
-/// cookies); every service validates them itself with the Data Protection key ring they share, so no service calls
-/// another to check a token. The key ring is a folder (<c>DataProtection:KeysPath</c>) that all services of one
-/// deployment read: a shared volume when they run on several machines.
+/// Staff authentication shared by the services: JWTs that routing signs with a key only it holds (ES256). Every
+/// service checks them itself with the public key: from <c>Auth:Authority</c> (the issuer's OpenID metadata and
+/// JWKS: routing's, or a national identity provider's), else from <c>Auth:PublicKeyFile</c>, else (routing) its own
+/// key. The token comes in the Authorization header or in routing's cookie. Its claims are mapped once, here, to
+/// <see cref="ClaimTypes.Name"/>, <see cref="ClaimTypes.Role"/>, <see cref="StaffClaims.Body"/> and
+/// <see cref="StaffClaims.Officer"/> (the names are settings, <c>Auth:Claims:*</c>): the policies and every
+/// service's checks read only those.
 /// </summary>
-/// <remarks>
-/// To use a national identity provider (OpenID Connect, JWT) instead, register its handler under
-/// <see cref="Scheme"/> here and map its claims to <see cref="ClaimTypes.Role"/>, <see cref="StaffClaims.Body"/>
-/// and <see cref="StaffClaims.Officer"/>: the policies and every service's checks read only those claims.
-/// </remarks>
 public static class StaffAuthentication
 {
-    /// <summary>The scheme names Identity gives its bearer tokens and its cookie: a token is protected for its scheme.</summary>
-    public const string BearerScheme = "Identity.Bearer";
-    public const string CookieScheme = "Identity.Application";
-
-    /// <summary>The default scheme: a bearer token when the request has an Authorization header, else the cookie.</summary>
     public const string Scheme = "Staff";
 
-    /// <summary>The Data Protection application name: the same in every service, or tokens don't cross between them.</summary>
-    public const string ApplicationName = "Requests";
+    /// <summary>The cookie routing sets with <c>?useCookies=true</c>: it carries the access token itself.</summary>
+    public const string Cookie = "requests.staff";
 
-    /// <summary>Shares the key ring. Routing calls this alone (Identity adds its own handlers); other services call <see cref="AddStaffAuthentication"/>.</summary>
-    public static IHostApplicationBuilder AddSharedKeyRing(this IHostApplicationBuilder builder)
-    {
-        var keys = builder.Configuration["DataProtection:KeysPath"];
-        if (string.IsNullOrEmpty(keys))
-            keys = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
-                Environment.SpecialFolderOption.Create), "Requests", "keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
-        return builder;
-    }
+    public const string DefaultIssuer = "requests-routing";
+    public const string DefaultAudience = "requests";
 
-    /// <summary>Validates the staff tokens and cookies routing issues, and adds the role policies.</summary>
-    public static IHostApplicationBuilder AddStaffAuthentication(this IHostApplicationBuilder builder)
+    /// <summary>Validates the staff tokens; <paramref name="ownKey"/> is routing's, used unless a setting names another source.</summary>
+    public static IHostApplicationBuilder AddStaffAuthentication(this IHostApplicationBuilder builder, SecurityKey? ownKey = null)
     {
-        builder.AddSharedKeyRing();
-        builder.Services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = PickScheme)
-            .AddBearerToken(BearerScheme)
-            .AddCookie(CookieScheme, o =>
+        var auth = builder.Configuration.GetSection("Auth");
+        var authority = auth["Authority"];
+        builder.Services.AddAuthentication(Scheme).AddJwtBearer(Scheme);
+        builder.Services.AddOptions<JwtBearerOptions>(Scheme).Configure<TimeProvider>((o, clock) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
             {
-                // an API answers 401 and 403, it does not redirect to a sign-in page
-                o.Events.OnRedirectToLogin = c => Deny(c.Response, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => Deny(c.Response, StatusCodes.Status403Forbidden);
-            });
+                // with an authority, its metadata names the issuer
+                ValidIssuer = auth["Issuer"] ?? (string.IsNullOrEmpty(authority) ? DefaultIssuer : null),
+                ValidAudience = auth["Audience"] ?? DefaultAudience,
+                ValidAlgorithms = auth.GetSection("Algorithms").Get<string[]>() ?? [SecurityAlgorithms.EcdsaSha256],
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                LifetimeValidator = (notBefore, expires, _, p) => IsLive(clock.GetUtcNow().UtcDateTime, notBefore, expires, p.ClockSkew),
+            };
+            if (!string.IsNullOrEmpty(authority))
+            {
+                o.Authority = authority;
+                o.RequireHttpsMetadata = auth.GetValue<bool?>("RequireHttpsMetadata") ?? !IsLoopback(authority);
+                o.RefreshInterval = TimeSpan.FromSeconds(10); // routing may start after this service
+            }
+            else
+                o.TokenValidationParameters.IssuerSigningKey = auth["PublicKeyFile"] is { Length: > 0 } file ? ReadPublicKey(file)
+                    : ownKey ?? throw new InvalidOperationException("Set Auth:Authority (routing's address) or Auth:PublicKeyFile.");
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = c =>
+                {
+                    if (!c.Request.Headers.ContainsKey("Authorization"))
+                        c.Token = c.Request.Cookies[Cookie];
+                    return Task.CompletedTask;
+                },
+                OnTokenValidated = c =>
+                {
+                    c.Principal = MapClaims(c.Principal!, auth.GetSection("Claims"));
+                    return Task.CompletedTask;
+                },
+            };
+        });
         builder.Services.AddAuthorization(AddStaffPolicies);
         return builder;
     }
@@ -114,18 +130,35 @@ public static class StaffAuthentication
             .RequireRole(StaffRoles.Ministry, StaffRoles.Admin));
     }
 
-    /// <summary>A bearer token when there is an Authorization header, else the cookie.</summary>
-    public static string PickScheme(HttpContext context)
+    /// <summary>The token's claims under the names every check reads; the token's own names come from settings.</summary>
+    private static ClaimsPrincipal MapClaims(ClaimsPrincipal token, IConfiguration names)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerScheme : CookieScheme;
+        IEnumerable<Claim> Map(string key, string fallback, string type) =>
+            token.FindAll(names[key] ?? fallback).Select(c => new Claim(type, c.Value));
+        Claim[] claims =
+        [
+            .. Map("Id", "sub", ClaimTypes.NameIdentifier),
+            .. Map("Name", "name", ClaimTypes.Name),
+            .. Map("Role", "role", ClaimTypes.Role),
+            .. Map("Body", StaffClaims.Body, StaffClaims.Body),
+            .. Map("Officer", StaffClaims.Officer, StaffClaims.Officer),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
-    private static Task Deny(HttpResponse response, int status)
+    // the services' clock, not the machine's: the same one that stamps the tokens
+    private static bool IsLive(DateTime now, DateTime? notBefore, DateTime? expires, TimeSpan skew) =>
+        expires is { } end && now < end + skew && (notBefore is not { } start || now >= start - skew);
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+
+    private static ECDsaSecurityKey ReadPublicKey(string file)
     {
-        response.StatusCode = status;
-        return Task.CompletedTask;
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(file));
+        return new ECDsaSecurityKey(key);
     }
 
     /// <summary>The bodies a signed-in account is designated for, from its claims.</summary>

@@ -4,9 +4,9 @@ namespace Requests.EndToEnd.Tests.Infrastructure;
 public static class IntakeProcess
 {
     /// <param name="database">A SQLite file, or a PostgreSQL connection string (<c>Host=...</c>).</param>
-    /// <param name="keysFolder">The Data Protection key ring shared with routing, whose staff tokens intake then accepts.</param>
+    /// <param name="routing">The routing service whose staff tokens intake then accepts.</param>
     public static Task<ServiceProcess> StartAsync(string database, Broker broker, bool relay = true,
-        ushort? brokerPort = null, bool waitUntilReady = true, string? keysFolder = null,
+        ushort? brokerPort = null, bool waitUntilReady = true, ServiceProcess? routing = null,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
@@ -17,9 +17,7 @@ public static class IntakeProcess
             ["Outbox__Enabled"] = relay ? "true" : "false",
             ["Intake__RateLimits__SubmissionsPerMinute"] = "1000000",
         };
-        if (keysFolder is not null)
-            environment["DataProtection__KeysPath"] = keysFolder;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (routing is null ? [] : RoutingProcess.Authority(routing)).Concat(settings ?? new Dictionary<string, string>()))
             environment[key] = value;
         return ServiceProcess.StartAsync("intake", Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll"),
             database, environment, waitUntilReady ? "/health/ready" : "/health/live");

@@ -7,16 +7,18 @@ namespace Requests.EndToEnd.Tests.Infrastructure;
 public static class ReportingProcess
 {
     /// <summary>
-    /// Starts reporting on <paramref name="databaseFile"/> with the key ring in <paramref name="keysFolder"/> (routing's,
-    /// so that it accepts routing's staff tokens). Ready means migrated and its queues bound on the broker.
+    /// Starts reporting on <paramref name="databaseFile"/>; <paramref name="auth"/> says where it finds routing's public
+    /// key (<see cref="RoutingProcess.Authority"/>, <see cref="RoutingProcess.CreateSigningKey"/>). Ready means migrated
+    /// and its queues bound on the broker.
     /// </summary>
-    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker, string keysFolder)
+    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker, IReadOnlyDictionary<string, string> auth)
     {
         var environment = new Dictionary<string, string>(Broker.Settings(broker))
         {
             ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
-            ["DataProtection__KeysPath"] = keysFolder,
         };
+        foreach (var (key, value) in auth)
+            environment[key] = value;
         return ServiceProcess.StartAsync("reporting", FindBuild(), databaseFile, environment);
     }
 

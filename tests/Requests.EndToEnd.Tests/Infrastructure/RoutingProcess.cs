@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Requests.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -10,11 +12,10 @@ public static class RoutingProcess
     public const string AdminPassword = "an administrator's long passphrase";
 
     /// <summary>
-    /// Starts routing on <paramref name="databaseFile"/>, with an administrator account and the Data Protection key
-    /// ring in <paramref name="keysFolder"/> (give intake the same folder and it accepts routing's tokens).
-    /// Ready means migrated, seeded, and its queue bound on the broker.
+    /// Starts routing on <paramref name="databaseFile"/>, with an administrator account and its signing key beside
+    /// the database. Ready means migrated, seeded, and its queue bound on the broker.
     /// </summary>
-    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker, string? keysFolder = null,
+    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>(Broker.Settings(broker))
@@ -22,12 +23,31 @@ public static class RoutingProcess
             ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
             ["Routing__Admin__UserName"] = AdminUserName,
             ["Routing__Admin__Password"] = AdminPassword,
-            ["DataProtection__KeysPath"] = keysFolder ?? Path.Combine(Path.GetDirectoryName(databaseFile)!, "keys"),
+            ["Auth__SigningKeyFile"] = SigningKeyFile(databaseFile),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
         return ServiceProcess.StartAsync("routing", FindBuild(), databaseFile, environment);
     }
+
+    /// <summary>The settings that make another service check routing's tokens with the keys routing publishes.</summary>
+    public static Dictionary<string, string> Authority(ServiceProcess routing) => new() { ["Auth__Authority"] = routing.Address.ToString() };
+
+    /// <summary>
+    /// Writes the signing key routing will use with <paramref name="databaseFile"/>, for a service that starts before
+    /// routing: returns the settings that give that service the public key as a file.
+    /// </summary>
+    public static Dictionary<string, string> CreateSigningKey(string databaseFile)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(SigningKeyFile(databaseFile), key.ExportPkcs8PrivateKeyPem());
+        var publicKey = Path.ChangeExtension(SigningKeyFile(databaseFile), ".public.pem");
+        File.WriteAllText(publicKey, key.ExportSubjectPublicKeyInfoPem());
+        return new() { ["Auth__PublicKeyFile"] = publicKey };
+    }
+
+    private static string SigningKeyFile(string databaseFile) =>
+        Path.Combine(Path.GetDirectoryName(databaseFile)!, "routing-signing-key.pem");
 
     /// <summary>services/Requests.Routing/bin/{configuration}/net10.0, beside this project's own output.</summary>
     private static string FindBuild()
