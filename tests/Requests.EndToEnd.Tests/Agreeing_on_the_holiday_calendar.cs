@@ -24,10 +24,11 @@ public sealed class Agreeing_on_the_holiday_calendar : IAsyncLifetime
     [Fact]
     public async Task Intakes_and_reportings_calendars_follow_routings_correction()
     {
-        var keys = Path.Combine(_folder, "keys");
-        await using var reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), _broker, keys);
-        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, keysFolder: keys);
-        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker, keys);
+        // reporting and intake before routing, given routing's public key as a file: routing is not there yet to publish it
+        var publicKey = RoutingProcess.CreateSigningKey(Path.Combine(_folder, "routing.db"));
+        await using var reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), _broker, publicKey);
+        await using var intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), _broker, settings: publicKey);
+        await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker);
         using var admin = await SignInAsync(routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         using var citizen = new HttpClient { BaseAddress = intake.Address };
         using var ministry = new HttpClient { BaseAddress = reporting.Address };
