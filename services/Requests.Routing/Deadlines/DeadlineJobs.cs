@@ -20,7 +20,7 @@ public static partial class DeadlineJobs
         (DailyDigestJob.Name, "Prepares each officer's morning digest: their cases due within 5 working days, and those overdue."),
     ];
 
-    // workers look for enqueued jobs every second, so a job run from GET /api/jobs or the dashboard starts at once
+    // workers look for enqueued jobs every second, so a job run from POST /api/jobs/{name}/run or the dashboard starts at once
     private static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
 
     public static WebApplicationBuilder AddDeadlineJobs(this WebApplicationBuilder builder)
