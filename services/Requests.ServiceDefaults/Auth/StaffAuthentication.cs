@@ -55,9 +55,8 @@ public static class StaffPolicies
 
 /// <summary>
 /// Staff authentication shared by the services: JWTs that routing signs with a key only it holds (ES256). Every
-/// service checks them itself with the public key: from <c>Auth:Authority</c> (the issuer's OpenID metadata and
-/// JWKS: routing's, or a national identity provider's), else from <c>Auth:PublicKeyFile</c>, else (routing) its own
-/// key. The token comes in the Authorization header or in routing's cookie. Its claims are mapped once, here, to
+/// service checks them itself with the public key: from <c>Auth:PublicKeyFile</c>, else from <c>Auth:Authority</c>
+/// (the issuer's OpenID metadata and JWKS: routing's, or a national identity provider's), else (routing) its own key. The token comes in the Authorization header or in routing's cookie. Its claims are mapped once, here, to
 /// <see cref="ClaimTypes.Name"/>, <see cref="ClaimTypes.Role"/>, <see cref="StaffClaims.Body"/> and
 /// <see cref="StaffClaims.Officer"/> (the names are settings, <c>Auth:Claims:*</c>): the policies and every
 /// service's checks read only those.
@@ -76,7 +75,8 @@ public static class StaffAuthentication
     public static IHostApplicationBuilder AddStaffAuthentication(this IHostApplicationBuilder builder, SecurityKey? ownKey = null)
     {
         var auth = builder.Configuration.GetSection("Auth");
-        var authority = auth["Authority"];
+        // a public key file, when given, is used instead of the authority
+        var authority = string.IsNullOrEmpty(auth["PublicKeyFile"]) ? auth["Authority"] : null;
         builder.Services.AddAuthentication(Scheme).AddJwtBearer(Scheme);
         builder.Services.AddOptions<JwtBearerOptions>(Scheme).Configure<TimeProvider>((o, clock) =>
         {
