@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Requests.ServiceDefaults.Auth;
 
@@ -26,6 +27,26 @@ public sealed class Refreshing_a_session : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cookie_session_refreshes_from_its_own_cookie()
+    {
+        var name = await _app.CreateAccountAsync(StaffRoles.Ministry);
+        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var login = await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName = name, password = RoutingApp.Password });
+        var refreshed = await browser.PostAsync("/api/auth/refresh", null);
+        var me = await browser.GetAsync("/api/auth/me");
+
+        var cookies = string.Join("\n", login.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("requests.staff=", cookies, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookies, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookies, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Contains(refreshed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("requests.staff=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(1, await _app.CountAsync("staff_refresh_tokens"));
     }
 
     [Fact]

@@ -79,8 +79,7 @@ public static class AccountEndpoints
     private static async Task<IResult> RefreshAsync(RefreshRequest? refresh, StaffSessions sessions, HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var cookie = request.Cookies[RefreshCookie];
-        var token = refresh?.RefreshToken ?? cookie;
+        var token = refresh?.RefreshToken ?? request.Cookies[RefreshCookie];
         if (string.IsNullOrEmpty(token))
             return TypedResults.Problem("A refresh token is required.", statusCode: 400, title: "Invalid refresh");
         if (await sessions.RedeemAsync(token, cancellationToken) is not { } user)
