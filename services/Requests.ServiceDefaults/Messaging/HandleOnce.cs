@@ -4,6 +4,10 @@ using Requests.ServiceDefaults.Data;
 
 namespace Requests.ServiceDefaults.Messaging;
 
+/// <summary>
+/// The inbox by hand, for the consumers registered with <see cref="InboxExtensions.AddConsumerWithItsOwnInbox"/>
+/// until they are left to <see cref="InboxFilter{TConsumer, TMessage}"/>; then this file goes.
+/// </summary>
 public static class HandleOnce
 {
     /// <summary>
@@ -29,5 +33,18 @@ public static class HandleOnce
         {
             writes.Exit();
         }
+    }
+
+    /// <summary>
+    /// Records that <paramref name="consumer"/> handles <paramref name="messageId"/>, to be saved with the effect.
+    /// Returns false when it was handled before: the caller then does nothing.
+    /// </summary>
+    public static async Task<bool> TryRecordAsync(this DbContext db, Guid messageId, string consumer, DateTime now,
+        CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken))
+            return false;
+        db.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, HandledAt = now });
+        return true;
     }
 }
