@@ -29,7 +29,7 @@ public static class IntakeServices
             bus.AddConsumer<ShowRefusedActionToCitizenConsumer>();
             bus.AddConsumer<ShowNoticeToCitizenConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
-            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
+            bus.AddConsumerWithItsOwnInbox<ApplyHolidayCorrectionConsumer>();
         });
         // staff registration takes the bearer tokens routing issues, checked with the shared key ring
         builder.AddStaffAuthentication();

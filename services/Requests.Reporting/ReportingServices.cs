@@ -22,7 +22,7 @@ public static class ReportingServices
             bus.AddConsumer<RecordMissedDeadlineConsumer>();
             bus.AddConsumer<RecordDueDateChangeConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
-            bus.AddConsumer<ApplyHolidayCorrectionConsumer>();
+            bus.AddConsumerWithItsOwnInbox<ApplyHolidayCorrectionConsumer>();
         });
         // the bearer tokens and cookies routing issues, checked with the shared key ring
         builder.AddStaffAuthentication();

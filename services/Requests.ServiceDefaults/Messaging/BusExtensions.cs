@@ -37,7 +37,7 @@ public static class BusExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped(services => new Inbox(services.GetRequiredService<TContext>(),
-            services.GetRequiredService<Data.WriteGate>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<Data.WriteGate>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<TimeProvider>()));
         var inMemory = settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase);
         if (!string.IsNullOrEmpty(settings.ManagementUrl))
         {

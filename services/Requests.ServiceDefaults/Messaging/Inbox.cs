@@ -11,8 +11,13 @@ namespace Requests.ServiceDefaults.Messaging;
 /// at once, the second waits on the first's record and then finds it. <see cref="InboxFilter{TConsumer, TMessage}"/>
 /// puts every consumer through it.
 /// </summary>
-public sealed class Inbox(DbContext db, WriteGate writes, TimeProvider clock)
+public sealed class Inbox(DbContext db, WriteGate writes, OutboxSignal outbox, TimeProvider clock)
 {
+    private readonly List<Action> _committed = [];
+
+    /// <summary>Runs <paramref name="action"/> once the effect has committed (on SQLite, still inside the write gate).</summary>
+    public void OnCommitted(Action action) => _committed.Add(action);
+
     /// <summary>
     /// Records the messages of <paramref name="messages"/> not handled before by <paramref name="consumer"/> (each
     /// once, however often it appears) and runs <paramref name="effect"/> on just those, if any; then saves and commits.
@@ -31,8 +36,13 @@ public sealed class Inbox(DbContext db, WriteGate writes, TimeProvider clock)
             if (fresh.Count == 0)
                 return;
             await effect(fresh, cancellationToken);
+            var wroteOutbox = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (wroteOutbox)
+                outbox.Notify();
+            foreach (var action in _committed)
+                action();
         }
         finally
         {

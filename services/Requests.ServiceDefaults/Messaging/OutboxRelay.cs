@@ -121,8 +121,8 @@ public sealed class OutboxRelay<TContext>(
         var wait = _unmarked.Count > 0 && _options.MarkDelay < _options.PollInterval ? _options.MarkDelay : _options.PollInterval;
         var now = clock.GetUtcNow();
         foreach (var (until, _) in _returned.Values)
-            if (until - now < wait)
-                wait = until > now ? until - now : TimeSpan.Zero;
+            if (until > now && until - now < wait)
+                wait = until - now;
         return wait;
     }
 
