@@ -62,6 +62,7 @@ public static class BusExtensions
                     h.Username(settings.Username);
                     h.Password(settings.Password);
                     h.PublisherConfirmation = true;
+                    h.ConnectionName(builder.Environment.ApplicationName);
                 });
                 ConfigureEndpoints(context, cfg);
             });
