@@ -116,6 +116,8 @@ namespace Requests.Intake.Benchmarks
             WithServerSettings(environment, intake: true);
             if (vhost is not null)
             {
+                // the relay publishes mandatory: a message no queue takes stays in the outbox, so routing's queue is stood in for
+                await vhost.BindSinkAsync("Requests.Contracts.Intake:RequestSubmitted");
                 environment["RabbitMq__Host"] = RabbitVirtualHost.Host;
                 environment["RabbitMq__Port"] = RabbitVirtualHost.Port;
                 environment["RabbitMq__VirtualHost"] = vhost.Name;
@@ -454,6 +456,21 @@ namespace Requests.Intake.Benchmarks
                     $"RabbitMQ's management API is not reachable at {Management}: run through ./bench.sh, which starts the broker, or use --transport inmemory.", ex);
             }
             return new RabbitVirtualHost(name, api);
+        }
+
+        /// <summary>
+        /// Binds to <paramref name="exchange"/> (MassTransit's exchange of a message type) a queue that takes every message and
+        /// keeps none: the broker routes them, as to a consumer's queue, and drops them at once.
+        /// </summary>
+        public async Task BindSinkAsync(string exchange)
+        {
+            using var fanout = new StringContent("""{"type":"fanout","durable":true}""", Encoding.UTF8, "application/json");
+            (await _api.PutAsync(new Uri($"/api/exchanges/{Name}/{Uri.EscapeDataString(exchange)}", UriKind.Relative), fanout)).EnsureSuccessStatusCode();
+            using var queue = new StringContent("""{"durable":true,"arguments":{"x-max-length":0}}""", Encoding.UTF8, "application/json");
+            (await _api.PutAsync(new Uri($"/api/queues/{Name}/sink", UriKind.Relative), queue)).EnsureSuccessStatusCode();
+            using var binding = new StringContent("{}", Encoding.UTF8, "application/json");
+            (await _api.PostAsync(new Uri($"/api/bindings/{Name}/e/{Uri.EscapeDataString(exchange)}/q/sink", UriKind.Relative), binding))
+                .EnsureSuccessStatusCode();
         }
 
         public async ValueTask DisposeAsync()

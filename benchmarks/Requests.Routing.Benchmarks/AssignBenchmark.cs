@@ -70,9 +70,11 @@ internal static class AssignBenchmark
         foreach (var chunk in submissions.Chunk(AssignCaseOnSubmissionConsumer.BatchSize))
         {
             await using var db = new RoutingDbContext(options);
-            var consumer = new AssignCaseOnSubmissionConsumer(db, new OfficerPicker(db, loads), writes, signal, clock, calendar,
+            var inbox = new Inbox(db, writes, signal, clock);
+            var consumer = new AssignCaseOnSubmissionConsumer(db, new OfficerPicker(db, loads), inbox, signal, clock, calendar,
                 new CaseNotices(db, calendar, links), NullLogger<AssignCaseOnSubmissionConsumer>.Instance);
-            await consumer.AssignAsync([.. chunk.Select(s => (s, Guid.CreateVersion7()))], CancellationToken.None);
+            await inbox.HandleAsync(nameof(AssignCaseOnSubmissionConsumer), chunk, _ => Guid.CreateVersion7(),
+                (fresh, cancellationToken) => consumer.AssignAsync(fresh, cancellationToken), CancellationToken.None);
         }
     }
 

@@ -22,7 +22,7 @@ public static class ReportingServices
             bus.AddConsumer<RecordMoveConsumer>();
             bus.AddConsumer<RecordMissedDeadlineConsumer>();
             bus.AddConsumer<RecordDueDateChangeConsumer>();
-            bus.AddConsumer<ReplaceDirectoryConsumer>();
+            bus.AddConsumer<ReplaceReportDirectoryConsumer>();
             bus.AddConsumer<ReplaceReportCalendarConsumer>();
         });
         // the tokens routing signs (bearer or its cookie), checked with its public key

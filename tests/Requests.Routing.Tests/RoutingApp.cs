@@ -12,6 +12,7 @@ using Requests.Contracts.Intake;
 using Requests.Routing.Accounts;
 using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Messaging;
 using Requests.Testing;
 
 namespace Requests.Routing.Tests;
@@ -77,11 +78,14 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
     public async Task ConsumeAsync(RequestSubmitted message, Guid? messageId = null) =>
         await ConsumeBatchAsync([(message, messageId ?? Guid.NewGuid())]);
 
-    /// <summary>Hands messages to the consumer as one batch, as the bus delivers them under load.</summary>
+    /// <summary>Hands messages to the consumer as one batch through the inbox, as the bus delivers them under load.</summary>
     public async Task ConsumeBatchAsync(IReadOnlyList<(RequestSubmitted Message, Guid MessageId)> batch)
     {
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().AssignAsync(batch, CancellationToken.None);
+        var consumer = scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>();
+        await scope.ServiceProvider.GetRequiredService<Inbox>().HandleAsync(nameof(AssignCaseOnSubmissionConsumer), batch,
+            b => b.MessageId, (fresh, cancellationToken) => consumer.AssignAsync([.. fresh.Select(b => b.Message)], cancellationToken),
+            CancellationToken.None);
     }
 
     /// <summary>The password of every account <see cref="SignInAsync"/> creates.</summary>

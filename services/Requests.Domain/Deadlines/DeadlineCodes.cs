@@ -31,6 +31,10 @@ public static class DeadlineCodes
         return i >= 0;
     }
 
+    /// <summary>The step of <paramref name="code"/>; an unknown code is a <see cref="FormatException"/>.</summary>
+    public static DeadlineStep ParseStep(string? code) =>
+        TryParseStep(code, out var step) ? step : throw new FormatException($"Unknown deadline step '{code}'.");
+
     public static bool TryParseRegime(string? code, out Regime regime)
     {
         regime = code == "complaint" ? Regime.Complaint : Regime.Information;

@@ -25,6 +25,12 @@ public static class LifecycleCodes
 
     public static bool TryParse(string? code, out ComplaintOutcome outcome) => Codes<ComplaintOutcome>.TryParse(code, out outcome);
 
+    /// <summary>The value of <paramref name="code"/>; an unknown code is a <see cref="FormatException"/>.</summary>
+    public static T Parse<T>(string? code)
+        where T : struct, Enum => Codes<T>.TryParse(code, out var value)
+            ? value
+            : throw new FormatException($"Unknown {typeof(T).Name} '{code}'.");
+
     /// <summary>Every code of an enum, in declaration order: for an error message listing what is expected.</summary>
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => Codes<T>.All;

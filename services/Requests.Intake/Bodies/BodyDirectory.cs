@@ -26,7 +26,12 @@ public sealed class BodyDirectory
 
     public Body? Find(string code) => _current.ByCode.GetValueOrDefault(code);
 
-    public void Replace(IEnumerable<Body> bodies, long version) => _current = new Snapshot(bodies, version);
+    /// <summary>Takes a snapshot of routing's directory, unless a newer one is already in use.</summary>
+    public void Replace(IEnumerable<Body> bodies, long version)
+    {
+        if (!(_current.Version > version))
+            _current = new Snapshot(bodies, version);
+    }
 
     /// <summary>Takes the stored snapshot, if routing ever sent one; else keeps the seed file.</summary>
     public async Task LoadAsync(IntakeDbContext db, CancellationToken cancellationToken)

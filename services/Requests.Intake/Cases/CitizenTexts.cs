@@ -1,5 +1,6 @@
 using Requests.Contracts.Routing;
 using Requests.Domain.Calendar;
+using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
 using Requests.Intake.Storage;
 
@@ -35,40 +36,40 @@ public static class CitizenTexts
     /// <param name="bodyName">For a redirection: the competent body's name.</param>
     /// <param name="newTrackingNumber">For a redirection: the number of the case opened there.</param>
     /// <param name="commissionLastDay">When the head's answer or silence opens the Commission (CDAI): its last day.</param>
-    public static string Move(CaseMoved move, string kind, string? bodyName, string? newTrackingNumber,
+    public static string Move(CaseMoved move, MoveCodes codes, string kind, string? bodyName, string? newTrackingNumber,
         DateOnly? commissionLastDay, DateOnly? recourseDueOn)
     {
         var text = string.IsNullOrWhiteSpace(move.Text) ? null : move.Text.Trim();
-        return move.Trigger switch
+        return codes.Trigger switch
         {
-            "assign" when move.FromStatus == "received" => Assigned(move.DueOn),
-            "assign" => "Votre dossier a été confié à un autre agent de l'organisme ; la date limite ne change pas.",
-            "accept" => $"L'organisme a pris votre dossier en charge ; réponse attendue au plus tard le {Day(move.DueOn)}.",
-            "ask-clarification" => $"L'organisme vous demande une précision : « {text} ». Le délai est suspendu jusqu'à votre "
+            CaseTrigger.Assign when codes.From == CaseStatus.Received => Assigned(move.DueOn),
+            CaseTrigger.Assign => "Votre dossier a été confié à un autre agent de l'organisme ; la date limite ne change pas.",
+            CaseTrigger.Accept => $"L'organisme a pris votre dossier en charge ; réponse attendue au plus tard le {Day(move.DueOn)}.",
+            CaseTrigger.AskClarification => $"L'organisme vous demande une précision : « {text} ». Le délai est suspendu jusqu'à votre "
                 + "réponse, que vous pouvez envoyer depuis le suivi de votre dossier.",
-            "receive-clarification" => $"Votre précision a été reçue : le délai reprend, réponse attendue au plus tard le {Day(move.DueOn)}.",
-            "extend" => "L'organisme a prolongé une fois le délai de réponse, comme la loi 31.13 le permet : réponse attendue au plus tard le "
+            CaseTrigger.ReceiveClarification => $"Votre précision a été reçue : le délai reprend, réponse attendue au plus tard le {Day(move.DueOn)}.",
+            CaseTrigger.Extend => "L'organisme a prolongé une fois le délai de réponse, comme la loi 31.13 le permet : réponse attendue au plus tard le "
                 + $"{Day(move.DueOn)}{(move.PreviousDueOn is { } before ? $" (au lieu du {Day(before)})" : "")}."
                 + (text is null ? "" : $" Motifs : {text}"),
-            "answer" => Answer(move, text),
-            "redirect" => "L'organisme n'est pas compétent : votre demande a été transmise le "
+            CaseTrigger.Answer => Answer(move, codes, text),
+            CaseTrigger.Redirect => "L'organisme n'est pas compétent : votre demande a été transmise le "
                 + $"{Day(move.OccurredOn)} à : {bodyName ?? move.RedirectedTo}"
                 + (newTrackingNumber is null ? "." : $", sous le nouveau numéro de suivi {newTrackingNumber}. Suivez-la avec le même code d'accès.")
                 + (text is null ? "" : $" Motif : {text}"),
-            "close" => (move.ActorRole == "citizen" ? "Votre dossier a été classé à votre demande." : "Votre dossier a été classé sans réponse.")
+            CaseTrigger.Close => (move.ActorRole == "citizen" ? "Votre dossier a été classé à votre demande." : "Votre dossier a été classé sans réponse.")
                 + (text is null ? "" : $" Motif : {text}"),
-            "miss-deadline" when kind == "recourse-deadline-missed" =>
+            CaseTrigger.MissDeadline when codes.To == CaseStatus.RecourseDeadlineMissed =>
                 HeadSilence(recourseDueOn ?? move.DueOn, commissionLastDay),
-            "miss-deadline" => DeadlineMissed(move.Regime, move.Kind, move.DueOn, move.RecourseLastDay),
-            "file-recourse" => "Votre recours auprès du chef de l'organisme a été enregistré"
+            CaseTrigger.MissDeadline => DeadlineMissed(move.Regime, move.Kind, move.DueOn, move.RecourseLastDay),
+            CaseTrigger.FileRecourse => "Votre recours auprès du chef de l'organisme a été enregistré"
                 + (recourseDueOn is { } due ? $" ; sa réponse est attendue au plus tard le {Day(due)}." : "."),
-            "answer-recourse" => $"Le chef de l'organisme a répondu à votre recours : {InformationOutcome(move.Outcome, move.RefusalGround)}"
+            CaseTrigger.AnswerRecourse => $"Le chef de l'organisme a répondu à votre recours : {InformationOutcome(codes)}"
                 + (text is null ? "" : $" Réponse : {text}")
                 + (commissionLastDay is { } last
                     ? $" Si elle ne vous satisfait pas, vous pouvez saisir la Commission du droit d'accès à l'information (CDAI) jusqu'au {Day(last)}."
                     : ""),
-            "reopen" => $"Votre {Noun(move.Kind)} a été rouverte : l'organisme la traite à nouveau, réponse attendue au plus tard le {Day(move.DueOn)}.",
-            "rate" => $"Votre note de {move.Rating}/5 sur la réponse a été enregistrée.",
+            CaseTrigger.Reopen => $"Votre {Noun(move.Kind)} a été rouverte : l'organisme la traite à nouveau, réponse attendue au plus tard le {Day(move.DueOn)}.",
+            CaseTrigger.Rate => $"Votre note de {move.Rating}/5 sur la réponse a été enregistrée.",
             _ => $"Votre dossier est passé à l'état « {move.ToStatus} ».",
         };
     }
@@ -87,11 +88,11 @@ public static class CitizenTexts
         + "implicite. Vous pouvez saisir la Commission du droit d'accès à l'information (CDAI)"
         + (commissionLastDay is { } last ? $" jusqu'au {Day(last)}." : ".");
 
-    public static string DueDateChanged(DueDateChanged change) =>
-        "Le calendrier des jours fériés a été corrigé : " + change.Deadline switch
+    public static string DueDateChanged(DueDateChanged change, DeadlineStep step) =>
+        "Le calendrier des jours fériés a été corrigé : " + step switch
         {
-            "head-answer" => "la date limite de la réponse du chef de l'organisme à votre recours",
-            "recourse-head" => "le dernier jour pour former un recours auprès du chef de l'organisme",
+            DeadlineStep.HeadAnswer => "la date limite de la réponse du chef de l'organisme à votre recours",
+            DeadlineStep.RecourseHead => "le dernier jour pour former un recours auprès du chef de l'organisme",
             _ => "la date limite de la réponse de l'organisme",
         }
         + $" passe du {Day(change.PreviousDueOn)} au {Day(change.DueOn)}. Motif : {change.Reason}";
@@ -108,17 +109,17 @@ public static class CitizenTexts
             _ => "en attente de traitement.",
         };
 
-    private static string Answer(CaseMoved move, string? text)
+    private static string Answer(CaseMoved move, MoveCodes codes, string? text)
     {
         string head;
         if (move.Regime == "information")
-            head = $"L'organisme a répondu : {InformationOutcome(move.Outcome, move.RefusalGround)}";
+            head = $"L'organisme a répondu : {InformationOutcome(codes)}";
         else
-            head = move.Outcome switch
+            head = codes.ComplaintAnswer switch
             {
-                "founded" => $"L'organisme a répondu à votre {Noun(move.Kind)} et la juge fondée.",
-                "unfounded" => $"L'organisme a répondu à votre {Noun(move.Kind)} et la juge non fondée.",
-                "not-admissible" => $"L'organisme ne peut pas traiter votre {Noun(move.Kind)} : l'affaire est devant la justice, "
+                ComplaintOutcome.Founded => $"L'organisme a répondu à votre {Noun(move.Kind)} et la juge fondée.",
+                ComplaintOutcome.Unfounded => $"L'organisme a répondu à votre {Noun(move.Kind)} et la juge non fondée.",
+                ComplaintOutcome.NotAdmissible => $"L'organisme ne peut pas traiter votre {Noun(move.Kind)} : l'affaire est devant la justice, "
                     + "déjà jugée, ou relève d'un procès-verbal de police judiciaire.",
                 _ => $"L'organisme a répondu à votre {Noun(move.Kind)}.",
             };
@@ -131,16 +132,16 @@ public static class CitizenTexts
         return head + answer + next;
     }
 
-    private static string InformationOutcome(string? outcome, string? ground)
+    private static string InformationOutcome(MoveCodes codes)
     {
-        var label = RefusalGrounds.TryParse(ground, out var g) ? g.LabelFr.ToLowerInvariant() : null;
-        return outcome switch
+        var label = codes.Ground is { } ground ? RefusalGrounds.Of(ground).LabelFr.ToLowerInvariant() : null;
+        return codes.Answer switch
         {
-            "granted" => "l'accès à l'information vous est accordé.",
-            "partially-granted" => "l'accès vous est accordé en partie"
+            AnswerOutcome.Granted => "l'accès à l'information vous est accordé.",
+            AnswerOutcome.PartiallyGranted => "l'accès vous est accordé en partie"
                 + (label is null ? "." : $" ; le reste est refusé pour le motif suivant : {label}."),
-            "refused" => "votre demande est refusée" + (label is null ? "." : $" pour le motif suivant : {label}."),
-            "not-held" => "l'organisme ne détient pas l'information demandée.",
+            AnswerOutcome.Refused => "votre demande est refusée" + (label is null ? "." : $" pour le motif suivant : {label}."),
+            AnswerOutcome.NotHeld => "l'organisme ne détient pas l'information demandée.",
             _ => "voir la réponse ci-dessous.",
         };
     }

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Contracts.Routing;
+using Requests.Domain.Lifecycle;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
@@ -15,64 +16,48 @@ namespace Requests.Intake.Cases;
 /// <c>CaseMoved</c>: whichever of the two arrives first writes the timeline's step. Every filing is assigned once,
 /// so these come at the rate of filings: they are handled in batches, one commit each, so as not to hold up receipts.
 /// </summary>
-public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db, WriteGate writes, TimeProvider clock,
+public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
     ILogger<ShowAssignmentToCitizenConsumer> logger) : IConsumer<Batch<CaseAssigned>>
 {
     public async Task Consume(ConsumeContext<Batch<CaseAssigned>> context)
     {
         var cancellationToken = context.CancellationToken;
-        var batch = context.Message.Select(m => (m.Message, MessageId: m.MessageId
-            ?? throw new InvalidOperationException($"A message for {nameof(ShowAssignmentToCitizenConsumer)} without a message id."))).ToList();
-        await writes.EnterAsync(cancellationToken);
-        try
-        {
-            // one transaction for the batch, its reads in three queries and its writes with prepared statements
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var fresh = await db.TryRecordAllAsync(batch.Select(b => b.MessageId), nameof(ShowAssignmentToCitizenConsumer), now, cancellationToken);
-            var caseIds = batch.Select(b => b.Message.CaseId).Distinct().ToList();
-            var statuses = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-                .ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
-            var shown = (await db.CaseEvents.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.Kind == "assigned")
-                .Select(e => e.CaseId).ToListAsync(cancellationToken)).ToHashSet();
+        // the batch's reads in two queries and its writes with prepared statements, in the inbox's transaction
+        var batch = context.Message.Select(m => m.Message).ToList();
+        var caseIds = batch.Select(m => m.CaseId).Distinct().ToList();
+        var statuses = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Status })
+            .ToListAsync(cancellationToken)).ToDictionary(c => c.Id, c => LifecycleCodes.Parse<CaseStatus>(c.Status));
+        var shown = (await db.CaseEvents.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.Kind == "assigned")
+            .Select(e => e.CaseId).ToListAsync(cancellationToken)).ToHashSet();
 
-            var steps = new List<CaseEvent>();
-            var nowAssigned = new List<Guid>();
-            foreach (var (assigned, messageId) in batch)
-            {
-                if (!fresh.Remove(messageId))
-                    continue;
-                if (!statuses.TryGetValue(assigned.CaseId, out var status))
-                {
-                    logger.LogWarning("CaseAssigned for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
-                    continue;
-                }
-                // a case that has already moved further keeps its status
-                if (status == "received")
-                {
-                    statuses[assigned.CaseId] = "assigned";
-                    nowAssigned.Add(assigned.CaseId);
-                }
-                if (!shown.Add(assigned.CaseId))
-                    continue;
-                steps.Add(new CaseEvent
-                {
-                    CaseId = assigned.CaseId,
-                    At = assigned.AssignedAt.UtcDateTime,
-                    Kind = "assigned",
-                    Description = CitizenTexts.Assigned(assigned.DueOn),
-                    DueOn = assigned.DueOn,
-                });
-            }
-            await db.InsertAllAsync(steps, cancellationToken);
-            await MarkAssignedAsync(nowAssigned, transaction.GetDbTransaction(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
+        var steps = new List<CaseEvent>();
+        var nowAssigned = new List<Guid>();
+        foreach (var assigned in batch)
         {
-            writes.Exit();
+            if (!statuses.TryGetValue(assigned.CaseId, out var status))
+            {
+                logger.LogWarning("CaseAssigned for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
+                continue;
+            }
+            // a case that has already moved further keeps its status
+            if (status == CaseStatus.Received)
+            {
+                statuses[assigned.CaseId] = CaseStatus.Assigned;
+                nowAssigned.Add(assigned.CaseId);
+            }
+            if (!shown.Add(assigned.CaseId))
+                continue;
+            steps.Add(new CaseEvent
+            {
+                CaseId = assigned.CaseId,
+                At = assigned.AssignedAt.UtcDateTime,
+                Kind = "assigned",
+                Description = CitizenTexts.Assigned(assigned.DueOn),
+                DueOn = assigned.DueOn,
+            });
         }
+        await db.InsertAllAsync(steps, cancellationToken);
+        await MarkAssignedAsync(nowAssigned, db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
     }
 
     private static async Task MarkAssignedAsync(List<Guid> caseIds, DbTransaction transaction, CancellationToken cancellationToken)
@@ -98,5 +83,6 @@ public sealed class ShowAssignmentToCitizenConsumerDefinition : ConsumerDefiniti
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         endpointConfigurator.PrefetchCount = 200;
         consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(5)).SetConcurrencyLimit(1));
+        consumerConfigurator.UseBatchInbox<ShowAssignmentToCitizenConsumer, CaseAssigned>();
     }
 }

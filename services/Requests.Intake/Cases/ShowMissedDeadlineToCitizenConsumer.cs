@@ -1,10 +1,9 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
+using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
-using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 
@@ -13,37 +12,37 @@ namespace Requests.Intake.Cases;
 /// implicit refusal, open to a recourse to the head until its last day; the head's silence opens the Commission
 /// (CDAI). The status follows the <c>CaseMoved</c> of the same miss; whichever arrives first writes the step.
 /// </summary>
-public sealed class ShowMissedDeadlineToCitizenConsumer(IntakeDbContext db, CalendarStore calendar, WriteGate writes,
-    TimeProvider clock, ILogger<ShowMissedDeadlineToCitizenConsumer> logger) : IConsumer<DeadlineMissed>
+public sealed class ShowMissedDeadlineToCitizenConsumer(IntakeDbContext db, CalendarStore calendar,
+    ILogger<ShowMissedDeadlineToCitizenConsumer> logger) : IConsumer<DeadlineMissed>
 {
-    public Task Consume(ConsumeContext<DeadlineMissed> context) =>
-        db.HandleOnceAsync(context, nameof(ShowMissedDeadlineToCitizenConsumer), writes, clock, async cancellationToken =>
+    public async Task Consume(ConsumeContext<DeadlineMissed> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var missed = context.Message;
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == missed.CaseId, cancellationToken);
+        if (record is null)
         {
-            var missed = context.Message;
-            var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == missed.CaseId, cancellationToken);
-            if (record is null)
-            {
-                logger.LogWarning("DeadlineMissed for {TrackingNumber}, which intake does not hold", missed.TrackingNumber);
-                return;
-            }
-            var head = missed.Deadline == "head-answer";
-            var kind = head ? "recourse-deadline-missed" : "deadline-missed";
-            if (!head && record.Regime == "information" && missed.RecourseLastDay is { } last)
-                record.RecourseLastDay ??= last;
-            // a recourse is filed once, so its deadline is missed once; a reopened complaint may miss a new one
-            var shown = await db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && e.Kind == kind && (head || e.DueOn == missed.DueOn),
-                cancellationToken);
-            if (shown)
-                return;
-            db.CaseEvents.Add(new CaseEvent
-            {
-                CaseId = record.Id,
-                At = missed.At.UtcDateTime,
-                Kind = kind,
-                Description = head
-                    ? CitizenTexts.HeadSilence(missed.DueOn, calendar.CommissionLastDay(missed.DueOn))
-                    : CitizenTexts.DeadlineMissed(record.Regime, record.Kind, missed.DueOn, missed.RecourseLastDay),
-                DueOn = missed.DueOn,
-            });
+            logger.LogWarning("DeadlineMissed for {TrackingNumber}, which intake does not hold", missed.TrackingNumber);
+            return;
+        }
+        var head = DeadlineCodes.ParseStep(missed.Deadline) == DeadlineStep.HeadAnswer;
+        var kind = head ? "recourse-deadline-missed" : "deadline-missed";
+        if (!head && record.Regime == "information" && missed.RecourseLastDay is { } last)
+            record.RecourseLastDay ??= last;
+        // a recourse is filed once, so its deadline is missed once; a reopened complaint may miss a new one
+        var shown = await db.CaseEvents.AnyAsync(e => e.CaseId == record.Id && e.Kind == kind && (head || e.DueOn == missed.DueOn),
+            cancellationToken);
+        if (shown)
+            return;
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = record.Id,
+            At = missed.At.UtcDateTime,
+            Kind = kind,
+            Description = head
+                ? CitizenTexts.HeadSilence(missed.DueOn, calendar.CommissionLastDay(missed.DueOn))
+                : CitizenTexts.DeadlineMissed(record.Regime, record.Kind, missed.DueOn, missed.RecourseLastDay),
+            DueOn = missed.DueOn,
         });
+    }
 }

@@ -1,11 +1,10 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
+using Requests.Domain.Lifecycle;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Storage;
-using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Cases;
 
@@ -15,31 +14,32 @@ namespace Requests.Intake.Cases;
 /// back. A redirection also files the linked case at the competent body (once, however often the move arrives).
 /// </summary>
 public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFiling redirections, CalendarStore calendar,
-    BodyDirectory bodies, WriteGate writes, TimeProvider clock, ILogger<ShowMoveToCitizenConsumer> logger) : IConsumer<CaseMoved>
+    BodyDirectory bodies, TimeProvider clock, ILogger<ShowMoveToCitizenConsumer> logger) : IConsumer<CaseMoved>
 {
-    public Task Consume(ConsumeContext<CaseMoved> context) =>
-        db.HandleOnceAsync(context, nameof(ShowMoveToCitizenConsumer), writes, clock, async cancellationToken =>
-        {
-            var move = context.Message;
-            var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == move.CaseId, cancellationToken);
-            if (record is null)
-                logger.LogWarning("CaseMoved ({Trigger}) for {TrackingNumber}, which intake does not hold", move.Trigger, move.TrackingNumber);
-            else
-                await ShowAsync(record, move, cancellationToken);
-        });
+    public async Task Consume(ConsumeContext<CaseMoved> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var move = context.Message;
+        var codes = MoveCodes.Parse(move.Trigger, move.FromStatus, move.ToStatus, move.Outcome, move.RefusalGround);
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == move.CaseId, cancellationToken);
+        if (record is null)
+            logger.LogWarning("CaseMoved ({Trigger}) for {TrackingNumber}, which intake does not hold", move.Trigger, move.TrackingNumber);
+        else
+            await ShowAsync(record, move, codes, cancellationToken);
+    }
 
-    private async Task ShowAsync(CaseRecord record, CaseMoved move, CancellationToken cancellationToken)
+    private async Task ShowAsync(CaseRecord record, CaseMoved move, MoveCodes codes, CancellationToken cancellationToken)
     {
         var recourseDueOn = move.RecourseDueOn ?? record.RecourseDueOn;
         if (move.Sequence > record.Sequence)
-            Apply(record, move);
+            Apply(record, move, codes);
 
         string? newTrackingNumber = null;
-        if (move.Trigger == "redirect" && !string.IsNullOrWhiteSpace(move.RedirectedTo))
+        if (codes.Trigger == CaseTrigger.Redirect && !string.IsNullOrWhiteSpace(move.RedirectedTo))
             newTrackingNumber = await redirections.FileOnceAsync(record, move, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await MarkActionDoneAsync(record, move, cancellationToken);
+        await MarkActionDoneAsync(record, move, codes, cancellationToken);
 
-        var kind = Kind(move);
+        var kind = Kind(codes);
         var dueOn = kind switch
         {
             "recourse-filed" => move.RecourseDueOn,
@@ -51,7 +51,7 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             return;
         var commission = kind switch
         {
-            "recourse-answered" when move.Outcome != "granted" => calendar.CommissionLastDay(move.OccurredOn),
+            "recourse-answered" when codes.Answer != AnswerOutcome.Granted => calendar.CommissionLastDay(move.OccurredOn),
             "recourse-deadline-missed" => calendar.CommissionLastDay(recourseDueOn ?? move.OccurredOn),
             _ => (DateOnly?)null,
         };
@@ -61,18 +61,18 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             CaseId = record.Id,
             At = move.At.UtcDateTime,
             Kind = kind,
-            Description = CitizenTexts.Move(move, kind, bodyName, newTrackingNumber, commission, recourseDueOn),
+            Description = CitizenTexts.Move(move, codes, kind, bodyName, newTrackingNumber, commission, recourseDueOn),
             DueOn = dueOn,
             Sequence = move.Sequence,
         });
     }
 
-    private static void Apply(CaseRecord record, CaseMoved move)
+    private static void Apply(CaseRecord record, CaseMoved move, MoveCodes codes)
     {
         record.Sequence = move.Sequence;
         record.Status = move.ToStatus;
         record.DueOn = move.DueOn;
-        if (move.Trigger == "answer")
+        if (codes.Trigger == CaseTrigger.Answer)
         {
             // a late answer after a silence restarts the recourse window, and a full grant closes it
             record.Outcome = move.Outcome;
@@ -94,15 +94,15 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             || kind == "deadline-missed" && e.Kind == kind && e.DueOn == dueOn), cancellationToken);
 
     /// <summary>Routing applied the citizen's action: their pending request of that kind is done.</summary>
-    private async Task MarkActionDoneAsync(CaseRecord record, CaseMoved move, CancellationToken cancellationToken)
+    private async Task MarkActionDoneAsync(CaseRecord record, CaseMoved move, MoveCodes codes, CancellationToken cancellationToken)
     {
-        var action = move.Trigger switch
+        var action = codes.Trigger switch
         {
-            "file-recourse" => CitizenActions.FileRecourse,
-            "reopen" => CitizenActions.Reopen,
-            "rate" => CitizenActions.Rate,
-            "receive-clarification" => CitizenActions.Clarify,
-            "close" when move.ActorRole == "citizen" => CitizenActions.Withdraw,
+            CaseTrigger.FileRecourse => CitizenActions.FileRecourse,
+            CaseTrigger.Reopen => CitizenActions.Reopen,
+            CaseTrigger.Rate => CitizenActions.Rate,
+            CaseTrigger.ReceiveClarification => CitizenActions.Clarify,
+            CaseTrigger.Close when move.ActorRole == "citizen" => CitizenActions.Withdraw,
             _ => null,
         };
         if (action is null)
@@ -114,21 +114,21 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
     }
 
     /// <summary>The timeline step's kind: what happened, in the past tense.</summary>
-    public static string Kind(CaseMoved move) => move.Trigger switch
+    public static string Kind(MoveCodes move) => move.Trigger switch
     {
-        "assign" => move.FromStatus == "received" ? "assigned" : "reassigned",
-        "accept" => "accepted",
-        "ask-clarification" => "clarification-asked",
-        "receive-clarification" => "clarification-received",
-        "extend" => "extended",
-        "answer" => "answered",
-        "redirect" => "redirected",
-        "close" => "closed",
-        "miss-deadline" => move.ToStatus == "recourse-deadline-missed" ? "recourse-deadline-missed" : "deadline-missed",
-        "file-recourse" => "recourse-filed",
-        "answer-recourse" => "recourse-answered",
-        "reopen" => "reopened",
-        "rate" => "rated",
-        _ => move.Trigger,
+        CaseTrigger.Assign => move.From == CaseStatus.Received ? "assigned" : "reassigned",
+        CaseTrigger.Accept => "accepted",
+        CaseTrigger.AskClarification => "clarification-asked",
+        CaseTrigger.ReceiveClarification => "clarification-received",
+        CaseTrigger.Extend => "extended",
+        CaseTrigger.Answer => "answered",
+        CaseTrigger.Redirect => "redirected",
+        CaseTrigger.Close => "closed",
+        CaseTrigger.MissDeadline => move.To == CaseStatus.RecourseDeadlineMissed ? "recourse-deadline-missed" : "deadline-missed",
+        CaseTrigger.FileRecourse => "recourse-filed",
+        CaseTrigger.AnswerRecourse => "recourse-answered",
+        CaseTrigger.Reopen => "reopened",
+        CaseTrigger.Rate => "rated",
+        _ => LifecycleCodes.Code(move.Trigger),
     };
 }

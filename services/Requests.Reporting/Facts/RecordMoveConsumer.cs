@@ -1,8 +1,7 @@
 using MassTransit;
 using Requests.Contracts.Routing;
+using Requests.Domain.Lifecycle;
 using Requests.Reporting.Storage;
-using Requests.ServiceDefaults.Data;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Reporting.Facts;
 
@@ -10,58 +9,59 @@ namespace Requests.Reporting.Facts;
 /// Records what a move of the lifecycle tells the reports: an extension, a pause, the answer with its outcome and
 /// ground, a redirection, a closing, a missed deadline, a recourse, a reopening, a rating; the due date after it.
 /// </summary>
-public sealed class RecordMoveConsumer(ReportingDbContext db, FactBook facts, WriteGate writes, TimeProvider clock)
+public sealed class RecordMoveConsumer(FactBook facts)
     : IConsumer<CaseMoved>
 {
-    public Task Consume(ConsumeContext<CaseMoved> context) =>
-        db.HandleOnceAsync(context, nameof(RecordMoveConsumer), writes, clock, async cancellationToken =>
-        {
-            var m = context.Message;
-            var fact = await facts.FactAsync(m.CaseId, cancellationToken);
-            fact.TrackingNumber ??= m.TrackingNumber;
-            if (fact.BodyId == 0)
-                fact.BodyId = await facts.BodyIdAsync(m.BodyCode, cancellationToken);
-            if (fact.ReceivedDay is null)
-                FactBook.SetRegime(fact, m.Regime, m.Kind);
-            if (m.Sequence > fact.Sequence)
-            {
-                fact.Sequence = m.Sequence;
-                fact.Status = m.ToStatus;
-            }
-            FactBook.SetDue(fact, m.DueOn, m.At);
-            Apply(fact, m);
-            await facts.TouchAsync(fact, cancellationToken);
-        });
-
-    private static void Apply(CaseFact fact, CaseMoved m)
+    public async Task Consume(ConsumeContext<CaseMoved> context)
     {
-        switch (m.Trigger)
+        var cancellationToken = context.CancellationToken;
+        var m = context.Message;
+        var move = MoveCodes.Parse(m.Trigger, m.FromStatus, m.ToStatus, m.Outcome, m.RefusalGround);
+        var fact = await facts.FactAsync(m.CaseId, cancellationToken);
+        fact.TrackingNumber ??= m.TrackingNumber;
+        if (fact.BodyId == 0)
+            fact.BodyId = await facts.BodyIdAsync(m.BodyCode, cancellationToken);
+        if (fact.ReceivedDay is null)
+            FactBook.SetRegime(fact, m.Regime, m.Kind);
+        if (m.Sequence > fact.Sequence)
         {
-            case "extend":
+            fact.Sequence = m.Sequence;
+            fact.Status = m.ToStatus;
+        }
+        FactBook.SetDue(fact, m.DueOn, m.At);
+        Apply(fact, m, move);
+        await facts.TouchAsync(fact, cancellationToken);
+    }
+
+    private static void Apply(CaseFact fact, CaseMoved m, MoveCodes move)
+    {
+        switch (move.Trigger)
+        {
+            case CaseTrigger.Extend:
                 fact.Codes |= FactCodes.Extended;
                 break;
-            case "ask-clarification":
+            case CaseTrigger.AskClarification:
                 fact.Codes |= FactCodes.Paused;
                 break;
-            case "answer":
+            case CaseTrigger.Answer:
                 FactBook.SetAnswer(fact, m.OccurredOn, m.Outcome, m.RefusalGround);
                 break;
-            case "redirect":
+            case CaseTrigger.Redirect:
                 FactBook.SetAnswer(fact, m.OccurredOn, "redirected", null);
                 break;
-            case "close":
+            case CaseTrigger.Close:
                 FactBook.SetClosed(fact, m.OccurredOn);
                 break;
-            case "miss-deadline" when m.ToStatus == "deadline-missed":
+            case CaseTrigger.MissDeadline when move.To == CaseStatus.DeadlineMissed:
                 fact.Codes |= FactCodes.DeadlineMissed;
                 break;
-            case "file-recourse":
+            case CaseTrigger.FileRecourse:
                 fact.Codes |= FactCodes.Recourse;
                 break;
-            case "reopen":
+            case CaseTrigger.Reopen:
                 fact.Codes |= FactCodes.Reopened;
                 break;
-            case "rate":
+            case CaseTrigger.Rate:
                 fact.Rating = m.Rating;
                 break;
         }

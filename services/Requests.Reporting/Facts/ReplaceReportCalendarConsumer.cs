@@ -2,16 +2,13 @@ using MassTransit;
 using Requests.Contracts.Routing;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults.Calendar;
-using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Reporting.Facts;
 
 /// <summary>Takes routing's calendar, so working-day delays are counted on the holidays routing's deadlines are.</summary>
-public sealed class ReplaceReportCalendarConsumer(ReportingDbContext db, PublishedCalendar calendar, WriteGate writes, TimeProvider clock)
-    : IConsumer<CalendarPublished>
+public sealed class ReplaceReportCalendarConsumer(ReportingDbContext db, PublishedCalendar calendar, Inbox inbox) : IConsumer<CalendarPublished>
 {
     public Task Consume(ConsumeContext<CalendarPublished> context) =>
-        db.HandleOnceAsync(context, nameof(ReplaceReportCalendarConsumer), writes, clock,
-            cancellationToken => calendar.ReplaceAsync(db, context.Message, cancellationToken));
+        calendar.ReplaceAsync(db, inbox, context.Message, context.CancellationToken);
 }

@@ -22,59 +22,46 @@ namespace Requests.Routing.Assignment;
 /// intake's rate.
 /// </summary>
 public sealed class AssignCaseOnSubmissionConsumer(
-    RoutingDbContext db, OfficerPicker picker, WriteGate writes, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
+    RoutingDbContext db, OfficerPicker picker, Inbox inbox, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
     CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
 {
-    public const string Name = "assign-case-on-submission";
     public const string UnknownBody = "unknown-body";
     public const string NobodyToAssign = "nobody-to-assign";
     public const int BatchSize = 100;
     public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(5);
 
     public Task Consume(ConsumeContext<Batch<RequestSubmitted>> context) =>
-        AssignAsync([.. context.Message.Select(m => (m.Message, m.MessageId ?? m.Message.CaseId))], context.CancellationToken);
+        AssignAsync([.. context.Message.Select(m => m.Message)], context.CancellationToken);
 
-    /// <summary>Assigns a batch of submissions, each with the id of the message that brought it.</summary>
-    public async Task AssignAsync(IReadOnlyList<(RequestSubmitted Message, Guid MessageId)> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate, so the open-case
+    /// counts read here still hold when each case is added). Its new rows are written with one prepared statement per
+    /// table (EF Core's SaveChanges would build one per row); what this batch already did is known from these sets,
+    /// and the picker counts the cases it hands out itself.
+    /// </summary>
+    public async Task AssignAsync(IReadOnlyList<RequestSubmitted> batch, CancellationToken cancellationToken)
     {
-        // one writer at a time: the open-case counts read here must still hold when each case is added
-        await writes.EnterAsync(cancellationToken);
-        try
+        var now = clock.GetUtcNow().UtcDateTime;
+        var caseIds = batch.Select(m => m.CaseId).Distinct().ToList();
+        var opened = (await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var rows = new NewRows();
+        foreach (var message in batch)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            // the batch is written in one transaction: its new rows with one prepared statement per table (EF Core's
-            // SaveChanges would build one per row), anything else tracked by SaveChanges; what this batch already did
-            // is known from these sets, and the picker counts the cases it hands out itself
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var fresh = await db.TryRecordAllAsync(batch.Select(b => b.MessageId), Name, now, cancellationToken);
-            var caseIds = batch.Select(b => b.Message.CaseId).Distinct().ToList();
-            var opened = (await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-            var rows = new NewRows();
-            foreach (var (message, messageId) in batch)
+            if (!opened.Add(message.CaseId))
             {
-                if (!fresh.Remove(messageId))
-                    continue;
-                if (!opened.Add(message.CaseId))
-                {
-                    logger.LogInformation("Case {CaseId} is already routed; message {MessageId} ignored", message.CaseId, messageId);
-                    continue;
-                }
-                await OpenAsync(message, now, rows, cancellationToken);
+                logger.LogInformation("Case {CaseId} is already routed; its submission {TrackingNumber} again is ignored",
+                    message.CaseId, message.TrackingNumber);
+                continue;
             }
-            await db.InsertAllAsync(rows.Cases, cancellationToken);
-            await db.InsertAllAsync(rows.Audit, cancellationToken);
-            await db.InsertAllAsync(rows.Messages, cancellationToken);
-            await db.InsertAllAsync(rows.Notifications, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            picker.Saved();
-            if (rows.Messages.Count > 0)
-                outbox.Notify();
+            await OpenAsync(message, now, rows, cancellationToken);
         }
-        finally
-        {
-            writes.Exit();
-        }
+        await db.InsertAllAsync(rows.Cases, cancellationToken);
+        await db.InsertAllAsync(rows.Audit, cancellationToken);
+        await db.InsertAllAsync(rows.Messages, cancellationToken);
+        await db.InsertAllAsync(rows.Notifications, cancellationToken);
+        inbox.OnCommitted(picker.Saved);
+        if (rows.Messages.Count > 0)
+            inbox.OnCommitted(outbox.Notify);
     }
 
     /// <summary>What a batch adds, written at its end.</summary>

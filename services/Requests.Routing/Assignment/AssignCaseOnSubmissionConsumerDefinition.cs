@@ -1,4 +1,6 @@
 using MassTransit;
+using Requests.Contracts.Intake;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Assignment;
 
@@ -15,5 +17,6 @@ public sealed class AssignCaseOnSubmissionConsumerDefinition : ConsumerDefinitio
             .SetMessageLimit(AssignCaseOnSubmissionConsumer.BatchSize)
             .SetTimeLimit(AssignCaseOnSubmissionConsumer.BatchWait)
             .SetConcurrencyLimit(1));
+        consumerConfigurator.UseBatchInbox<AssignCaseOnSubmissionConsumer, RequestSubmitted>();
     }
 }

@@ -5,7 +5,6 @@ using Requests.Contracts.Routing;
 using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
 using Requests.Routing.Storage;
-using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Cases;
@@ -16,10 +15,9 @@ namespace Requests.Routing.Cases;
 /// <see cref="CitizenActionRefused"/> tells intake why; either way the message is recorded in the inbox with the effect.
 /// </summary>
 public sealed class ApplyCitizenActionConsumer(
-    RoutingDbContext db, CaseMoves moves, WriteGate writes, TimeProvider clock, CalendarStore calendar,
+    RoutingDbContext db, CaseMoves moves, TimeProvider clock, CalendarStore calendar,
     ILogger<ApplyCitizenActionConsumer> logger) : IConsumer<CitizenActed>
 {
-    public const string Name = "apply-citizen-action";
     public const string Withdrawn = "withdrawn by the requester";
 
     private static readonly MoveActor Citizen = new("citizen", "citizen");
@@ -28,42 +26,30 @@ public sealed class ApplyCitizenActionConsumer(
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
-        await writes.EnterAsync(cancellationToken);
-        try
+        var routed = await db.Cases.FirstOrDefaultAsync(c => c.Id == message.CaseId, cancellationToken);
+        if (routed is null)
         {
-            var now = clock.GetUtcNow();
-            if (!await db.TryRecordAsync(context.MessageId ?? message.ActionId, Name, now.UtcDateTime, cancellationToken))
-                return;
-            var routed = await db.Cases.FirstOrDefaultAsync(c => c.Id == message.CaseId, cancellationToken);
-            if (routed is null)
-            {
-                logger.LogWarning("{Action} by the requester of unknown case {CaseId} ({TrackingNumber}) ignored",
-                    message.Action, message.CaseId, message.TrackingNumber);
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-
-            // the legal date is the day the requester acted at intake, not the day the message got here
-            var today = message.OccurredOn == default ? calendar.Today : message.OccurredOn;
-            var result = MoveOf(message) is { } move
-                ? await moves.ApplyAsync(routed, move.Trigger, move.Input, Citizen, today, cancellationToken)
-                : new MoveResult(MoveStatus.Refused, $"Unknown action '{message.Action}'.");
-            if (result.Status != MoveStatus.Moved)
-            {
-                var reason = result.Status == MoveStatus.NotAllowed
-                    ? $"The case is {routed.Status}: '{message.Action}' is not possible at this stage."
-                    : result.Reason!;
-                logger.LogInformation("{Action} by the requester of case {TrackingNumber} refused: {Reason}",
-                    message.Action, routed.TrackingNumber, reason);
-                var refused = new CitizenActionRefused(message.ActionId, routed.Id, routed.TrackingNumber, message.Action,
-                    reason, now);
-                db.Add(OutboxMessage.For(refused, Guid.CreateVersion7(), now.UtcDateTime));
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("{Action} by the requester of unknown case {CaseId} ({TrackingNumber}) ignored",
+                message.Action, message.CaseId, message.TrackingNumber);
+            return;
         }
-        finally
+
+        // the legal date is the day the requester acted at intake, not the day the message got here
+        var today = message.OccurredOn == default ? calendar.Today : message.OccurredOn;
+        var result = MoveOf(message) is { } move
+            ? await moves.ApplyAsync(routed, move.Trigger, move.Input, Citizen, today, cancellationToken)
+            : new MoveResult(MoveStatus.Refused, $"Unknown action '{message.Action}'.");
+        if (result.Status != MoveStatus.Moved)
         {
-            writes.Exit();
+            var reason = result.Status == MoveStatus.NotAllowed
+                ? $"The case is {routed.Status}: '{message.Action}' is not possible at this stage."
+                : result.Reason!;
+            logger.LogInformation("{Action} by the requester of case {TrackingNumber} refused: {Reason}",
+                message.Action, routed.TrackingNumber, reason);
+            var now = clock.GetUtcNow();
+            var refused = new CitizenActionRefused(message.ActionId, routed.Id, routed.TrackingNumber, message.Action,
+                reason, now);
+            db.Add(OutboxMessage.For(refused, Guid.CreateVersion7(), now.UtcDateTime));
         }
     }
 

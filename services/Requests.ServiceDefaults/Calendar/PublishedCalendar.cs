@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Domain.Calendar;
+using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.ServiceDefaults.Calendar;
 
@@ -27,12 +28,13 @@ public sealed class PublishedCalendar
     }
 
     /// <summary>
-    /// Keeps a snapshot newer than the stored one, saved in the caller's transaction, and puts it in force; an older one,
-    /// or the same again, changes nothing.
+    /// Keeps a snapshot newer than the stored one, in the inbox's transaction, and puts it in force once committed; an
+    /// older one, or the same again, changes nothing.
     /// </summary>
-    public async Task ReplaceAsync(DbContext db, CalendarPublished snapshot, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(DbContext db, Inbox inbox, CalendarPublished snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(inbox);
         ArgumentNullException.ThrowIfNull(snapshot);
         var stored = await db.Set<PublishedCalendarRecord>().FindAsync([PublishedCalendarRecord.SingleId], cancellationToken);
         if (stored is not null && stored.Version >= snapshot.Version)
@@ -42,8 +44,7 @@ public sealed class PublishedCalendar
         stored.Version = snapshot.Version;
         stored.PublishedAt = snapshot.At.UtcDateTime;
         stored.Corrections = JsonSerializer.Serialize(snapshot.Corrections, JsonSerializerOptions.Web);
-        await db.SaveChangesAsync(cancellationToken);
-        Take(snapshot.Version, snapshot.Corrections);
+        inbox.OnCommitted(() => Take(snapshot.Version, snapshot.Corrections));
     }
 
     private void Take(long version, IEnumerable<CalendarCorrection> corrections)

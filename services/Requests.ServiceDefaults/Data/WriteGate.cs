@@ -1,19 +1,28 @@
 namespace Requests.ServiceDefaults.Data;
 
 /// <summary>
-/// One writer at a time inside the process. SQLite allows a single writer per file; a second one that finds
-/// the lock taken sleeps in SQLite's busy handler for 1 to 100 ms, which under load costs far more than
-/// waiting here for the first to finish. PostgreSQL does not need it, and it does no harm there.
+/// One writer at a time inside the process, on SQLite. SQLite allows a single writer per file; a second one that
+/// finds the lock taken sleeps in SQLite's busy handler for 1 to 100 ms, which under load costs far more than
+/// waiting here for the first to finish. PostgreSQL needs no such gate: there it lets everyone through.
 /// </summary>
 public sealed class WriteGate : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim? _gate;
 
-    public void Enter() => _gate.Wait();
+    public WriteGate() => _gate = new SemaphoreSlim(1, 1);
 
-    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+    public WriteGate(DatabaseProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (provider.IsSqlite)
+            _gate = new SemaphoreSlim(1, 1);
+    }
 
-    public void Exit() => _gate.Release();
+    public void Enter() => _gate?.Wait();
 
-    public void Dispose() => _gate.Dispose();
+    public Task EnterAsync(CancellationToken cancellationToken) => _gate?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public void Exit() => _gate?.Release();
+
+    public void Dispose() => _gate?.Dispose();
 }

@@ -16,6 +16,9 @@ public sealed class RabbitMqOptions
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
 
+    /// <summary>Every receive endpoint's queue is a quorum queue (replicated across a cluster's nodes) rather than a classic one.</summary>
+    public bool QuorumQueues { get; set; }
+
     /// <summary>The management API (e.g. <c>http://127.0.0.1:15682/</c>); when set, <c>/health</c> reports error queues.</summary>
     public string? ManagementUrl { get; set; }
 }
@@ -23,21 +26,19 @@ public sealed class RabbitMqOptions
 public static class BusExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ from the <c>RabbitMq</c> settings: kebab-case durable queues, retries with
-    /// back-off, failed messages in <c>*_error</c> queues; and the outbox relay of <typeparamref name="TContext"/>.
+    /// MassTransit over RabbitMQ from the <c>RabbitMq</c> settings: kebab-case durable queues (quorum queues with
+    /// <c>RabbitMq:QuorumQueues</c>), retries with back-off, failed messages in <c>*_error</c> queues; every consumer
+    /// through the inbox of <typeparamref name="TContext"/>; and its outbox relay.
     /// </summary>
     public static IHostApplicationBuilder AddBus<TContext>(this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? consumers = null) where TContext : DbContext
     {
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped(services => new Inbox(services.GetRequiredService<TContext>(),
+            services.GetRequiredService<Data.WriteGate>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<TimeProvider>()));
         var inMemory = settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase);
-        if (inMemory)
-            builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
-        else
-            builder.Services.AddSingleton<IOutboxPublisher, RabbitMqOutboxPublisher>();
         if (!string.IsNullOrEmpty(settings.ManagementUrl))
         {
             builder.Services.AddHttpClient();
@@ -47,6 +48,8 @@ public static class BusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             consumers?.Invoke(bus);
+            if (settings.QuorumQueues)
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
             if (inMemory)
             {
                 bus.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg));
@@ -59,10 +62,13 @@ public static class BusExtensions
                     h.Username(settings.Username);
                     h.Password(settings.Password);
                     h.PublisherConfirmation = true;
+                    h.ConnectionName(builder.Environment.ApplicationName);
                 });
                 ConfigureEndpoints(context, cfg);
             });
         });
+        // after the bus, so that it starts first
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }
 
@@ -71,6 +77,7 @@ public static class BusExtensions
     {
         // interval retries: the delayed-exchange plugin that delayed redelivery needs is not available
         cfg.UseMessageRetry(r => r.Intervals(100, 500, 2_000, 5_000, 10_000));
+        cfg.ConnectConsumerConfigurationObserver(new InboxObserver());
         cfg.ConfigureEndpoints(context);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Requests.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,8 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan MarkDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>At start-up, how long the relay waits for the bus to be healthy before it publishes anyway.</summary>
-    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The first wait before a message type the broker returned (no queue bound to it yet) is tried again; it doubles up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan ReturnedBackoff { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long sent outbox rows and handled inbox ids are kept; a redelivery comes long before.</summary>
@@ -41,16 +42,18 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
-/// Publishes committed outbox messages with publisher confirms, then marks them sent. A crash between the two
-/// publishes them again with the same message id, which consumers' inboxes recognise.
+/// Publishes committed outbox messages through the bus with publisher confirms, mandatory, then marks them sent. A
+/// message the broker returns (no queue is bound to its type yet) stays in the outbox: its type is left aside and
+/// tried again later, with back-off, while the other messages go on. A crash between publish and mark publishes
+/// them again with the same message id, which consumers' inboxes recognise.
 /// </summary>
 /// <remarks>
-/// Under load the marks are gathered (<see cref="OutboxOptions.MarkDelay"/>): until then the relay remembers what it
-/// published and reads only the messages after it. On PostgreSQL a message can commit after one with a later number;
-/// the full read that follows each mark finds it.
+/// Under load the marks are gathered (<see cref="OutboxOptions.MarkDelay"/>): until then the relay reads only the
+/// messages after those it published. On PostgreSQL a message can commit after one with a later number; the full
+/// read that follows each mark, or each time the relay has caught up, finds it.
 /// </remarks>
 public sealed class OutboxRelay<TContext>(
-    IServiceScopeFactory scopes, IBusControl bus, IOutboxPublisher publisher, OutboxSignal signal, WriteGate writes, TimeProvider clock,
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -60,6 +63,12 @@ public sealed class OutboxRelay<TContext>(
     private readonly List<long> _unmarked = [];
     private DateTimeOffset _unmarkedSince;
 
+    // where the next read starts: after the last message read, until the relay catches up or marks
+    private long _after = long.MinValue;
+
+    // the message types the broker returned, left aside until a time, with the wait that led to it
+    private readonly Dictionary<string, (DateTimeOffset Until, TimeSpan Backoff)> _returned = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
@@ -67,7 +76,6 @@ public sealed class OutboxRelay<TContext>(
             logger.LogWarning("The outbox relay is disabled: messages stay in the outbox");
             return;
         }
-        await WaitForTheBusAsync(stoppingToken);
         var backoff = TimeSpan.FromMilliseconds(250);
         var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -84,8 +92,7 @@ public sealed class OutboxRelay<TContext>(
                     await MarkSentAsync(stoppingToken);
                 if (relayed < _options.BatchSize)
                 {
-                    var wait = _unmarked.Count > 0 && _options.MarkDelay < _options.PollInterval ? _options.MarkDelay : _options.PollInterval;
-                    await signal.WaitAsync(wait, stoppingToken);
+                    await signal.WaitAsync(NextWait(), stoppingToken);
                     if (relayed >= _options.GatherAbove)
                         await Task.Delay(_options.Gather, clock, stoppingToken);
                 }
@@ -100,6 +107,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 // what was published and not marked is read and published again: the inboxes recognise it
                 _unmarked.Clear();
+                _after = long.MinValue;
                 logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}", backoff);
                 await Task.Delay(backoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
@@ -107,17 +115,15 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    /// <summary>
-    /// The relay starts with the service, possibly before the bus has bound its queues: a message published then
-    /// would be confirmed, marked sent and reach no queue. So it first waits for the bus to be healthy (at most
-    /// <see cref="OutboxOptions.StartWait"/>; a broker that is down keeps the messages in the outbox either way).
-    /// </summary>
-    private async Task WaitForTheBusAsync(CancellationToken stoppingToken)
+    /// <summary>The poll interval, or less when a mark is due or a returned type's wait ends sooner.</summary>
+    private TimeSpan NextWait()
     {
-        // real time, not the service's clock: tests hold that one still
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (bus.CheckHealth().Status != BusHealthStatus.Healthy && waited.Elapsed < _options.StartWait)
-            await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken);
+        var wait = _unmarked.Count > 0 && _options.MarkDelay < _options.PollInterval ? _options.MarkDelay : _options.PollInterval;
+        var now = clock.GetUtcNow();
+        foreach (var (until, _) in _returned.Values)
+            if (until > now && until - now < wait)
+                wait = until - now;
+        return wait;
     }
 
     /// <summary>A service stopping marks what it published, so that its next start does not publish it again.</summary>
@@ -134,42 +140,97 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    /// <summary>Publishes one batch of unsent messages, not yet marked sent; returns how many were published.</summary>
+    /// <summary>
+    /// Publishes one batch of unsent messages, all at once, and waits for the broker's answers; those it routed are
+    /// to be marked sent. Returns how many were read.
+    /// </summary>
     private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var batch = await ReadUnsentAsync(db, _unmarked.Count > 0 ? _unmarked[^1] : long.MinValue, cancellationToken);
+        var now = clock.GetUtcNow();
+        List<OutboxMessage> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+            batch = await ReadUnsentAsync(scope.ServiceProvider.GetRequiredService<TContext>(), _after,
+                [.. _returned.Where(r => r.Value.Until > now).Select(r => r.Key)], cancellationToken);
         if (batch.Count == 0)
+        {
+            _after = long.MinValue;
             return 0;
+        }
+        _after = batch[^1].Seq;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        await publisher.PublishAsync(batch, timeout.Token);
+        var publishes = batch.Select(message => PublishAsync(message, timeout.Token)).ToArray();
+        await Task.WhenAll(publishes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         if (_unmarked.Count == 0)
             _unmarkedSince = clock.GetUtcNow();
-        _unmarked.AddRange(batch.Select(m => m.Seq));
+        var returned = new HashSet<string>();
+        Exception? failure = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var type = batch[i].MessageType;
+            if (publishes[i].IsCompletedSuccessfully)
+            {
+                _unmarked.Add(batch[i].Seq);
+                _returned.Remove(type);
+            }
+            else if (publishes[i].Exception?.InnerException is MessageReturnedException)
+                returned.Add(type);
+            else
+                failure ??= publishes[i].Exception?.InnerException ?? new OperationCanceledException("Publish canceled.");
+        }
+        foreach (var type in returned)
+            LeaveAside(type, now);
+        if (failure is not null)
+            throw failure;
         return batch.Count;
     }
 
+    private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = OutboxMessage.ResolveType(message.MessageType);
+        var body = JsonSerializer.Deserialize(message.Body, type, OutboxMessage.Json)!;
+        return bus.Publish(body, type, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Durable = true;
+            context.Mandatory = true;
+        }), cancellationToken);
+    }
+
+    /// <summary>No queue took a message of <paramref name="type"/>: its messages wait, longer each time, and the rest go on.</summary>
+    private void LeaveAside(string type, DateTimeOffset now)
+    {
+        var backoff = _returned.TryGetValue(type, out var last)
+            ? TimeSpan.FromTicks(Math.Min(last.Backoff.Ticks * 2, _options.MaxBackoff.Ticks))
+            : _options.ReturnedBackoff;
+        _returned[type] = (now + backoff, backoff);
+        logger.LogWarning("No queue is bound to {MessageType}: its messages stay in the outbox, tried again in {Backoff}", type, backoff);
+    }
+
     /// <summary>
-    /// The next unsent messages after <paramref name="after"/>, in order. Plain SQL that SQLite and PostgreSQL both
-    /// accept (the table is <c>MigrationHelpers.CreateOutboxAndInbox</c>'s): it runs hundreds of times a second under
-    /// load, and EF Core's query pipeline cost more than the read itself.
+    /// The next unsent messages after <paramref name="after"/>, in order, but those of the types left aside. Plain SQL
+    /// that SQLite and PostgreSQL both accept (the table is <c>MigrationHelpers.CreateOutboxAndInbox</c>'s): it runs
+    /// hundreds of times a second under load, and EF Core's query pipeline cost more than the read itself.
     /// </summary>
-    private async Task<List<OutboxMessage>> ReadUnsentAsync(TContext db, long after, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ReadUnsentAsync(TContext db, long after, List<string> leftAside,
+        CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """
+            var aside = string.Join(", ", leftAside.Select((_, i) => $"@t{i}"));
+            command.CommandText = $"""
                 SELECT seq, message_id, message_type, body FROM outbox_messages
-                WHERE sent_at IS NULL AND seq > @after ORDER BY seq LIMIT @limit
+                WHERE sent_at IS NULL AND seq > @after {(leftAside.Count > 0 ? $"AND message_type NOT IN ({aside})" : "")}
+                ORDER BY seq LIMIT @limit
                 """;
             Commands.AddParameter(command, "@after", after);
             Commands.AddParameter(command, "@limit", _options.BatchSize);
+            for (var i = 0; i < leftAside.Count; i++)
+                Commands.AddParameter(command, $"@t{i}", leftAside[i]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var batch = new List<OutboxMessage>();
             while (await reader.ReadAsync(cancellationToken))
@@ -226,6 +287,7 @@ public sealed class OutboxRelay<TContext>(
             await db.Database.CloseConnectionAsync();
         }
         _unmarked.Clear();
+        _after = long.MinValue;
     }
 
     /// <summary>The runs of consecutive numbers in <paramref name="ascending"/>, each as its first and last.</summary>

@@ -68,6 +68,13 @@ public sealed class Broker : IAsyncDisposable
         }
     }
 
+    /// <summary>The queues of this virtual host, each with its type (<c>classic</c> or <c>quorum</c>) and whether it goes with its connection.</summary>
+    public async Task<List<QueueInfo>> QueuesAsync() =>
+        await _api.GetFromJsonAsync<List<QueueInfo>>($"/api/queues/{VirtualHost}") ?? [];
+
+    public sealed record QueueInfo(string Name, string Type,
+        [property: System.Text.Json.Serialization.JsonPropertyName("auto_delete")] bool AutoDelete);
+
     private sealed record ConnectionInfo(
         string Name,
         [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] ClientProperties? ClientProperties);

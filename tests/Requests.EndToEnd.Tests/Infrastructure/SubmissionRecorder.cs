@@ -73,8 +73,10 @@ public sealed class SubmissionRecorder : IAsyncDisposable
     {
         Interlocked.Increment(ref _deliveries);
         await using var db = new RecorderDb(_options);
-        if (!await db.TryRecordAsync(context.MessageId!.Value, "e2e-record-submission", DateTime.UtcNow))
+        var id = context.MessageId!.Value;
+        if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == id && m.Consumer == "e2e-record-submission"))
             return;
+        db.Add(new InboxMessage { MessageId = id, Consumer = "e2e-record-submission", HandledAt = DateTime.UtcNow });
         db.Handled.Add(new HandledSubmission { CaseId = context.Message.CaseId, TrackingNumber = context.Message.TrackingNumber });
         await db.SaveChangesAsync();
     }

@@ -62,7 +62,7 @@ public sealed class Applying_the_requesters_actions : IAsyncLifetime, IDisposabl
         Assert.Contains("2026-12-21", refused.Reason, StringComparison.Ordinal);
         var row = await _app.CaseRowAsync(submitted.CaseId);
         Assert.Equal(("answered", 3L, null), (row["status"], row["version"], row["recourse_filed_on"]));
-        Assert.Equal(1, await _app.CountAsync("inbox_messages", $"consumer = '{ApplyCitizenActionConsumer.Name}'"));
+        Assert.Equal(1, await _app.CountAsync("inbox_messages", $"consumer = '{nameof(ApplyCitizenActionConsumer)}'"));
         // the refusal is all that was written
         Assert.Equal(before.Replace("\"outbox\":0", "\"outbox\":1", StringComparison.Ordinal), await _app.SnapshotAsync(submitted.CaseId));
     }
@@ -180,7 +180,7 @@ public sealed class Applying_the_requesters_actions : IAsyncLifetime, IDisposabl
 
         // only the directory and the calendar of start-up
         Assert.Equal(0, await _app.CountAsync("outbox_messages", "message_type NOT LIKE '%BodyDirectoryPublished' AND message_type NOT LIKE '%CalendarPublished'"));
-        Assert.Equal(1, await _app.CountAsync("inbox_messages", $"consumer = '{ApplyCitizenActionConsumer.Name}'"));
+        Assert.Equal(1, await _app.CountAsync("inbox_messages", $"consumer = '{nameof(ApplyCitizenActionConsumer)}'"));
     }
 
     /// <summary>An information request received, accepted and refused on Monday 23 Nov: the recourse window ends Mon 21 Dec.</summary>

@@ -7,6 +7,7 @@ using NSubstitute;
 using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 using Requests.Routing.Cases;
+using Requests.ServiceDefaults.Messaging;
 using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Tests.Cases;
@@ -33,7 +34,7 @@ public static class CaseTesting
     public static CitizenActed Acted(RequestSubmitted submitted, string action, DateOnly on, string? text = null, int? rating = null) =>
         new(Guid.NewGuid(), submitted.CaseId, submitted.TrackingNumber, action, text, rating, At(on), on);
 
-    /// <summary>Hands the requester's action straight to the consumer, as the bus would deliver it.</summary>
+    /// <summary>Hands the requester's action to the consumer through the inbox, as the bus would deliver it.</summary>
     public static async Task ActAsync(this RoutingApp app, CitizenActed message, Guid? messageId = null)
     {
         var context = Substitute.For<ConsumeContext<CitizenActed>>();
@@ -41,7 +42,8 @@ public static class CaseTesting
         context.MessageId.Returns(messageId ?? Guid.NewGuid());
         context.CancellationToken.Returns(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ApplyCitizenActionConsumer>().Consume(context);
+        await scope.ServiceProvider.GetRequiredService<Inbox>()
+            .ConsumeAsync(scope.ServiceProvider.GetRequiredService<ApplyCitizenActionConsumer>(), context);
     }
 
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient client, Guid caseId, string action, object? body = null) =>
