@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Requests.Routing.Assignment;
+using Requests.ServiceDefaults.Messaging;
 using static Requests.Routing.Tests.Deadlines.Sweeps;
 
 namespace Requests.Routing.Tests.Deadlines;
@@ -33,8 +34,12 @@ public sealed class Running_the_jobs_on_PostgreSQL : IAsyncLifetime, IDisposable
     public async Task The_jobs_live_in_routings_database_and_a_triggered_sweep_runs()
     {
         await using (var scope = _postgres.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>().AssignAsync(
-                [(Submissions.Request(receivedOn: new DateOnly(2026, 11, 23)), Guid.NewGuid())], CancellationToken.None);
+        {
+            var consumer = scope.ServiceProvider.GetRequiredService<AssignCaseOnSubmissionConsumer>();
+            await scope.ServiceProvider.GetRequiredService<Inbox>().HandleAsync(nameof(AssignCaseOnSubmissionConsumer),
+                [Submissions.Request(receivedOn: new DateOnly(2026, 11, 23))], _ => Guid.NewGuid(), consumer.AssignAsync,
+                CancellationToken.None);
+        }
         _app.Clock.Set(Local(2026, 12, 14));
         var storage = _postgres.Services.GetRequiredService<JobStorage>();
 
