@@ -7,8 +7,7 @@ public sealed record CalendarCorrection(long Id, DateOnly HolidayDate, DateOnly?
     DateTimeOffset At);
 
 /// <summary>
-/// The holiday calendar in force as routing holds it: every correction made to the legal calendar, published at
-/// start-up and after each correction. A snapshot rather than a change: a service that missed one is whole again with
-/// the next; <see cref="Version"/> (the time of the snapshot, in ticks) lets it ignore an older one that arrives late.
+/// Every correction routing made to the legal calendar, published at start-up and after each one: a snapshot, so a
+/// service that missed one is whole with the next; <see cref="Version"/> (ticks) lets it ignore an older one arriving late.
 /// </summary>
 public sealed record CalendarPublished(long Version, IReadOnlyList<CalendarCorrection> Corrections, DateTimeOffset At);
