@@ -157,6 +157,16 @@ namespace Requests.Intake.Benchmarks
         {
             if (intake)
                 environment["DOTNET_GCgen0size"] = "0x4000000";
+            // staff tokens: routing signs with a key of this run, intake checks them with its public half
+            var privateKey = Path.Combine(_data, "staff-key.pem");
+            var publicKey = Path.Combine(_data, "staff-key.public.pem");
+            if (!File.Exists(publicKey))
+            {
+                using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+                File.WriteAllText(privateKey, ecdsa.ExportPkcs8PrivateKeyPem());
+                File.WriteAllText(publicKey, ecdsa.ExportSubjectPublicKeyInfoPem());
+            }
+            environment[intake ? "Auth__PublicKeyFile" : "Auth__SigningKeyFile"] = intake ? publicKey : privateKey;
             foreach (var (key, value) in options.ServerSettings)
                 environment[key] = value;
             return environment;
