@@ -22,7 +22,7 @@ public sealed class LiveWrites : IAsyncDisposable
 
     private LiveWrites(WebApplication app) => _app = app;
 
-    public static async Task<LiveWrites> StartAsync(string databaseFile, string folder)
+    public static async Task<LiveWrites> StartAsync(string databaseFile)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -30,9 +30,7 @@ public sealed class LiveWrites : IAsyncDisposable
             ["ConnectionStrings:Database"] = $"Data Source={databaseFile}",
             ["RabbitMq:Transport"] = "inmemory",
             ["Reporting:WarmAtStart"] = "false",
-            ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error", // its own key ring in the data folder
             ["urls"] = "http://127.0.0.1:0",
         });
         builder.AddServiceDefaults();

@@ -107,7 +107,7 @@ try
     await MeasureAsync("cold 2");
     for (var run = 1; run <= runs; run++)
         await MeasureAsync($"warm {run}");
-    await using (var live = await LiveWrites.StartAsync(Path.Combine(folder, "reporting.db"), folder))
+    await using (var live = await LiveWrites.StartAsync(Path.Combine(folder, "reporting.db")))
     {
         for (var run = 1; run <= runs; run++)
         {
