@@ -21,8 +21,7 @@ public static class RoutingServices
         builder.AddBus<RoutingDbContext>(bus =>
         {
             bus.AddConsumer<AssignCaseOnSubmissionConsumer>(typeof(AssignCaseOnSubmissionConsumerDefinition));
-            bus.AddCaseWorkConsumers();
-            bus.AddCalendarConsumers();
+            bus.AddConsumer<ApplyCitizenActionConsumer>();
         });
         builder.AddNotifications<RoutingDbContext>();
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
@@ -32,7 +31,8 @@ public static class RoutingServices
         builder.Services.AddSingleton<OfficerLoads>();
         builder.Services.AddSingleton<CalendarStore>();
         builder.AddAccounts();
-        builder.AddCaseWork();
+        builder.Services.AddScoped<CaseMoves>();
+        builder.Services.AddScoped<CaseNotices>();
         builder.AddDeadlineJobs();
         return builder;
     }
@@ -41,17 +41,16 @@ public static class RoutingServices
     {
         app.MapAccounts();
         app.MapDirectory();
-        app.MapCaseWork();
+        app.MapQueue();
+        app.MapCases();
         app.MapJobs();
         app.MapCalendar();
         app.MapNotifications();
         return app;
     }
 
-    /// <summary>
-    /// Migrates the database, loads the directory seed the first time, publishes the directory and the calendar, loads
-    /// the calendar's corrections, creates the first administrator.
-    /// </summary>
+    /// <summary>Migrates the database, loads the directory seed the first time, publishes the directory and the calendar,
+    /// loads the calendar's corrections, creates the first administrator.</summary>
     public static async Task StartRoutingAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<RoutingDbContext>();
@@ -62,8 +61,11 @@ public static class RoutingServices
         var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
         var logger = app.Services.GetRequiredService<ILogger<RoutingDbContext>>();
         await DirectorySeed.LoadIfEmptyAsync(db, seed, logger, CancellationToken.None);
-        await DirectorySnapshot.PublishAtStartAsync(scope.ServiceProvider, CancellationToken.None);
-        await CalendarSnapshot.PublishAtStartAsync(scope.ServiceProvider, CancellationToken.None);
+        // intake and reporting learn the directory and the calendar even when nothing changes for months
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await DirectorySnapshot.PublishAsync(db, now, CancellationToken.None);
+        await CalendarSnapshot.PublishAsync(db, now, CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
         await app.Services.GetRequiredService<CalendarStore>().ReloadAsync(db, CancellationToken.None);
         await AccountServices.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, logger);
     }

@@ -56,10 +56,8 @@ public static class AccountEndpoints
         accounts.MapPost("/", CreateAsync);
     }
 
-    /// <summary>
-    /// An access token and a refresh token by default; with <c>?useCookies=true</c>, the same in cookies, for the web
-    /// pages. Five wrong passwords lock the account for 15 minutes.
-    /// </summary>
+    /// <summary>An access token and a refresh token by default; with <c>?useCookies=true</c>, the same in cookies, for the
+    /// web pages. Five wrong passwords lock the account for 15 minutes.</summary>
     private static async Task<IResult> LoginAsync(LoginRequest login, bool? useCookies, UserManager<StaffUser> users,
         SignInManager<StaffUser> signIn, StaffSessions sessions, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -92,15 +90,12 @@ public static class AccountEndpoints
     {
         if (!useCookies)
             return TypedResults.Ok(tokens);
-        var secure = response.HttpContext.Request.IsHttps;
-        response.Cookies.Append(StaffAuthentication.Cookie, tokens.AccessToken, new CookieOptions
+        CookieOptions Cookie(TimeSpan maxAge, string path) => new()
         {
-            HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Strict, MaxAge = sessions.AccessLifetime,
-        });
-        response.Cookies.Append(RefreshCookie, tokens.RefreshToken, new CookieOptions
-        {
-            HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Strict, MaxAge = sessions.RefreshLifetime, Path = "/api/auth",
-        });
+            HttpOnly = true, Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Strict, MaxAge = maxAge, Path = path,
+        };
+        response.Cookies.Append(StaffAuthentication.Cookie, tokens.AccessToken, Cookie(sessions.AccessLifetime, "/"));
+        response.Cookies.Append(RefreshCookie, tokens.RefreshToken, Cookie(sessions.RefreshLifetime, "/api/auth"));
         return TypedResults.Ok();
     }
 

@@ -4,10 +4,8 @@ using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Accounts;
 
-/// <summary>
-/// ASP.NET Core Identity for staff (hashed passwords, lockout) and the tokens routing signs, which every service
-/// checks with routing's public key (<see cref="StaffAuthentication"/>).
-/// </summary>
+/// <summary>ASP.NET Core Identity for staff (hashed passwords, lockout) and the tokens routing signs, which every service
+/// checks with routing's public key (<see cref="StaffAuthentication"/>).</summary>
 public static class AccountServices
 {
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -23,7 +21,6 @@ public static class AccountServices
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
                 // length rather than composition rules (NIST SP 800-63B): a passphrase of 12 characters or more
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
@@ -38,10 +35,8 @@ public static class AccountServices
         return builder;
     }
 
-    /// <summary>
-    /// The first administrator, from settings (<c>Routing:Admin:UserName</c>, <c>Routing:Admin:Password</c>,
-    /// <c>Routing:Admin:Email</c>), created when no account of that name exists; the others are created through the API.
-    /// </summary>
+    /// <summary>The first administrator, from settings (<c>Routing:Admin:UserName</c>, <c>Routing:Admin:Password</c>,
+    /// <c>Routing:Admin:Email</c>), created when no account of that name exists; the others come through the API.</summary>
     public static async Task EnsureAdministratorAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
         var name = configuration["Routing:Admin:UserName"];

@@ -11,11 +11,9 @@ using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Accounts;
 
-/// <summary>
-/// Issues a staff account's tokens: a signed access token of at most 15 minutes that every service checks on its own,
-/// and an opaque refresh token, kept hashed, that gives the next pair once. Signing out, a lock, or a change of the
-/// account's role, designations or security stamp ends its refresh tokens.
-/// </summary>
+/// <summary>Issues a staff account's tokens: a signed access token of at most 15 minutes that every service checks on its
+/// own, and an opaque refresh token, kept hashed, that gives the next pair once. Signing out, a lock, or a change of the
+/// account's role, designations or security stamp ends its refresh tokens.</summary>
 public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> users, StaffSigningKey key,
     IConfiguration configuration, TimeProvider clock)
 {
@@ -23,14 +21,8 @@ public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> us
 
     public sealed record Tokens(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
-    public TimeSpan AccessLifetime
-    {
-        get
-        {
-            var lifetime = configuration.GetValue<TimeSpan?>("Auth:AccessTokenLifetime") ?? MaxAccessLifetime;
-            return lifetime > MaxAccessLifetime ? MaxAccessLifetime : lifetime;
-        }
-    }
+    public TimeSpan AccessLifetime =>
+        configuration.GetValue<TimeSpan?>("Auth:AccessTokenLifetime") is { } lifetime && lifetime < MaxAccessLifetime ? lifetime : MaxAccessLifetime;
 
     public TimeSpan RefreshLifetime => configuration.GetValue<TimeSpan?>("Auth:RefreshTokenLifetime") ?? TimeSpan.FromDays(14);
 

@@ -4,19 +4,15 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Requests.Routing.Accounts;
 
-/// <summary>
-/// The key routing signs staff tokens with (ES256): a PEM file that only routing reads (<c>Auth:SigningKeyFile</c>),
-/// created at the first start. The other services get its public half from <c>/.well-known/jwks.json</c>.
-/// </summary>
+/// <summary>The key routing signs staff tokens with (ES256): a PEM file that only routing reads
+/// (<c>Auth:SigningKeyFile</c>), created at the first start. The other services get its public half from
+/// <c>/.well-known/jwks.json</c>.</summary>
 public sealed class StaffSigningKey
 {
-    private readonly ECParameters _public;
-
     private StaffSigningKey(ECDsa key)
     {
         Private = new ECDsaSecurityKey(key);
-        _public = key.ExportParameters(includePrivateParameters: false);
-        Public = new ECDsaSecurityKey(ECDsa.Create(_public));
+        Public = new ECDsaSecurityKey(ECDsa.Create(key.ExportParameters(includePrivateParameters: false)));
         Private.KeyId = Public.KeyId = Base64Url.EncodeToString(JsonWebKeyConverter.ConvertFromECDsaSecurityKey(Public).ComputeJwkThumbprint());
     }
 
@@ -25,17 +21,16 @@ public sealed class StaffSigningKey
     public ECDsaSecurityKey Public { get; }
 
     /// <summary>The public key as a JSON Web Key Set.</summary>
-    public object Jwks() => new
+    public object Jwks()
     {
-        keys = new[]
+        var point = Public.ECDsa.ExportParameters(includePrivateParameters: false).Q;
+        var key = new
         {
-            new
-            {
-                kty = "EC", use = "sig", alg = SecurityAlgorithms.EcdsaSha256, kid = Public.KeyId, crv = "P-256",
-                x = Base64Url.EncodeToString(_public.Q.X), y = Base64Url.EncodeToString(_public.Q.Y),
-            },
-        },
-    };
+            kty = "EC", use = "sig", alg = SecurityAlgorithms.EcdsaSha256, kid = Public.KeyId, crv = "P-256",
+            x = Base64Url.EncodeToString(point.X), y = Base64Url.EncodeToString(point.Y),
+        };
+        return new { keys = new[] { key } };
+    }
 
     public static StaffSigningKey LoadOrCreate(string file)
     {

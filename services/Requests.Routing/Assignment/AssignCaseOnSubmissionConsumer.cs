@@ -14,13 +14,10 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Assignment;
 
-/// <summary>
-/// Opens the routed case of each new submission and gives it to an officer, with the inbox record and the
-/// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing.
-/// Messages come in batches (up to <see cref="BatchSize"/>, gathered for at most <see cref="BatchWait"/>) handled in
-/// one transaction: one disk flush for the batch instead of one per case, which is what lets routing keep up with
-/// intake's rate.
-/// </summary>
+/// <summary>Opens the routed case of each new submission and gives it to an officer, with the inbox record and the
+/// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing. Messages come
+/// in batches (up to <see cref="BatchSize"/>, gathered for at most <see cref="BatchWait"/>) handled in one transaction: one
+/// disk flush for the batch instead of one per case, which is what lets routing keep up with intake's rate.</summary>
 public sealed class AssignCaseOnSubmissionConsumer(
     RoutingDbContext db, OfficerPicker picker, Inbox inbox, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
     CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
@@ -33,12 +30,10 @@ public sealed class AssignCaseOnSubmissionConsumer(
     public Task Consume(ConsumeContext<Batch<RequestSubmitted>> context) =>
         AssignAsync([.. context.Message.Select(m => m.Message)], context.CancellationToken);
 
-    /// <summary>
-    /// Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate, so the open-case
-    /// counts read here still hold when each case is added). Its new rows are written with one prepared statement per
-    /// table (EF Core's SaveChanges would build one per row); what this batch already did is known from these sets,
-    /// and the picker counts the cases it hands out itself.
-    /// </summary>
+    /// <summary>Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate, so the
+    /// open-case counts read here still hold when each case is added). Its new rows are written with one prepared statement
+    /// per table (EF Core's SaveChanges would build one per row); what this batch already did is known from these sets, and
+    /// the picker counts the cases it hands out itself.</summary>
     public async Task AssignAsync(IReadOnlyList<RequestSubmitted> batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

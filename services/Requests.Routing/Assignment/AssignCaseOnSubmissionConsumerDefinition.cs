@@ -10,7 +10,6 @@ public sealed class AssignCaseOnSubmissionConsumerDefinition : ConsumerDefinitio
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<AssignCaseOnSubmissionConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        ArgumentNullException.ThrowIfNull(endpointConfigurator);
         // the broker must hand over at least a whole batch at once
         endpointConfigurator.PrefetchCount = AssignCaseOnSubmissionConsumer.BatchSize * 2;
         consumerConfigurator.Options<BatchOptions>(o => o

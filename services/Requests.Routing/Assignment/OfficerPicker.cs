@@ -5,13 +5,11 @@ using Requests.Routing.Storage;
 
 namespace Requests.Routing.Assignment;
 
-/// <summary>
-/// Who gets a new case: among the body's designated officers not on leave on the day of receipt, the one with the
-/// fewest open cases; when all are away, their substitutes the same way; when nobody is there, the head of the body.
-/// One picker serves one batch of submissions (it is scoped), under the write gate: it reads the directory once and
-/// the leave of each day of receipt once, takes the loads from <see cref="OfficerLoads"/>, and counts the cases it
-/// hands out itself, so a batch costs a few queries, not a few per case.
-/// </summary>
+/// <summary>Who gets a new case: among the body's designated officers not on leave on the day of receipt, the one with the
+/// fewest open cases; when all are away, their substitutes the same way; when nobody is there, the head of the body. One
+/// picker serves one batch of submissions (it is scoped), under the write gate: it reads the directory once and the leave
+/// of each day of receipt once, takes the loads from <see cref="OfficerLoads"/>, and counts the cases it hands out itself,
+/// so a batch costs a few queries, not a few per case.</summary>
 public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads)
 {
     private readonly Dictionary<DateOnly, HashSet<string>> _away = [];
@@ -66,14 +64,8 @@ public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads
     private async Task<HashSet<string>> AwayAsync(DateOnly on, CancellationToken cancellationToken)
     {
         if (!_away.TryGetValue(on, out var away))
-        {
-            away = (await db.OfficerLeaves.AsNoTracking()
-                    .Where(l => l.StartsOn <= on && l.EndsOn >= on)
-                    .Select(l => l.OfficerId)
-                    .ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            _away[on] = away;
-        }
+            _away[on] = away = (await db.OfficerLeaves.AsNoTracking().Where(l => l.StartsOn <= on && l.EndsOn >= on)
+                .Select(l => l.OfficerId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return away;
     }
 
@@ -82,9 +74,6 @@ public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads
         _loads ??= await officerLoads.CurrentAsync(db, cancellationToken);
         int Load(Officer o) => _loads.GetValueOrDefault(o.Id) + _handedOut.GetValueOrDefault(o.Id);
         // ties go to the first id, so the same data always gives the same officer
-        return candidates
-            .OrderBy(Load)
-            .ThenBy(o => o.Id, StringComparer.Ordinal)
-            .First();
+        return candidates.OrderBy(Load).ThenBy(o => o.Id, StringComparer.Ordinal).First();
     }
 }

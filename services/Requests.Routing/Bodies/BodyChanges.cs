@@ -41,7 +41,7 @@ public static class BodyChanges
             Region = form.Region!.Trim(), ParentCode = DirectoryChanges.Normalize(form.ParentCode),
         };
         db.Bodies.Add(body);
-        await SaveAsync(db, clock, cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.Created($"/api/directory/bodies/{body.Code}", DirectoryEndpoints.Detail(body, [], withEmails: true));
     }, cancellationToken);
 
@@ -64,16 +64,10 @@ public static class BodyChanges
         body.Sector = form.Sector!;
         body.Region = form.Region!.Trim();
         body.ParentCode = DirectoryChanges.Normalize(form.ParentCode);
-        await SaveAsync(db, clock, cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         var officers = await db.Officers.AsNoTracking().Where(o => o.BodyCode == code).ToListAsync(cancellationToken);
         return Results.Ok(DirectoryEndpoints.Detail(body, officers, withEmails: true));
     }, cancellationToken);
-
-    private static async Task SaveAsync(RoutingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await DirectorySnapshot.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     private static async Task CheckAsync(Dictionary<string, string[]> errors, BodyForm form, string? code, RoutingDbContext db,
         CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Requests.Notifications.Email;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Bodies;
@@ -17,8 +16,6 @@ internal static partial class DirectoryChanges
         string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 
     public static bool IsCode(string code) => code.Length <= 32 && CodePattern().IsMatch(code);
-
-    public static bool IsEmail(string? email) => EmailAddresses.IsValid(email);
 
     /// <summary>A required text of reasonable length, or the error to give for <paramref name="field"/>.</summary>
     public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, string what)

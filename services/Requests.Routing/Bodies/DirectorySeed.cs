@@ -15,10 +15,8 @@ public static class DirectorySeed
     public sealed record SeedBody(string Code, string NameFr, string NameAr, string Sector, string Region,
         string? ParentCode, IReadOnlyList<SeedOfficer> Officers);
 
-    /// <summary>
-    /// Loads the seed when the directory is empty, in one transaction: a restart, or two instances starting
-    /// together, never load it twice (the second finds bodies, or collides on their keys and is told so).
-    /// </summary>
+    /// <summary>Loads the seed when the directory is empty, in one transaction: a restart, or two instances starting
+    /// together, never load it twice (the second finds bodies, or collides on their keys and is told so).</summary>
     public static async Task LoadIfEmptyAsync(RoutingDbContext db, string file, ILogger logger, CancellationToken cancellationToken)
     {
         if (await db.Bodies.AnyAsync(cancellationToken))

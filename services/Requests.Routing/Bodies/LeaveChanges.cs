@@ -49,8 +49,7 @@ public static class LeaveChanges
 
         var leave = new OfficerLeave { OfficerId = id, StartsOn = form.StartsOn!.Value, EndsOn = form.EndsOn!.Value };
         db.OfficerLeaves.Add(leave);
-        await DirectorySnapshot.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.Created($"/api/directory/officers/{id}/leaves", View(leave));
     }, cancellationToken);
 
@@ -62,8 +61,7 @@ public static class LeaveChanges
         if (leave is null)
             return DirectoryChanges.NotFound($"leave {leaveId} of officer {id}");
         db.OfficerLeaves.Remove(leave);
-        await DirectorySnapshot.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.NoContent();
     }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.Notifications.Email;
 using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Auth;
@@ -47,7 +48,7 @@ public static class OfficerChanges
             SubstituteOf = DirectoryChanges.Normalize(form.SubstituteOf),
         };
         db.Officers.Add(officer);
-        await SaveAsync(db, clock, cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.Created($"/api/directory/officers/{officer.Id}", DirectoryEndpoints.Detail(officer, withEmail: true));
     }, cancellationToken);
 
@@ -75,7 +76,7 @@ public static class OfficerChanges
         officer.Email = form.Email!.Trim();
         officer.Role = form.Role!;
         officer.SubstituteOf = DirectoryChanges.Normalize(form.SubstituteOf);
-        await SaveAsync(db, clock, cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.Ok(DirectoryEndpoints.Detail(officer, withEmail: true));
     }, cancellationToken);
 
@@ -94,15 +95,9 @@ public static class OfficerChanges
 
         db.OfficerLeaves.RemoveRange(await db.OfficerLeaves.Where(l => l.OfficerId == id).ToListAsync(cancellationToken));
         db.Officers.Remove(officer);
-        await SaveAsync(db, clock, cancellationToken);
+        await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.NoContent();
     }, cancellationToken);
-
-    private static async Task SaveAsync(RoutingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await DirectorySnapshot.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     private static Task<string?> HeadOfAsync(RoutingDbContext db, string bodyCode, CancellationToken cancellationToken) =>
         db.Officers.Where(o => o.BodyCode == bodyCode && o.Role == OfficerRoles.Head).Select(o => o.Id).FirstOrDefaultAsync(cancellationToken);
@@ -114,7 +109,7 @@ public static class OfficerChanges
         RoutingDbContext db, CancellationToken cancellationToken)
     {
         DirectoryChanges.CheckText(errors, "fullName", form.FullName, "the officer's full name");
-        if (!DirectoryChanges.IsEmail(form.Email))
+        if (!EmailAddresses.IsValid(form.Email))
             errors["email"] = ["A valid e-mail address, e.g. name@body.gov.ma: the officer's alerts go there."];
         if (form.Role is null || !Roles.Contains(form.Role))
             errors["role"] = [$"One of {string.Join(", ", Roles)}."];

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Domain.Calendar;
 using Requests.Routing.Storage;
@@ -25,11 +24,6 @@ public sealed record CorrectionResult(CorrectionView Correction, DayOff Holiday,
 public static class CalendarEndpoints
 {
     private const int MaxReasonLength = 1000;
-
-    // routing is the calendar's source: intake and reporting consume CalendarPublished, routing has nothing to consume
-    public static void AddCalendarConsumers(this IBusRegistrationConfigurator bus)
-    {
-    }
 
     public static WebApplication MapCalendar(this WebApplication app)
     {

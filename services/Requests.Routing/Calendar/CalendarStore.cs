@@ -5,10 +5,8 @@ using Requests.Routing.Storage;
 
 namespace Requests.Routing.Calendar;
 
-/// <summary>
-/// The working-day calendar in force in routing: the published holidays with the administrators' corrections
-/// applied in the order they were made. Swapped whole after each correction, so readers never see half of one.
-/// </summary>
+/// <summary>The working-day calendar in force in routing: the published holidays with the administrators' corrections
+/// applied in the order they were made. Swapped whole after each correction, so readers never see half of one.</summary>
 public sealed class CalendarStore(TimeProvider clock)
 {
     public static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById(LegalTime.MoroccoZoneId);
@@ -25,6 +23,9 @@ public sealed class CalendarStore(TimeProvider clock)
     public DateOnly LocalDate(DateTimeOffset instant) => LegalTime.LocalDate(instant, Morocco);
 
     public DateOnly DueOn(DeadlineQuery query) => LegalClock.DueOn(query, Rules, _current);
+
+    /// <summary>The last day to take a case to the Commission (CDAI): 30 days after the head's answer or silence.</summary>
+    public DateOnly CommissionLastDay(DateOnly from) => DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Commission, from));
 
     public async Task ReloadAsync(RoutingDbContext db, CancellationToken cancellationToken) =>
         _current = await LoadAsync(db, cancellationToken);

@@ -8,21 +8,16 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Calendar;
 
-/// <summary>
-/// After a holiday correction, the due dates of open cases computed with the calendar it changed: "open cases' due
-/// dates are recomputed and the change is recorded on each case with the previous value". That is the body's answer,
-/// the head's answer to a recourse, and the requester's last day to file that recourse while the window is open.
-/// </summary>
+/// <summary>After a holiday correction, the due dates of open cases computed with the calendar it changed: "open cases' due
+/// dates are recomputed and the change is recorded on each case with the previous value". That is the body's answer, the
+/// head's answer to a recourse, and the requester's last day to file that recourse while the window is open.</summary>
 public static class DueDateRecomputation
 {
     public const string Action = "recompute-due-date";
 
     /// <summary>The statuses whose answer clock runs, or is paused for a clarification.</summary>
-    public static readonly IReadOnlyList<string> AnswerClockStatuses = [.. new[]
-    {
-        CaseStatus.Received, CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.AwaitingClarification,
-        CaseStatus.Extended, CaseStatus.Reopened,
-    }.Select(LifecycleCodes.Code)];
+    public static readonly IReadOnlyList<string> AnswerClockStatuses = [.. new[] { CaseStatus.Received, CaseStatus.Assigned,
+        CaseStatus.Accepted, CaseStatus.AwaitingClarification, CaseStatus.Extended, CaseStatus.Reopened }.Select(LifecycleCodes.Code)];
 
     private static readonly string Paused = LifecycleCodes.Code(CaseStatus.AwaitingClarification);
     private static readonly string UnderRecourse = LifecycleCodes.Code(CaseStatus.UnderRecourse);
@@ -32,8 +27,8 @@ public static class DueDateRecomputation
         HolidayCalendar after, CalendarStore calendar, DateTime now, CancellationToken cancellationToken)
     {
         // which days are working days changes only on the old and the new date; a confirmation in place changes none
-        var earlier = Min(correction.HolidayDate, correction.NewDate ?? correction.HolidayDate);
-        var later = Max(correction.HolidayDate, correction.NewDate ?? correction.HolidayDate);
+        var newDate = correction.NewDate ?? correction.HolidayDate;
+        var (earlier, later) = newDate < correction.HolidayDate ? (newDate, correction.HolidayDate) : (correction.HolidayDate, newDate);
         if (earlier == later)
             return 0;
 
@@ -82,12 +77,10 @@ public static class DueDateRecomputation
         return changed;
     }
 
-    /// <summary>
-    /// The date with the corrected calendar when the correction is what moves it: a date that was already off for
-    /// another reason (a rule table or a calendar of another time) is not this correction's to change. Null when there
-    /// is no such date (a full grant leaves nothing to contest) or it cannot be computed any more (a pause the earlier
-    /// date leaves after the deadline): the case keeps its date.
-    /// </summary>
+    /// <summary>The date with the corrected calendar when the correction is what moves it: a date that was already off for
+    /// another reason (a rule table or a calendar of another time) is not this correction's to change. Null when there is
+    /// no such date (a full grant leaves nothing to contest) or it cannot be computed any more (a pause the earlier date
+    /// leaves after the deadline): the case keeps its date.</summary>
     private static DateOnly? Recompute(Func<HolidayCalendar, DateOnly?> dueOn, HolidayCalendar before, HolidayCalendar after)
     {
         try
@@ -116,8 +109,4 @@ public static class DueDateRecomputation
             new DateTimeOffset(now, TimeSpan.Zero));
         db.Add(OutboxMessage.For(changed, Guid.CreateVersion7(), now));
     }
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -9,11 +9,9 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Cases;
 
-/// <summary>
-/// Applies what the requester did through intake (recourse, reopening, rating, clarification, withdrawal) with the
+/// <summary>Applies what the requester did through intake (recourse, reopening, rating, clarification, withdrawal) with the
 /// same rules as the officers' moves. When the table or a rule refuses, the case stays as it is and
-/// <see cref="CitizenActionRefused"/> tells intake why; either way the message is recorded in the inbox with the effect.
-/// </summary>
+/// <see cref="CitizenActionRefused"/> tells intake why; either way the inbox records the message with the effect.</summary>
 public sealed class ApplyCitizenActionConsumer(
     RoutingDbContext db, CaseMoves moves, TimeProvider clock, CalendarStore calendar,
     ILogger<ApplyCitizenActionConsumer> logger) : IConsumer<CitizenActed>
@@ -47,8 +45,7 @@ public sealed class ApplyCitizenActionConsumer(
             logger.LogInformation("{Action} by the requester of case {TrackingNumber} refused: {Reason}",
                 message.Action, routed.TrackingNumber, reason);
             var now = clock.GetUtcNow();
-            var refused = new CitizenActionRefused(message.ActionId, routed.Id, routed.TrackingNumber, message.Action,
-                reason, now);
+            var refused = new CitizenActionRefused(message.ActionId, routed.Id, routed.TrackingNumber, message.Action, reason, now);
             db.Add(OutboxMessage.For(refused, Guid.CreateVersion7(), now.UtcDateTime));
         }
     }

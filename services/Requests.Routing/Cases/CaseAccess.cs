@@ -7,11 +7,9 @@ using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Cases;
 
-/// <summary>
-/// Who sees which cases and may make which moves. Officers and heads see every case of the bodies they are
-/// designated for and nothing else (another body's case does not exist for them: 404); the ministry reads all and
-/// acts on none; administrators do everything. Only a head (or an administrator) answers a recourse.
-/// </summary>
+/// <summary>Who sees which cases and may make which moves. Officers and heads see every case of the bodies they are
+/// designated for and nothing else (another body's case does not exist for them: 404); the ministry reads all and acts on
+/// none; administrators do everything. Only a head (or an administrator) answers a recourse.</summary>
 public static class CaseAccess
 {
     /// <summary>The staff actions, as posted to <c>/api/cases/{id}/{action}</c>, and the move each makes.</summary>
@@ -60,6 +58,4 @@ public static class CaseAccess
             .Where(t => ActionOf.ContainsKey(t) && user.MayMake(t))
             .Select(t => ActionOf[t]),
     ];
-
-    public static string RoleOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
 }

@@ -20,10 +20,8 @@ public static class CaseEndpoints
     public sealed record MoveForm(string? Question, string? Answer, string? Reasons, string? Outcome, string? RefusalGround,
         string? Text, string? BodyCode, string? Reason, string? OfficerId);
 
-    private static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly JsonSerializerOptions FormJson =
+        new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     private static readonly MoveForm Empty = new(null, null, null, null, null, null, null, null, null);
 
@@ -78,7 +76,7 @@ public static class CaseEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { [missing] = [$"{missing} is required to {action}."] },
                     title: "A field is missing; nothing was changed.");
 
-            var actor = new MoveActor(user.Identity?.Name ?? "", CaseAccess.RoleOf(user));
+            var actor = new MoveActor(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "");
             var result = await moves.ApplyAsync(routed, trigger, input, actor, calendar.Today, cancellationToken);
             if (result.Status == MoveStatus.NotAllowed)
                 return Results.Problem(statusCode: 409, title: "This move is not allowed now.",

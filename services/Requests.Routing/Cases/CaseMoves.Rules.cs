@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
 using Requests.Routing.Storage;
+using static System.FormattableString;
 
 namespace Requests.Routing.Cases;
 
@@ -12,7 +12,6 @@ public sealed partial class CaseMoves
     private async Task<(string Reason, string? Field)?> CheckAsync(RoutedCase routed, Regime regime, CaseTrigger trigger,
         MoveInput input, DateOnly today, CancellationToken cancellationToken)
     {
-        string? reason;
         switch (trigger)
         {
             case CaseTrigger.AskClarification:
@@ -20,19 +19,16 @@ public sealed partial class CaseMoves
                     return ("A clarification request must say what is unclear.", "question");
                 // the clock cannot stop once it has run out (LegalClock refuses such a pause too)
                 return today > routed.DueOn
-                    ? (Text($"The answer was due on {routed.DueOn:yyyy-MM-dd}: the clock cannot be paused once it has run out."), null)
+                    ? (Invariant($"The answer was due on {routed.DueOn:yyyy-MM-dd}: the clock cannot be paused once it has run out."), null)
                     : null;
             case CaseTrigger.ReceiveClarification:
                 return string.IsNullOrWhiteSpace(input.Text) ? ("The clarification received is empty.", "answer") : null;
             case CaseTrigger.Extend:
-                reason = CaseRules.CheckExtension(routed.Extended, today, routed.DueOn, input.Text, routed.Urgent);
-                return reason is null ? null : (reason, "reasons");
+                return Refusal(CaseRules.CheckExtension(routed.Extended, today, routed.DueOn, input.Text, routed.Urgent), "reasons");
             case CaseTrigger.Answer:
-                reason = CaseRules.CheckAnswer(regime, input.Outcome, input.RefusalGround, input.Text);
-                return reason is null ? null : (reason, null);
+                return Refusal(CaseRules.CheckAnswer(regime, input.Outcome, input.RefusalGround, input.Text), null);
             case CaseTrigger.AnswerRecourse:
-                reason = CaseRules.CheckAnswer(Regime.Information, input.Outcome, input.RefusalGround, input.Text);
-                return reason is null ? null : (reason, null);
+                return Refusal(CaseRules.CheckAnswer(Regime.Information, input.Outcome, input.RefusalGround, input.Text), null);
             case CaseTrigger.Redirect:
                 if (string.IsNullOrWhiteSpace(input.Text))
                     return ("A redirection must give its reasons.", "reasons");
@@ -42,16 +38,14 @@ public sealed partial class CaseMoves
                     ? null
                     : ($"There is no body '{input.BodyCode}' in the directory.", "bodyCode");
             case CaseTrigger.Close:
-                reason = CaseRules.CheckClose(input.Text);
-                return reason is null ? null : (reason, "reason");
+                return Refusal(CaseRules.CheckClose(input.Text), "reason");
             case CaseTrigger.Assign:
                 return await db.Officers.AnyAsync(o => o.Id == input.OfficerId && o.BodyCode == routed.BodyCode, cancellationToken)
                     ? null
                     : ($"There is no officer '{input.OfficerId}' of body {routed.BodyCode}.", "officerId");
             case CaseTrigger.FileRecourse:
-                reason = CaseRules.CheckRecourse(AnswerOf(routed), routed.DueOn, routed.AnsweredOn, today, calendar.Rules,
-                    calendar.Current);
-                return reason is null ? null : (reason, null);
+                return Refusal(CaseRules.CheckRecourse(AnswerOf(routed), routed.DueOn, routed.AnsweredOn, today, calendar.Rules,
+                    calendar.Current), null);
             case CaseTrigger.Rate:
                 return input.Rating is >= 1 and <= 5 ? null : ("A rating is a whole number from 1 to 5.", "rating");
             default:
@@ -106,7 +100,7 @@ public sealed partial class CaseMoves
                 return (input.Text, input.Text);
             case CaseTrigger.Reopen:
                 // the previous answer stays on record in the audit trail only: the case owes a new one
-                var note = Text($"{input.Text} (previous answer {routed.Outcome} of {routed.AnsweredOn:yyyy-MM-dd}: {routed.AnswerText})");
+                var note = Invariant($"{input.Text} (previous answer {routed.Outcome} of {routed.AnsweredOn:yyyy-MM-dd}: {routed.AnswerText})");
                 routed.ClockStartsOn = today;
                 routed.Outcome = null;
                 routed.RefusalGround = null;
@@ -115,7 +109,7 @@ public sealed partial class CaseMoves
                 return (input.Text, note);
             case CaseTrigger.Rate:
                 routed.Rating = input.Rating;
-                return (null, Text($"{input.Rating}/5"));
+                return (null, Invariant($"{input.Rating}/5"));
             case CaseTrigger.MissDeadline when regime == Regime.Information && routed.RecourseFiledOn is null:
                 // silence is an implicit refusal: the recourse to the head opens at the expiry of the deadline
                 routed.RecourseLastDay = CaseRules.RecourseLastDay(null, routed.DueOn, null, calendar.Rules, calendar.Current);
@@ -125,12 +119,12 @@ public sealed partial class CaseMoves
         }
     }
 
+    private static (string Reason, string? Field)? Refusal(string? reason, string? field) => reason is null ? null : (reason, field);
+
     /// <summary>The body's answer to an information request, or null for a silence.</summary>
     internal static AnswerOutcome? AnswerOf(RoutedCase routed) =>
         LifecycleCodes.TryParse(routed.Outcome, out AnswerOutcome outcome) ? outcome : null;
 
     private static string Summary(string? outcome, string? ground, string? text) =>
         ground is null ? $"{outcome}: {text}" : $"{outcome} ({ground}): {text}";
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

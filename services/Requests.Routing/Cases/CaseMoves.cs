@@ -11,10 +11,8 @@ namespace Requests.Routing.Cases;
 /// <summary>Who makes a move: an account's user name and role, or <c>citizen</c>.</summary>
 public sealed record MoveActor(string Name, string Role);
 
-/// <summary>
-/// What a move carries; each move reads what it needs. <see cref="Text"/> is the question, the clarification, the
-/// reasons of an extension, a redirection or a closing, the answer, or the requester's recourse or reopening.
-/// </summary>
+/// <summary>What a move carries; each move reads what it needs. <see cref="Text"/> is the question, the clarification, the
+/// reasons of an extension, a redirection or a closing, the answer, or the requester's recourse or reopening.</summary>
 public sealed record MoveInput
 {
     public string? Text { get; init; }
@@ -42,19 +40,14 @@ public sealed record MoveResult(MoveStatus Status, string? Reason = null, string
     public static readonly MoveResult Done = new(MoveStatus.Moved);
 }
 
-/// <summary>
-/// The one place a case moves, for officers' actions and the requester's alike: the transition table, the rules of
-/// the move, its effect on the case and its deadlines, the audit entry and the <see cref="CaseMoved"/> event in the
-/// outbox. Nothing is changed unless the move goes ahead; the caller saves (with its inbox record, if any).
-/// </summary>
+/// <summary>The one place a case moves, for officers' actions and the requester's alike: the transition table, the rules of
+/// the move, its effect on the case and its deadlines, the audit entry and the <see cref="CaseMoved"/> event in the outbox.
+/// Nothing is changed unless the move goes ahead; the caller saves (with its inbox record, if any).</summary>
 public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calendar, TimeProvider clock, CaseNotices notices)
 {
     public async Task<MoveResult> ApplyAsync(RoutedCase routed, CaseTrigger trigger, MoveInput input, MoveActor actor,
         DateOnly today, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(routed);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(actor);
         var regime = CaseClock.RegimeOf(routed);
         var from = CaseClock.StatusOf(routed);
         if (!CaseLifecycle.TryFire(regime, from, trigger, out var to))

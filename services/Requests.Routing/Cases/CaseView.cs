@@ -47,12 +47,12 @@ public sealed record CaseView(
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
         return new CaseView(c.Id, c.TrackingNumber, c.Regime, c.Kind, c.BodyCode, c.Subject, c.Description, c.Theme,
-            c.Channel, c.Language, c.Urgent, c.Status, c.Flag, c.AssignedOfficerId, Utc(c.ReceivedAt), c.ReceivedOn,
+            c.Channel, c.Language, c.Urgent, c.Status, c.Flag, c.AssignedOfficerId, NotificationView.Utc(c.ReceivedAt), c.ReceivedOn,
             c.ClockStartsOn, c.DueOn, DaysLeft(c.PausedSince, CaseClock.RunningDueOn(c), today, calendar), c.RuleVersion,
             c.Version, c.Extended, c.ExtensionReasons, c.PausedSince, c.Outcome, c.RefusalGround, c.AnswerText,
             c.AnsweredOn, c.RecourseLastDay, c.RecourseFiledOn, c.RecourseText, c.RecourseDueOn, c.RecourseOutcome,
             c.RecourseAnswerText, c.RedirectedTo, c.RedirectedFrom, c.CloseReason, c.Rating, pauses,
-            [.. audit.Select(a => new AuditView(Utc(a.At), a.Actor, a.Action, a.FromStatus, a.ToStatus, a.OfficerId,
+            [.. audit.Select(a => new AuditView(NotificationView.Utc(a.At), a.Actor, a.Action, a.FromStatus, a.ToStatus, a.OfficerId,
                 a.Note, a.PreviousDueOn))],
             await NotificationView.ForCaseAsync(db, c.Id, cancellationToken),
             allowedActions);
@@ -61,7 +61,4 @@ public sealed record CaseView(
     /// <summary>Null while paused for a clarification: the due date moves with every paused day.</summary>
     public static int? DaysLeft(DateOnly? pausedSince, DateOnly dueOn, DateOnly today, HolidayCalendar calendar) =>
         pausedSince is null ? DeadlineAlerts.WorkingDaysLeft(today, dueOn, calendar) : null;
-
-    // SQLite gives back unspecified times; they were written in UTC
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

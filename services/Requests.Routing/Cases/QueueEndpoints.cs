@@ -6,6 +6,7 @@ using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Auth;
+using static System.FormattableString;
 
 namespace Requests.Routing.Cases;
 
@@ -134,6 +135,4 @@ public static class QueueEndpoints
         errors[name] = ["true or false is expected."];
         return null;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

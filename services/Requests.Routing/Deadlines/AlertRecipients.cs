@@ -3,10 +3,8 @@ using Requests.Routing.Storage;
 
 namespace Requests.Routing.Deadlines;
 
-/// <summary>
-/// Who is told of a deadline, from the directory as it stands when the sweep starts: the officer in charge with
-/// their substitute, and the head of each body. Read once per sweep, not once per case.
-/// </summary>
+/// <summary>Who is told of a deadline, from the directory as it stands when the sweep starts: the officer in charge with
+/// their substitute, and the head of each body. Read once per sweep, not once per case.</summary>
 public sealed class AlertRecipients
 {
     private readonly Dictionary<string, List<string>> _substitutes = new(StringComparer.Ordinal);
@@ -40,10 +38,8 @@ public sealed class AlertRecipients
     /// <summary>The head of a body, or null when the directory has none.</summary>
     public string? HeadOf(string bodyCode) => _heads.GetValueOrDefault(bodyCode);
 
-    /// <summary>
-    /// For the body's answer: the assigned officer and whoever stands in with them (their substitute, or, for a
-    /// substitute, the officer they stand in for). A case nobody was given goes to the head, so someone is told.
-    /// </summary>
+    /// <summary>For the body's answer: the assigned officer and whoever stands in with them (their substitute, or, for a
+    /// substitute, the officer they stand in for). A case nobody was given goes to the head, so someone is told.</summary>
     public IReadOnlyList<string> ForAnswer(string? assignedOfficerId, string bodyCode)
     {
         if (assignedOfficerId is null)

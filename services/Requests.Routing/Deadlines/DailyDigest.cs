@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
@@ -8,6 +7,7 @@ using Requests.Routing.Notices;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
+using static System.FormattableString;
 
 namespace Requests.Routing.Deadlines;
 
@@ -18,18 +18,16 @@ public sealed record DigestResult(int Officers, int Prepared)
         : $"{Prepared} digests prepared, {Officers - Prepared} already prepared today";
 }
 
-/// <summary>
-/// Each morning, every officer with open cases gets one <see cref="OfficerDigestPrepared"/>: their cases whose
-/// answer is due within 5 working days, and those overdue. Once per officer and day: the message id is named after
-/// the pair, so a second run the same day (a restart, a second instance) adds nothing.
-/// </summary>
+/// <summary>Each morning, every officer with open cases gets one <see cref="OfficerDigestPrepared"/>: their cases whose
+/// answer is due within 5 working days, and those overdue. Once per officer and day: the message id is named after the
+/// pair, so a second run the same day (a restart, a second instance) adds nothing.</summary>
 public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal,
     NoticeLinks links)
 {
     public const int DueSoonDays = 5;
 
     public static Guid MessageId(string officerId, DateOnly on) =>
-        NameBasedGuid.For(string.Create(CultureInfo.InvariantCulture, $"officer-digest/{officerId}/{on:yyyy-MM-dd}"));
+        NameBasedGuid.For(Invariant($"officer-digest/{officerId}/{on:yyyy-MM-dd}"));
 
     public async Task<DigestResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,7 +65,7 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
                     prepared += await insert.ExecuteNonQueryAsync(cancellationToken);
                     // the e-mail, once per officer and day like the message
                     if (directory.Officer(officerId) is { } officer)
-                        await NoticeSql.InsertAsync(notify, NotificationKey.For(Text($"digest:{officerId}:{today:yyyy-MM-dd}"),
+                        await NoticeSql.InsertAsync(notify, NotificationKey.For(Invariant($"digest:{officerId}:{today:yyyy-MM-dd}"),
                                 Notifications.Templates.Staff.DailyDigest.Template, officer.Email),
                             new Notifications.Templates.Staff.DailyDigest(officer.Name, today, digest.DueSoon, digest.Overdue, links.Queue),
                             links.StaffLanguage, officer.Email, null, at, cancellationToken);
@@ -87,6 +85,4 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -47,10 +47,8 @@ public static partial class DeadlineJobs
         return builder;
     }
 
-    /// <summary>
-    /// Hangfire's storage: on SQLite a file beside routing's database (routing.db: routing.hangfire.db), on
-    /// PostgreSQL the schema <c>hangfire</c> of routing's database.
-    /// </summary>
+    /// <summary>Hangfire's storage: on SQLite a file beside routing's database (routing.db: routing.hangfire.db), on
+    /// PostgreSQL the schema <c>hangfire</c> of routing's database.</summary>
     private static JobStorage Storage(IServiceProvider services)
     {
         services.GetRequiredService<IGlobalConfiguration>(); // Hangfire's settings first: its logs, its serializer
@@ -67,10 +65,8 @@ public static partial class DeadlineJobs
         return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval });
     }
 
-    /// <summary>
-    /// Hangfire's logs in the service's logging. Hangfire keeps its log provider in a static, which another host in
-    /// the same process (tests) may replace and then dispose: loggers asked of a disposed factory are silent.
-    /// </summary>
+    /// <summary>Hangfire's logs in the service's logging. Hangfire keeps its log provider in a static, which another host
+    /// in the same process (tests) may replace and then dispose: loggers asked of a disposed factory are silent.</summary>
     private sealed class HangfireLogs(ILoggerFactory factory) : ILogProvider
     {
         private readonly AspNetCoreLogProvider _logs = new(factory);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Requests.Contracts.Routing;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
@@ -6,6 +5,7 @@ using Requests.Domain.Lifecycle;
 using Requests.Routing.Calendar;
 using Requests.Routing.Cases;
 using Requests.ServiceDefaults.Messaging;
+using static System.FormattableString;
 
 namespace Requests.Routing.Deadlines;
 
@@ -71,7 +71,7 @@ public sealed partial class DeadlineSweep
             step.DueOn, left, officers, run.Now), cancellationToken);
         await run.Notices.RemindedAsync(row, step, left, run.At, cancellationToken);
         var action = step.Stage == AlertStage.FirstReminder ? "first-reminder" : "last-reminder";
-        var note = Text($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd}, {left} working days left; told {string.Join(", ", officers)}");
+        var note = Invariant($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd}, {left} working days left; told {string.Join(", ", officers)}");
         await run.Commands.AuditAsync(row.Id, run.At, Actor, action, row.Status, row.Status, row.OfficerId, note, cancellationToken);
         if (step.Stage == AlertStage.FirstReminder)
             run.FirstReminders++;
@@ -92,7 +92,7 @@ public sealed partial class DeadlineSweep
         await EmitAsync(run, new DeadlineMissed(caseId, row.TrackingNumber, row.BodyCode, row.Deadline!, step.DueOn,
             recourseLastDay, head, run.Now), cancellationToken);
         await run.Notices.MissedAsync(row, step, recourseLastDay, run.At, cancellationToken);
-        var note = Text($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd} passed without an answer; escalated to {head ?? "nobody: the body has no head on record"}");
+        var note = Invariant($"{row.Deadline} due on {step.DueOn:yyyy-MM-dd} passed without an answer; escalated to {head ?? "nobody: the body has no head on record"}");
         await run.Commands.AuditAsync(row.Id, run.At, Actor, trigger, row.Status, status, row.OfficerId, note, cancellationToken);
         run.Missed++;
     }
@@ -103,8 +103,6 @@ public sealed partial class DeadlineSweep
         await run.Commands.OutboxAsync(outbox, cancellationToken);
         run.Messages++;
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One sweep's reading of the world (calendar, rules, directory, instant) and its tally.</summary>
     private sealed class Run(SweepCommands commands, AlertRecipients recipients, CalendarStore calendar, DateTimeOffset now, DateOnly today)

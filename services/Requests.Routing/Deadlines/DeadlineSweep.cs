@@ -17,14 +17,12 @@ public sealed record SweepResult(int Examined, int FirstReminders, int LastRemin
         (Conflicts > 0 ? $", {Conflicts} changed meanwhile (left for the next sweep)" : "");
 }
 
-/// <summary>
-/// Finds the cases whose next alert has come (a range on ix_cases_next_alert_on) and moves each to the stage its
-/// deadline calls for with a compare-and-set on its alert stage and version. Each move writes its audit entry and
-/// its messages in the same transaction, and only when the compare-and-set changed the row: two sweeps at once
-/// (a job fired twice, two instances on one database) record each reminder and each miss exactly once.
-/// Raw ADO.NET on the context's connection, prepared commands reused for every row, one transaction per batch: ten
-/// thousand due among a million open cases take under a second on SQLite (benchmarks/Requests.Routing.Benchmarks).
-/// </summary>
+/// <summary>Finds the cases whose next alert has come (a range on ix_cases_next_alert_on) and moves each to the stage its
+/// deadline calls for with a compare-and-set on its alert stage and version. Each move writes its audit entry and its
+/// messages in the same transaction, and only when the compare-and-set changed the row: two sweeps at once (a job fired
+/// twice, two instances on one database) record each reminder and each miss exactly once. Raw ADO.NET on the context's
+/// connection, prepared commands reused for every row, one transaction per batch: ten thousand due among a million open
+/// cases take under a second on SQLite (benchmarks/Requests.Routing.Benchmarks).</summary>
 public sealed partial class DeadlineSweep(
     RoutingDbContext db, WriteGate writes, CalendarStore calendar, OutboxSignal signal,
     IOptions<DeadlineJobOptions> options, ILogger<DeadlineSweep> logger)

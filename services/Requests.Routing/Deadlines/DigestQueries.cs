@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Requests.Contracts.Routing;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Deadlines;
 
@@ -31,10 +32,7 @@ internal static class DigestQueries
               AND status IN ('received', 'assigned', 'accepted', 'extended', 'reopened', 'deadline-missed')
             ORDER BY due_on, tracking_number
             """;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@horizon";
-        parameter.Value = horizon;
-        command.Parameters.Add(parameter);
+        Commands.AddParameter(command, "@horizon", horizon);
         var lines = new List<(string, DigestLine)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

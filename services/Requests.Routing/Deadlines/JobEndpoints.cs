@@ -83,7 +83,6 @@ public static partial class DeadlineJobs
     /// <summary>A job's last run from its states in Hangfire's storage, the newest first.</summary>
     public static JobRun? LastRun(IList<StateHistoryDto> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
         if (history.Count == 0)
             return null;
         var state = history[0];

@@ -3,10 +3,8 @@ using Requests.Routing.Notices;
 
 namespace Requests.Routing.Deadlines;
 
-/// <summary>
-/// The deadline sweep as a Hangfire job: one run at a time, no retry (the next minute's run is the retry); "now" is
-/// the service's clock, not the scheduler's. What it returns is the run's result in Hangfire's storage.
-/// </summary>
+/// <summary>The deadline sweep as a Hangfire job: one run at a time, no retry (the next minute's run is the retry); "now"
+/// is the service's clock, not the scheduler's. What it returns is the run's result in Hangfire's storage.</summary>
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class DeadlineSweepJob(DeadlineSweep sweep, AlertNotices notices, TimeProvider clock)

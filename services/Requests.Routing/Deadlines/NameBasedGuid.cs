@@ -3,11 +3,9 @@ using System.Text;
 
 namespace Requests.Routing.Deadlines;
 
-/// <summary>
-/// The same id for the same name, every time: a message that must be sent once per day and officer gets the id of
-/// that pair, and the outbox's unique index turns a second attempt into nothing. Name-based like a version-5 UUID,
-/// with SHA-256 instead of SHA-1 (a version-8 UUID, RFC 9562).
-/// </summary>
+/// <summary>The same id for the same name, every time: a message that must be sent once per day and officer gets the id of
+/// that pair, and the outbox's unique index turns a second attempt into nothing. Name-based like a version-5 UUID, with
+/// SHA-256 instead of SHA-1 (a version-8 UUID, RFC 9562).</summary>
 public static class NameBasedGuid
 {
     // our own namespace, so that these ids never meet another system's name-based ids
@@ -15,7 +13,6 @@ public static class NameBasedGuid
 
     public static Guid For(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
         var bytes = new byte[16 + Encoding.UTF8.GetByteCount(name)];
         Namespace.TryWriteBytes(bytes, bigEndian: true, out _);
         Encoding.UTF8.GetBytes(name, bytes.AsSpan(16));

@@ -4,10 +4,8 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Deadlines;
 
-/// <summary>
-/// The sweep's SQL, one command object each, created once per sweep and reused for every row: SQLite compiles a
-/// command's statement on its first run and keeps it, so each row costs a bind and a step.
-/// </summary>
+/// <summary>The sweep's SQL, one command object each, created once per sweep and reused for every row: SQLite compiles a
+/// command's statement on its first run and keeps it, so each row costs a bind and a step.</summary>
 internal sealed class SweepCommands : IAsyncDisposable
 {
     private readonly DbCommand _due;
@@ -46,13 +44,12 @@ internal sealed class SweepCommands : IAsyncDisposable
         _outbox = OutboxMessage.InsertCommand(connection);
     }
 
+    private DbCommand[] All => [_due, _alert, _move, _audit, _outbox];
+
     public void Enlist(DbTransaction transaction)
     {
-        _due.Transaction = transaction;
-        _alert.Transaction = transaction;
-        _move.Transaction = transaction;
-        _audit.Transaction = transaction;
-        _outbox.Transaction = transaction;
+        foreach (var command in All)
+            command.Transaction = transaction;
     }
 
     public async Task<List<DueCase>> ReadDueAsync(DateOnly today, int limit, CancellationToken cancellationToken)
@@ -61,12 +58,10 @@ internal sealed class SweepCommands : IAsyncDisposable
         var rows = new List<DueCase>(limit);
         await using var reader = await _due.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
             rows.Add(new DueCase(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetInt32(8), reader.GetFieldValue<DateOnly>(9),
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
-        }
         return rows;
     }
 
@@ -100,10 +95,7 @@ internal sealed class SweepCommands : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _due.DisposeAsync();
-        await _alert.DisposeAsync();
-        await _move.DisposeAsync();
-        await _audit.DisposeAsync();
-        await _outbox.DisposeAsync();
+        foreach (var command in All)
+            await command.DisposeAsync();
     }
 }

@@ -30,13 +30,10 @@ public sealed record SweepStep(SweepAction Action, AlertStage Stage, DateOnly? N
 
 public static class SweepDecision
 {
-    /// <summary>
-    /// Jumps straight to the stage <paramref name="today"/> calls for: a sweep that comes late after the due date
-    /// declares the miss and sends no reminder that is already stale. Stages never go back.
-    /// </summary>
+    /// <summary>Jumps straight to the stage <paramref name="today"/> calls for: a sweep that comes late after the due date
+    /// declares the miss and sends no reminder that is already stale. Stages never go back.</summary>
     public static SweepStep Decide(DueCase row, DateOnly today, HolidayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(row);
         var stored = (AlertStage)row.Stage;
         if (!LifecycleCodes.TryParse(row.Status, out CaseStatus status) || WatchedDueOn(row, status) is not { } due)
             return new SweepStep(SweepAction.Stop, stored, null, row.DueOn, status);

@@ -3,12 +3,10 @@ using Requests.Routing.Notices;
 
 namespace Requests.Routing.Deadlines;
 
-/// <summary>
-/// What the sweep records for the notices of each alert it makes, in its own transaction and only when the
-/// compare-and-set took: one small row per case in <c>alert_notices</c>, never lost with the alert and never without
-/// it. Rendering the e-mails (two to five per case, kilobytes each) would cost the sweep several times its own work:
-/// <see cref="AlertNotices"/> writes them from these rows right after the sweep commits.
-/// </summary>
+/// <summary>What the sweep records for the notices of each alert it makes, in its own transaction and only when the
+/// compare-and-set took: one small row per case in <c>alert_notices</c>, never lost with the alert and never without it.
+/// Rendering the e-mails (two to five per case, kilobytes each) would cost the sweep several times its own work:
+/// <see cref="AlertNotices"/> writes them from these rows right after the sweep commits.</summary>
 internal sealed class SweepNotices(DbConnection connection) : IAsyncDisposable
 {
     private readonly DbCommand _insert = AlertNotices.Insert(connection);

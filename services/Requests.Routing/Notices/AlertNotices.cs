@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Requests.Domain.Deadlines;
 using Requests.Notifications.Delivery;
 using Requests.Notifications.Templates;
 using Requests.Notifications.Templates.Citizen;
@@ -12,16 +10,15 @@ using Requests.Routing.Deadlines;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Data;
 using Requests.ServiceDefaults.Messaging;
+using static System.FormattableString;
 
 namespace Requests.Routing.Notices;
 
-/// <summary>
-/// Writes the notices of the alerts the sweep recorded in <c>alert_notices</c>: a reminder to the officer and whoever
-/// stands in with them (or the head, for a recourse); at a missed deadline the overdue notice, the head's escalation and
-/// the requester's notice (the silence that opens the recourse, the head's silence that opens the Commission, a
-/// complaint's delay). Each batch renders its notifications, inserts them (their keys make a second pass a no-op) and
-/// deletes its rows in one transaction: a crash leaves the rows for the next pass, which the sweep job runs every time.
-/// </summary>
+/// <summary>Writes the notices of the alerts the sweep recorded in <c>alert_notices</c>: a reminder to the officer and
+/// whoever stands in with them (or the head, for a recourse); at a missed deadline the overdue notice, the head's
+/// escalation and the requester's notice (the silence that opens the recourse, the head's silence that opens the
+/// Commission, a complaint's delay). Each batch renders its notifications, inserts them (their keys make a second pass a
+/// no-op) and deletes its rows in one transaction: a crash leaves the rows to the next pass, which every sweep runs.</summary>
 public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, CalendarStore calendar, NoticeLinks links, OutboxSignal signal)
 {
     public const string Reminder = "reminder";
@@ -107,12 +104,10 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
         var alerts = new List<Alert>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
             alerts.Add(new Alert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
                 reader.GetFieldValue<DateOnly>(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
                 reader.GetDateTime(8), reader.GetString(9), reader.GetString(10), reader.GetString(11),
                 reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetString(14)));
-        }
         return alerts;
     }
 
@@ -126,23 +121,19 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             var caseUrl = links.Case(alert.CaseId);
             if (alert.Kind == Reminder)
             {
-                var scope = Text($"{alert.CaseId}:{alert.Deadline}:{alert.DueOn:yyyy-MM-dd}:{alert.Sequence}");
+                var scope = Invariant($"{alert.CaseId}:{alert.Deadline}:{alert.DueOn:yyyy-MM-dd}:{alert.Sequence}");
                 foreach (var id in officers)
-                {
                     if (directory.Officer(id) is { } officer)
                         await StaffAsync(scope, new DeadlineReminder(officer.Name, alert.TrackingNumber, alert.Deadline, alert.DueOn,
                             alert.WorkingDaysLeft, caseUrl), officer.Email, alert, cancellationToken);
-                }
                 return;
             }
 
-            var moved = Text($"{alert.CaseId}:{alert.Sequence}");
+            var moved = Invariant($"{alert.CaseId}:{alert.Sequence}");
             foreach (var id in officers)
-            {
                 if (directory.Officer(id) is { } officer)
                     await StaffAsync(moved, new OverdueNotice(officer.Name, alert.TrackingNumber, alert.Deadline, alert.DueOn,
                         alert.RecourseLastDay, caseUrl), officer.Email, alert, cancellationToken);
-            }
             var head = recipients.HeadOf(alert.BodyCode);
             if (directory.Officer(head) is { } chief && !officers.Contains(head!))
                 await StaffAsync(moved, new EscalationNotice(chief.Name, alert.TrackingNumber, directory.Body(alert.BodyCode),
@@ -153,9 +144,7 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             var follow = links.Follow(alert.TrackingNumber);
             // the head's silence on a recourse opens the complaint to the Commission (CDAI), 30 days from its expiry
             IEmailTemplate notice = headAnswer
-                ? new HeadSilenceNotice(alert.TrackingNumber, body, alert.DueOn,
-                    LegalClock.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Commission, alert.DueOn), calendar.Rules,
-                        calendar.Current), follow)
+                ? new HeadSilenceNotice(alert.TrackingNumber, body, alert.DueOn, calendar.CommissionLastDay(alert.DueOn), follow)
                 : alert.RecourseLastDay is { } lastDay
                     ? new SilenceNotice(alert.TrackingNumber, body, alert.DueOn, lastDay, follow)
                     : new ComplaintDelayNotice(alert.TrackingNumber, alert.CaseKind, body, alert.DueOn, follow);
@@ -174,6 +163,4 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             NoticeSql.InsertAsync(insert, NotificationKey.For(scope, notice.Name, email), notice, links.StaffLanguage, email,
                 alert.CaseId, alert.At, cancellationToken);
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,11 +13,9 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Notices;
 
-/// <summary>
-/// The messages a case's moves cause, added to the same unit of work as the move (one SaveChanges: both or neither):
-/// the requester is told of each step the law names, the head of a recourse, an officer of the case they are given.
-/// Keys carry the case's sequence, so handling the same move again adds nothing.
-/// </summary>
+/// <summary>The messages a case's moves cause, added to the same unit of work as the move (one SaveChanges: both or
+/// neither): the requester is told of each step the law names, the head of a recourse, an officer of the case they are
+/// given. Keys carry the case's sequence, so handling the same move again adds nothing.</summary>
 public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, NoticeLinks links)
 {
     private readonly Dictionary<string, BodyName> _bodies = new(StringComparer.Ordinal);
@@ -27,7 +25,6 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
     public async Task AddForMoveAsync(RoutedCase routed, CaseTrigger trigger, string? told, DateOnly? previousDueOn,
         DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(routed);
         switch (trigger)
         {
             case CaseTrigger.AskClarification:
@@ -49,20 +46,13 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
         }
     }
 
-    /// <summary>
-    /// For a case just opened by the assignment: keeps the requester's name and e-mail on it, tells its officer (when
-    /// it has one), and tells the requester of a redirected case its new body and tracking number. The case is new:
-    /// its keys cannot exist yet, so nothing is read to check them.
-    /// </summary>
-    /// <remarks>
-    /// The assignment writes a batch of new cases with prepared statements: the notices go into
-    /// <paramref name="notifications"/> and <paramref name="messages"/>, written with the cases, not into the context.
-    /// </remarks>
+    /// <summary>For a case just opened by the assignment: keeps the requester's name and e-mail on it, tells its officer
+    /// (when it has one), and tells the requester of a redirected case its new body and tracking number. The case is new:
+    /// its keys cannot exist yet, so nothing is read to check them. The notices go into <paramref name="notifications"/>
+    /// and <paramref name="messages"/>, which the assignment writes with its batch.</summary>
     public async Task AddForOpeningAsync(RoutedCase routed, Officer? officer, RequestSubmitted message, DateTime now,
         ICollection<Notification> notifications, ICollection<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(routed);
-        ArgumentNullException.ThrowIfNull(message);
         routed.RequesterName = message.Requester.FullName;
         routed.RequesterEmail = message.Requester.Email;
         routed.RequesterAddress = message.Requester.Address;
@@ -95,14 +85,10 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
             CaseTrigger.Answer =>
                 new AnswerNotice(c.TrackingNumber, body, c.Outcome ?? "", told, today, follow, c.RefusalGround, c.RecourseLastDay),
             CaseTrigger.AnswerRecourse => new RecourseAnswerNotice(c.TrackingNumber, body, c.RecourseOutcome ?? "", told, today,
-                CommissionLastDay(today), follow),
+                calendar.CommissionLastDay(today), follow),
             _ => null,
         };
     }
-
-    /// <summary>The last day to take the case to the Commission (CDAI): 30 days after the head's answer or silence.</summary>
-    public DateOnly CommissionLastDay(DateOnly from) =>
-        LegalClock.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Commission, from), calendar.Rules, calendar.Current);
 
     private async Task TellHeadOfRecourseAsync(RoutedCase c, string? text, DateTime now, CancellationToken cancellationToken)
     {
@@ -152,20 +138,10 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
         if (db.ChangeTracker.Entries<Notification>().Any(e => e.Entity.IdempotencyKey == key)
             || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == key, cancellationToken))
             return;
-        Add(c, notice, language, address, now);
+        Collect(c, notice, language, address, now, db.Set<Notification>().Local, db.Set<OutboxMessage>().Local);
     }
 
-    /// <summary>Adds the notice and, for the requester's, the message that shows it on their timeline.</summary>
-    private void Add(RoutedCase c, IEmailTemplate notice, Language language, string? address, DateTime now)
-    {
-        var notification = Notification.Create(NotificationKey.For(c.Id, c.Version, notice.Name, address), notice, language,
-            address, c.Id, now);
-        db.Add(notification);
-        if (CitizenNoticeRelay.For(notification, c.TrackingNumber, now) is { } message)
-            db.Add(message);
-    }
-
-    /// <summary>The same, into the caller's lists.</summary>
+    /// <summary>Adds the notice and, for the requester's, the message that shows it on their timeline, to these collections.</summary>
     private static void Collect(RoutedCase c, IEmailTemplate notice, Language language, string? address, DateTime now,
         ICollection<Notification> notifications, ICollection<OutboxMessage> messages)
     {

@@ -7,11 +7,9 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Notices;
 
-/// <summary>
-/// Tells intake where each message to a requester stands, for the citizen's timeline: a <see cref="CitizenNoticeUpdated"/>
-/// in the outbox when the notice is recorded (with the move that causes it) and when the worker records it sent or
-/// failed (in the transaction of that update).
-/// </summary>
+/// <summary>Tells intake where each message to a requester stands, for the citizen's timeline: a
+/// <see cref="CitizenNoticeUpdated"/> in the outbox when the notice is recorded (with the move that causes it) and when the
+/// worker records it sent or failed (in the transaction of that update).</summary>
 public sealed class CitizenNoticeRelay(TimeProvider clock) : INotificationListener<RoutingDbContext>
 {
     private static readonly HashSet<string> CitizenTemplates = new(StringComparer.Ordinal)
@@ -21,13 +19,10 @@ public sealed class CitizenNoticeRelay(TimeProvider clock) : INotificationListen
         ComplaintDelayNotice.Template, RedirectionNotice.Template, ReceiptNotice.Template,
     };
 
-    public static bool IsForCitizen(string template) => CitizenTemplates.Contains(template);
-
     /// <summary>The message telling intake of <paramref name="notification"/>'s status, or null when it is not a requester's.</summary>
     public static OutboxMessage? For(Notification notification, string trackingNumber, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        if (notification.CaseId is not { } caseId || !IsForCitizen(notification.Template))
+        if (notification.CaseId is not { } caseId || !CitizenTemplates.Contains(notification.Template))
             return null;
         var updated = new CitizenNoticeUpdated(caseId, trackingNumber, notification.IdempotencyKey, notification.Template,
             notification.Subject, notification.Status, new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
@@ -36,9 +31,7 @@ public sealed class CitizenNoticeRelay(TimeProvider clock) : INotificationListen
 
     public async Task OnDeliveryAsync(RoutingDbContext db, Notification notification, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(notification);
-        if (notification.CaseId is not { } caseId || !IsForCitizen(notification.Template))
+        if (notification.CaseId is not { } caseId || !CitizenTemplates.Contains(notification.Template))
             return;
         var trackingNumber = await db.Cases.Where(c => c.Id == caseId).Select(c => c.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
         var at = notification.SentAt ?? clock.GetUtcNow().UtcDateTime;

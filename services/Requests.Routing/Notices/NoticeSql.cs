@@ -5,10 +5,8 @@ using Requests.Routing.Storage;
 
 namespace Requests.Routing.Notices;
 
-/// <summary>
-/// Notifications written with raw commands on a job's own connection and transaction (the deadline alerts, the digest),
-/// through one prepared insert (<see cref="NotificationStore.InsertCommand"/>) reused for every row.
-/// </summary>
+/// <summary>Notifications written with raw commands on a job's own connection and transaction (the deadline alerts, the
+/// digest), through one prepared insert (<see cref="NotificationStore.InsertCommand"/>) reused for every row.</summary>
 internal static class NoticeSql
 {
     /// <summary>Renders and inserts one notification; null when its key was already there.</summary>

@@ -4,10 +4,8 @@ using Requests.Routing.Storage;
 
 namespace Requests.Routing.Notices;
 
-/// <summary>
-/// A message of a case as staff see it on the case: to whom, which, and where its delivery stands (<c>pending</c>,
-/// <c>sent</c>, <c>failed</c>, or <c>postal</c>: to be printed and posted).
-/// </summary>
+/// <summary>A message of a case as staff see it on the case: to whom, which, and where its delivery stands (<c>pending</c>,
+/// <c>sent</c>, <c>failed</c>, or <c>postal</c>: to be printed and posted).</summary>
 public sealed record NotificationView(long Id, string Template, string Language, string? Recipient, string Subject,
     string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError)
 {
@@ -22,5 +20,5 @@ public sealed record NotificationView(long Id, string Template, string Language,
         n.Attempts, Utc(n.CreatedAt), n.SentAt is { } sent ? Utc(sent) : null, n.LastError);
 
     // SQLite gives back unspecified times; they were written in UTC
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+    internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

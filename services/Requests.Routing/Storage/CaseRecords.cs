@@ -73,19 +73,15 @@ public sealed class RoutedCase
     public string? CloseReason { get; set; }
     public int? Rating { get; set; }
 
-    /// <summary>
-    /// The deadline the sweep watches (<c>answer</c> or <c>head-answer</c>), how far its alerts have gone (an
-    /// <c>AlertStage</c>), and the local date the next alert falls due: null when no clock is running.
-    /// </summary>
+    /// <summary>The deadline the sweep watches (<c>answer</c> or <c>head-answer</c>), how far its alerts have gone (an
+    /// <c>AlertStage</c>), and the local date the next alert falls due: null when no clock is running.</summary>
     public string? AlertDeadline { get; set; }
     public int AlertStage { get; set; }
     public DateOnly? NextAlertOn { get; set; }
 }
 
-/// <summary>
-/// An alert the sweep made (a reminder, or a missed deadline) whose notices are still to be written: recorded in the
-/// sweep's transaction, turned into notifications and deleted by <c>AlertNotices</c> right after.
-/// </summary>
+/// <summary>An alert the sweep made (a reminder, or a missed deadline) whose notices are still to be written: recorded in
+/// the sweep's transaction, turned into notifications and deleted by <c>AlertNotices</c> right after.</summary>
 public sealed class AlertNotice
 {
     public long Id { get; set; }
