@@ -18,9 +18,6 @@ namespace Requests.Notifications.Delivery;
 /// sends it again once the lease is over. The copy carries the same <c>Message-ID</c> (derived from the idempotency
 /// key), which lets mail clients show it once.
 /// </para>
-/// <para>
-/// A round takes its sender from its own scope: the batch goes over one SMTP connection.
-/// </para>
 /// </summary>
 public sealed class NotificationDelivery<TContext>(
     IServiceScopeFactory scopes, WriteGate writes, TimeProvider clock,
@@ -165,14 +162,7 @@ public sealed class NotificationDelivery<TContext>(
 
     private async Task<int> WriteAsync(Func<Task<int>> write, CancellationToken cancellationToken)
     {
-        await writes.EnterAsync(cancellationToken);
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            writes.Exit();
-        }
+        using var held = await writes.HoldAsync(cancellationToken);
+        return await write();
     }
 }

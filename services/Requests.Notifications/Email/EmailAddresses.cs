@@ -10,11 +10,7 @@ namespace Requests.Notifications.Email;
 /// </summary>
 public static class EmailAddresses
 {
-    private static readonly ParserOptions Strict = new()
-    {
-        AddressParserComplianceMode = RfcComplianceMode.Strict,
-        AllowAddressesWithoutDomain = false,
-    };
+    private static readonly ParserOptions Strict = new() { AddressParserComplianceMode = RfcComplianceMode.Strict };
 
     public static bool IsValid([NotNullWhen(true)] string? input) => TryNormalize(input, out _);
 

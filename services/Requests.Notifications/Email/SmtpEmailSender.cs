@@ -23,7 +23,6 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         using var mail = Compose(message, _settings);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
@@ -59,13 +58,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
         try
         {
             await socket.ConnectAsync(_settings.Host, _settings.Port, cancellationToken);
-            await client.ConnectAsync(socket, _settings.Host, _settings.Port, _settings.Security switch
-            {
-                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-                SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
-                SmtpSecurity.Auto => SecureSocketOptions.Auto,
-                _ => SecureSocketOptions.None,
-            }, cancellationToken);
+            await client.ConnectAsync(socket, _settings.Host, _settings.Port, (SecureSocketOptions)_settings.Security, cancellationToken);
         }
         catch
         {
@@ -106,8 +99,6 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// <summary>The message as it goes on the wire: UTF-8 headers, a text part and an HTML part, a stable Message-ID.</summary>
     internal static MimeMessage Compose(EmailMessage message, SmtpSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(settings);
         var mail = new MimeMessage
         {
             Subject = message.Subject,
@@ -128,8 +119,6 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// </summary>
     public static string MessageIdFor(string key, string fromAddress)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(fromAddress);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return $"<{hash}@{fromAddress[(fromAddress.LastIndexOf('@') + 1)..]}>";
     }
