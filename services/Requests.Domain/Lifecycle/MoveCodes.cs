@@ -10,13 +10,9 @@ public readonly record struct MoveCodes(CaseTrigger Trigger, CaseStatus From, Ca
 {
     public static MoveCodes Parse(string trigger, string from, string to, string? outcome, string? ground)
     {
-        AnswerOutcome? answer = null;
-        ComplaintOutcome? complaintAnswer = null;
-        if (LifecycleCodes.TryParse(outcome, out AnswerOutcome a))
-            answer = a;
-        else if (LifecycleCodes.TryParse(outcome, out ComplaintOutcome c))
-            complaintAnswer = c;
-        else if (outcome is not null)
+        AnswerOutcome? answer = LifecycleCodes.TryParse(outcome, out AnswerOutcome a) ? a : null;
+        ComplaintOutcome? complaintAnswer = answer is null && LifecycleCodes.TryParse(outcome, out ComplaintOutcome c) ? c : null;
+        if (outcome is not null && answer is null && complaintAnswer is null)
             throw new FormatException($"Unknown outcome '{outcome}'.");
         return new MoveCodes(LifecycleCodes.Parse<CaseTrigger>(trigger), LifecycleCodes.Parse<CaseStatus>(from),
             LifecycleCodes.Parse<CaseStatus>(to), answer, complaintAnswer,
