@@ -42,11 +42,8 @@ public sealed class Inbox(DbContext db, WriteGate writes, OutboxSignal outbox, T
 
     /// <summary>Hands <paramref name="context"/> to <paramref name="consumer"/> through the inbox, as the bus does.</summary>
     public Task ConsumeAsync<TConsumer, TMessage>(TConsumer consumer, ConsumeContext<TMessage> context)
-        where TConsumer : class, IConsumer<TMessage> where TMessage : class
-    {
-        return HandleAsync(typeof(TConsumer).Name, [context], c => c.MessageId, (_, _) => consumer.Consume(context),
-            context.CancellationToken);
-    }
+        where TConsumer : class, IConsumer<TMessage> where TMessage : class =>
+        HandleAsync(typeof(TConsumer).Name, [context], c => c.MessageId, (_, _) => consumer.Consume(context), context.CancellationToken);
 
     private async Task<List<T>> RecordAsync<T>(string consumer, IReadOnlyList<T> messages, Func<T, Guid?> idOf,
         System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)

@@ -64,8 +64,6 @@ public static class InboxExtensions
 {
     /// <summary>Puts each batch of <typeparamref name="TConsumer"/> through the inbox.</summary>
     public static void UseBatchInbox<TConsumer, TMessage>(this IConsumerConfigurator<TConsumer> consumer)
-        where TConsumer : class, IConsumer<Batch<TMessage>> where TMessage : class
-    {
+        where TConsumer : class, IConsumer<Batch<TMessage>> where TMessage : class =>
         consumer.ConsumerMessage<Batch<TMessage>>(m => m.UseFilter(new BatchInboxFilter<TConsumer, TMessage>()));
-    }
 }
