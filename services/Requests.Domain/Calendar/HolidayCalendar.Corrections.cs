@@ -8,7 +8,6 @@ public sealed partial class HolidayCalendar
 
     public HolidayCalendar Without(Holiday removed)
     {
-        ArgumentNullException.ThrowIfNull(removed);
         int index = Array.IndexOf(_holidays, removed);
         if (index < 0)
         {
@@ -27,7 +26,6 @@ public sealed partial class HolidayCalendar
     /// </summary>
     public HolidayCalendar Corrected(IEnumerable<HolidayCorrection> corrections)
     {
-        ArgumentNullException.ThrowIfNull(corrections);
         var calendar = this;
         foreach (var correction in corrections)
         {

@@ -11,7 +11,6 @@ public static class HolidayFile
 
     public static IReadOnlyList<Holiday> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json);

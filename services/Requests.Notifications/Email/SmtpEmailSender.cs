@@ -81,17 +81,15 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// <summary>Says goodbye (QUIT) to a server that is still there, then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_client is { IsConnected: true } client)
+        using var timeout = new CancellationTokenSource(_settings.Timeout);
+        try
         {
-            using var timeout = new CancellationTokenSource(_settings.Timeout);
-            try
-            {
+            if (_client is { IsConnected: true } client)
                 await client.DisconnectAsync(quit: true, timeout.Token);
-            }
-            catch (Exception)
-            {
-                // every message is already accepted or failed: a lost goodbye changes nothing
-            }
+        }
+        catch (Exception)
+        {
+            // every message is already accepted or failed: a lost goodbye changes nothing
         }
         Drop();
     }
