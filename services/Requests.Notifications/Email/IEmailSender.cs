@@ -14,13 +14,4 @@ public interface IEmailSender
 public sealed record EmailMessage(string To, string Subject, string Html, string Text, string Key, string? Template = null);
 
 /// <summary>The server refused the message for good (an unknown mailbox, a refused address): do not try again.</summary>
-public sealed class EmailRejectedException : Exception
-{
-    public EmailRejectedException(string message) : base(message)
-    {
-    }
-
-    public EmailRejectedException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
-}
+public sealed class EmailRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -15,9 +15,6 @@ namespace Requests.Notifications.Email;
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSender, IAsyncDisposable, IDisposable
 {
-    /// <summary>The header naming the message's template, e.g. <c>receipt</c>.</summary>
-    public const string TemplateHeader = "X-Requests-Template";
-
     private readonly SmtpSettings _settings = options.Value;
     private SmtpClient? _client;
 
@@ -107,7 +104,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
         mail.From.Add(new MailboxAddress(settings.FromDisplayName, settings.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.To));
         if (message.Template is { } template)
-            mail.Headers.Add(TemplateHeader, template);
+            mail.Headers.Add("X-Requests-Template", template);
         return mail;
     }
 
