@@ -29,18 +29,16 @@ public sealed partial class HolidayCalendar
         var calendar = this;
         foreach (var correction in corrections)
         {
-            if (!Covers(correction.HolidayDate) || correction.NewDate is { } moved && !Covers(moved)
-                || calendar.HolidayOn(correction.HolidayDate) is not { } holiday)
+            if (Covers(correction.HolidayDate) && (correction.NewDate is not { } moved || Covers(moved))
+                && calendar.HolidayOn(correction.HolidayDate) is { } holiday)
             {
-                continue;
+                calendar = calendar.Replacing(holiday, holiday with
+                {
+                    Date = correction.NewDate ?? holiday.Date,
+                    Estimated = !correction.Confirmed,
+                    Source = $"{holiday.Source}; corrected: {correction.Reason}",
+                });
             }
-
-            calendar = calendar.Replacing(holiday, holiday with
-            {
-                Date = correction.NewDate ?? holiday.Date,
-                Estimated = !correction.Confirmed,
-                Source = $"{holiday.Source}; corrected: {correction.Reason}",
-            });
         }
 
         return calendar;

@@ -1,9 +1,8 @@
 namespace Requests.Domain.Lifecycle;
 
 /// <summary>
-/// The codes of a move as a service receives them from another (a <c>CaseMoved</c>), parsed into the lifecycle's
-/// enums once, where the message enters: consumers then compare values, and a code this version does not know is
-/// refused there rather than matching nothing further on.
+/// The codes of a move received from another service (a <c>CaseMoved</c>), parsed once where the message enters:
+/// consumers compare values, and a code this version does not know is refused there, not silently unmatched later.
 /// </summary>
 public readonly record struct MoveCodes(CaseTrigger Trigger, CaseStatus From, CaseStatus To, AnswerOutcome? Answer,
     ComplaintOutcome? ComplaintAnswer, RefusalGround? Ground)
