@@ -3,9 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Requests.Notifications.Email;
 
 /// <summary>
-/// Which addresses we accept and send to. An address parser accepts far more than a citizen means to type (a display
-/// name, quotes, a domain without a dot, an IP literal): a mistyped address is better refused on the form, or sent by
-/// post, than retried forever, so only a plain <c>local@domain.tld</c> in ASCII passes.
+/// Which addresses we accept and send to: only a plain <c>local@domain.tld</c> in ASCII. RFC 5322 allows far more than a
+/// citizen means to type (a display name, quotes, a domain without a dot, an IP literal), and a mistyped address is
+/// better refused on the form, or sent by post, than retried forever.
 /// </summary>
 public static class EmailAddresses
 {
