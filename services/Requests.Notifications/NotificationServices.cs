@@ -24,7 +24,6 @@ public static class NotificationServices
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<WriteGate>();
-        // scoped: each round of the worker sends its batch over one SMTP connection
         builder.Services.TryAddScoped<IEmailSender, SmtpEmailSender>();
         builder.Services.AddHostedService<NotificationDelivery<TContext>>();
         return builder;

@@ -8,7 +8,6 @@ public sealed partial class HolidayCalendar
 
     public HolidayCalendar Without(Holiday removed)
     {
-        ArgumentNullException.ThrowIfNull(removed);
         int index = Array.IndexOf(_holidays, removed);
         if (index < 0)
         {
@@ -27,22 +26,19 @@ public sealed partial class HolidayCalendar
     /// </summary>
     public HolidayCalendar Corrected(IEnumerable<HolidayCorrection> corrections)
     {
-        ArgumentNullException.ThrowIfNull(corrections);
         var calendar = this;
         foreach (var correction in corrections)
         {
-            if (!Covers(correction.HolidayDate) || correction.NewDate is { } moved && !Covers(moved)
-                || calendar.HolidayOn(correction.HolidayDate) is not { } holiday)
+            if (Covers(correction.HolidayDate) && (correction.NewDate is not { } moved || Covers(moved))
+                && calendar.HolidayOn(correction.HolidayDate) is { } holiday)
             {
-                continue;
+                calendar = calendar.Replacing(holiday, holiday with
+                {
+                    Date = correction.NewDate ?? holiday.Date,
+                    Estimated = !correction.Confirmed,
+                    Source = $"{holiday.Source}; corrected: {correction.Reason}",
+                });
             }
-
-            calendar = calendar.Replacing(holiday, holiday with
-            {
-                Date = correction.NewDate ?? holiday.Date,
-                Estimated = !correction.Confirmed,
-                Source = $"{holiday.Source}; corrected: {correction.Reason}",
-            });
         }
 
         return calendar;

@@ -27,7 +27,6 @@ public sealed partial class HolidayCalendar
 
     private static void Validate(Holiday holiday)
     {
-        ArgumentNullException.ThrowIfNull(holiday);
         CheckRange(holiday.Date, nameof(holiday));
         if (string.IsNullOrWhiteSpace(holiday.NameFr) || string.IsNullOrWhiteSpace(holiday.NameAr)
             || string.IsNullOrWhiteSpace(holiday.Source))

@@ -23,7 +23,6 @@ public sealed partial class HolidayCalendar
 
     public HolidayCalendar(IEnumerable<Holiday> holidays)
     {
-        ArgumentNullException.ThrowIfNull(holidays);
         _holidays = [.. holidays.OrderBy(h => h.Date).ThenBy(h => h.NameFr, StringComparer.Ordinal)];
         foreach (var holiday in _holidays)
         {

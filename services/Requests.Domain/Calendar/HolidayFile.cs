@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Requests.Domain.Lifecycle;
 
 namespace Requests.Domain.Calendar;
 
@@ -10,7 +11,6 @@ public static class HolidayFile
 
     public static IReadOnlyList<Holiday> Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -43,14 +43,10 @@ public static class HolidayFile
             ? parsed
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                 $"Holiday #{index}: \"date\" must be YYYY-MM-DD."));
-        var kind = Text("kind") switch
-        {
-            "fixed" => HolidayKind.Fixed,
-            "lunar" => HolidayKind.Lunar,
-            "exceptional" => HolidayKind.Exceptional,
-            var other => throw new FormatException(string.Create(CultureInfo.InvariantCulture,
-                $"Holiday #{index}: kind \"{other}\" is not fixed, lunar or exceptional.")),
-        };
+        var kind = LifecycleCodes.TryParse(Text("kind"), out HolidayKind k)
+            ? k
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"Holiday #{index}: kind \"{Text("kind")}\" is not fixed, lunar or exceptional."));
         bool estimated = item.TryGetProperty("estimated", out var flag)
             && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? flag.GetBoolean()

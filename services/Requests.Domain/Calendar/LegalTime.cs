@@ -10,9 +10,6 @@ public static class LegalTime
     /// The local date of an instant: a request received at 23:30 on a Friday in Casablanca is received on that
     /// Friday, whatever the UTC date is. The zone is an argument so that no rule reads the machine's zone.
     /// </summary>
-    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-    }
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

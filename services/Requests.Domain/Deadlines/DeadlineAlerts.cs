@@ -30,22 +30,17 @@ public static class DeadlineAlerts
     public const int LastReminderDays = 1;
 
     /// <summary>The date the alert after <paramref name="done"/> falls due, or null when the last one was made.</summary>
-    public static DateOnly? NextAlertOn(AlertStage done, DateOnly dueOn, HolidayCalendar calendar)
+    public static DateOnly? NextAlertOn(AlertStage done, DateOnly dueOn, HolidayCalendar calendar) => done switch
     {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return done switch
-        {
-            AlertStage.None => calendar.WorkingDaysBefore(dueOn, FirstReminderDays),
-            AlertStage.FirstReminder => calendar.WorkingDaysBefore(dueOn, LastReminderDays),
-            AlertStage.LastReminder => dueOn.AddDays(1), // the due date itself is still in time
-            _ => null,
-        };
-    }
+        AlertStage.None => calendar.WorkingDaysBefore(dueOn, FirstReminderDays),
+        AlertStage.FirstReminder => calendar.WorkingDaysBefore(dueOn, LastReminderDays),
+        AlertStage.LastReminder => dueOn.AddDays(1), // the due date itself is still in time
+        _ => null,
+    };
 
     /// <summary>The stage the alerts of a deadline due on <paramref name="dueOn"/> should have reached on <paramref name="today"/>.</summary>
     public static AlertStage StageDue(DateOnly today, DateOnly dueOn, HolidayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
         if (today > dueOn)
         {
             return AlertStage.Missed;
@@ -60,9 +55,6 @@ public static class DeadlineAlerts
     }
 
     /// <summary>Working days left from <paramref name="today"/> to <paramref name="dueOn"/>; negative once overdue.</summary>
-    public static int WorkingDaysLeft(DateOnly today, DateOnly dueOn, HolidayCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.WorkingDaysBetween(today, dueOn);
-    }
+    public static int WorkingDaysLeft(DateOnly today, DateOnly dueOn, HolidayCalendar calendar) =>
+        calendar.WorkingDaysBetween(today, dueOn);
 }

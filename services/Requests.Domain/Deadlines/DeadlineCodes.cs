@@ -1,11 +1,13 @@
+using Requests.Domain.Lifecycle;
+
 namespace Requests.Domain.Deadlines;
 
-/// <summary>The names used in the rule table and on the wire ("recourse-head"), and their French labels.</summary>
+/// <summary>
+/// The names used in the rule table and on the wire ("recourse-head"): the member's name in kebab case, as for
+/// <see cref="LifecycleCodes"/>; and the steps' French labels.
+/// </summary>
 public static class DeadlineCodes
 {
-    private static readonly string[] StepCodes =
-        ["answer", "recourse-head", "head-answer", "commission", "commission-decision", "court"];
-
     private static readonly string[] StepLabels =
     [
         "réponse de l'organisme",
@@ -16,34 +18,21 @@ public static class DeadlineCodes
         "recours devant le tribunal administratif",
     ];
 
-    public static string Code(DeadlineStep step) => StepCodes[(int)step];
+    public static string Code(DeadlineStep step) => LifecycleCodes.Code(step);
 
-    public static string Code(Regime regime) => regime == Regime.Information ? "information" : "complaint";
+    public static string Code(Regime regime) => LifecycleCodes.Code(regime);
 
-    public static string Code(DayUnit unit) => unit == DayUnit.Working ? "working" : "calendar";
+    public static string Code(DayUnit unit) => LifecycleCodes.Code(unit);
 
     public static string LabelFr(DeadlineStep step) => StepLabels[(int)step];
 
-    public static bool TryParseStep(string? code, out DeadlineStep step)
-    {
-        int i = Array.IndexOf(StepCodes, code);
-        step = i < 0 ? default : (DeadlineStep)i;
-        return i >= 0;
-    }
+    public static bool TryParseStep(string? code, out DeadlineStep step) => LifecycleCodes.TryParse(code, out step);
 
     /// <summary>The step of <paramref name="code"/>; an unknown code is a <see cref="FormatException"/>.</summary>
     public static DeadlineStep ParseStep(string? code) =>
         TryParseStep(code, out var step) ? step : throw new FormatException($"Unknown deadline step '{code}'.");
 
-    public static bool TryParseRegime(string? code, out Regime regime)
-    {
-        regime = code == "complaint" ? Regime.Complaint : Regime.Information;
-        return code is "information" or "complaint";
-    }
+    public static bool TryParseRegime(string? code, out Regime regime) => LifecycleCodes.TryParse(code, out regime);
 
-    public static bool TryParseUnit(string? code, out DayUnit unit)
-    {
-        unit = code == "calendar" ? DayUnit.Calendar : DayUnit.Working;
-        return code is "working" or "calendar";
-    }
+    public static bool TryParseUnit(string? code, out DayUnit unit) => LifecycleCodes.TryParse(code, out unit);
 }

@@ -9,9 +9,6 @@ public static partial class LegalClock
 {
     public static DueDate Compute(DeadlineQuery query, RuleBook rules, HolidayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(calendar);
         var rule = rules.Rule(query.Regime, query.Step);
         int length = Length(query, rule, rules.Version);
         var start = query.StartsOn;

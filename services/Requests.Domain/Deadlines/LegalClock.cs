@@ -14,9 +14,6 @@ public static partial class LegalClock
     /// <summary>The due date alone; allocates nothing when there is no pause. A bad query throws <see cref="ArgumentException"/>.</summary>
     public static DateOnly DueOn(DeadlineQuery query, RuleBook rules, HolidayCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(calendar);
         var rule = rules.Rule(query.Regime, query.Step);
         int length = Length(query, rule, rules.Version);
         var pauses = query.Pauses;

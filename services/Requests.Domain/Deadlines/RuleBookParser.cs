@@ -13,7 +13,6 @@ internal static class RuleBookParser
 
     public static RuleBook Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json);

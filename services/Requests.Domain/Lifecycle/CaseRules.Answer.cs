@@ -68,15 +68,10 @@ public static partial class CaseRules
     /// <summary>The outcome of an answer given as codes, for the regime of the case; null when it is lawful.</summary>
     public static string? CheckAnswer(Regime regime, string? outcome, string? ground, string? reasons)
     {
-        RefusalGround? parsed = null;
-        if (ground is not null)
+        RefusalGround? parsed = LifecycleCodes.TryParse(ground, out RefusalGround g) ? g : null;
+        if (ground is not null && parsed is null)
         {
-            if (!RefusalGrounds.TryParse(ground, out var text))
-            {
-                return $"Unknown refusal ground '{ground}'.";
-            }
-
-            parsed = text.Ground;
+            return $"Unknown refusal ground '{ground}'.";
         }
 
         return regime switch

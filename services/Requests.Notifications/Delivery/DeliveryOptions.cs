@@ -26,10 +26,7 @@ public sealed class DeliveryOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan[] DefaultRetries =
-    [
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10),
-        TimeSpan.FromMinutes(30),
-    ];
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
 
     /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt (from 1).</summary>
     public TimeSpan RetryAfter(int attempts)

@@ -52,7 +52,6 @@ public sealed class Notification
         DateTime now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        ArgumentNullException.ThrowIfNull(message);
         var email = message.Render(language);
         var usable = EmailAddresses.TryNormalize(address, out var recipient);
         return new Notification

@@ -10,17 +10,11 @@ namespace Requests.Notifications.Delivery;
 
 /// <summary>
 /// Sends the pending notifications of <typeparamref name="TContext"/>, oldest first and one recipient's in the order
-/// they were written, retrying with back-off while the SMTP server fails.
-/// <para>
-/// Each one is claimed before it is sent: a compare-and-set on its status and attempt count that also pushes its next
-/// attempt a lease away, so two workers (or two instances) never send it at once. It is marked sent in its own update
-/// right after the server accepts it. SMTP has no exactly-once: a crash between the server's acceptance and that update
-/// sends it again once the lease is over. The copy carries the same <c>Message-ID</c> (derived from the idempotency
-/// key), which lets mail clients show it once.
-/// </para>
-/// <para>
-/// A round takes its sender from its own scope: the batch goes over one SMTP connection.
-/// </para>
+/// they were written, retrying with back-off while the SMTP server fails. Each is claimed before it is sent (a
+/// compare-and-set on its status and attempt count that also pushes its next attempt a lease away, so two workers or two
+/// instances never send it at once) and marked sent in its own update right after the server accepts it. SMTP has no
+/// exactly-once: a crash between the acceptance and that update sends it again once the lease is over, with the same
+/// <c>Message-ID</c> (derived from the idempotency key), which lets mail clients show it once.
 /// </summary>
 public sealed class NotificationDelivery<TContext>(
     IServiceScopeFactory scopes, WriteGate writes, TimeProvider clock,
@@ -93,10 +87,11 @@ public sealed class NotificationDelivery<TContext>(
     {
         var (id, attempts) = (notification.Id, notification.Attempts);
         var leaseEnds = clock.GetUtcNow().UtcDateTime + _options.Lease;
-        var claimed = await WriteAsync(() => db.Set<Notification>()
+        using var held = await writes.HoldAsync(cancellationToken);
+        var claimed = await db.Set<Notification>()
             .Where(n => n.Id == id && n.Status == NotificationStatus.Pending && n.Attempts == attempts)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Attempts, attempts + 1).SetProperty(n => n.NextAttemptAt, leaseEnds),
-                cancellationToken), cancellationToken);
+                cancellationToken);
         notification.Attempts = attempts + 1;
         return claimed == 1;
     }
@@ -142,37 +137,22 @@ public sealed class NotificationDelivery<TContext>(
     /// Records an outcome; when it is final and a listener is registered, in one transaction with what the listener
     /// adds, and only if the update took (a lost claim tells nobody).
     /// </summary>
-    private Task<int> RecordAsync(TContext db, INotificationListener<TContext>? listener, Notification notification, string status,
-        DateTime? sentAt, string? error, Func<Task<int>> update)
+    private async Task<int> RecordAsync(TContext db, INotificationListener<TContext>? listener, Notification notification,
+        string status, DateTime? sentAt, string? error, Func<Task<int>> update)
     {
+        using var held = await writes.HoldAsync(CancellationToken.None);
         if (listener is null)
-            return WriteAsync(update, CancellationToken.None);
-        return WriteAsync(async () =>
+            return await update();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var changed = await update();
+        if (changed == 1)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            var changed = await update();
-            if (changed == 1)
-            {
-                notification.Status = status;
-                notification.SentAt = sentAt;
-                notification.LastError = error;
-                await listener.OnDeliveryAsync(db, notification, CancellationToken.None);
-            }
-            await transaction.CommitAsync(CancellationToken.None);
-            return changed;
-        }, CancellationToken.None);
-    }
-
-    private async Task<int> WriteAsync(Func<Task<int>> write, CancellationToken cancellationToken)
-    {
-        await writes.EnterAsync(cancellationToken);
-        try
-        {
-            return await write();
+            notification.Status = status;
+            notification.SentAt = sentAt;
+            notification.LastError = error;
+            await listener.OnDeliveryAsync(db, notification, CancellationToken.None);
         }
-        finally
-        {
-            writes.Exit();
-        }
+        await transaction.CommitAsync(CancellationToken.None);
+        return changed;
     }
 }

@@ -24,7 +24,6 @@ public static class NotificationStore
     /// <summary>Inserts <paramref name="n"/> with <see cref="InsertCommand"/>; false when its key was already there.</summary>
     public static async Task<bool> InsertAsync(DbCommand insert, Notification n, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(n);
         // guids are stored as text (UseTextGuids)
         Commands.Bind(insert, n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status,
             n.Attempts, n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt);
@@ -41,7 +40,6 @@ public static class NotificationStore
     public static async Task<bool> TryAddNotificationAsync(this DbContext db, string key, IEmailTemplate message,
         Language language, string? address, Guid? caseId, DateTime now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
         if (db.ChangeTracker.Entries<Notification>().Any(e => e.Entity.IdempotencyKey == key && e.State != EntityState.Deleted))
             return false;
         if (await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == key, cancellationToken))

@@ -15,15 +15,11 @@ namespace Requests.Notifications.Email;
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSender, IAsyncDisposable, IDisposable
 {
-    /// <summary>The header naming the message's template, e.g. <c>receipt</c>.</summary>
-    public const string TemplateHeader = "X-Requests-Template";
-
     private readonly SmtpSettings _settings = options.Value;
     private SmtpClient? _client;
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         using var mail = Compose(message, _settings);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
@@ -59,13 +55,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
         try
         {
             await socket.ConnectAsync(_settings.Host, _settings.Port, cancellationToken);
-            await client.ConnectAsync(socket, _settings.Host, _settings.Port, _settings.Security switch
-            {
-                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-                SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
-                SmtpSecurity.Auto => SecureSocketOptions.Auto,
-                _ => SecureSocketOptions.None,
-            }, cancellationToken);
+            await client.ConnectAsync(socket, _settings.Host, _settings.Port, (SecureSocketOptions)_settings.Security, cancellationToken);
         }
         catch
         {
@@ -88,17 +78,15 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// <summary>Says goodbye (QUIT) to a server that is still there, then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_client is { IsConnected: true } client)
+        using var timeout = new CancellationTokenSource(_settings.Timeout);
+        try
         {
-            using var timeout = new CancellationTokenSource(_settings.Timeout);
-            try
-            {
+            if (_client is { IsConnected: true } client)
                 await client.DisconnectAsync(quit: true, timeout.Token);
-            }
-            catch (Exception)
-            {
-                // every message is already accepted or failed: a lost goodbye changes nothing
-            }
+        }
+        catch (Exception)
+        {
+            // every message is already accepted or failed: a lost goodbye changes nothing
         }
         Drop();
     }
@@ -106,8 +94,6 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// <summary>The message as it goes on the wire: UTF-8 headers, a text part and an HTML part, a stable Message-ID.</summary>
     internal static MimeMessage Compose(EmailMessage message, SmtpSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(settings);
         var mail = new MimeMessage
         {
             Subject = message.Subject,
@@ -118,7 +104,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
         mail.From.Add(new MailboxAddress(settings.FromDisplayName, settings.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.To));
         if (message.Template is { } template)
-            mail.Headers.Add(TemplateHeader, template);
+            mail.Headers.Add("X-Requests-Template", template);
         return mail;
     }
 
@@ -128,8 +114,6 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
     /// </summary>
     public static string MessageIdFor(string key, string fromAddress)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(fromAddress);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return $"<{hash}@{fromAddress[(fromAddress.LastIndexOf('@') + 1)..]}>";
     }

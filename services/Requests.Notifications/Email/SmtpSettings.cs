@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Requests.Notifications.Email;
 
 /// <summary>The <c>Smtp</c> settings section. The defaults reach the local maildev started by <c>infra/maildev.sh</c>.</summary>
@@ -37,10 +39,11 @@ public sealed class SmtpSettings
     }
 }
 
+/// <summary>MailKit's own values, so that a setting maps to its <see cref="SecureSocketOptions"/> by a cast.</summary>
 public enum SmtpSecurity
 {
-    None,
-    StartTls,
-    Tls,
-    Auto,
+    None = (int)SecureSocketOptions.None,
+    StartTls = (int)SecureSocketOptions.StartTls,
+    Tls = (int)SecureSocketOptions.SslOnConnect,
+    Auto = (int)SecureSocketOptions.Auto,
 }

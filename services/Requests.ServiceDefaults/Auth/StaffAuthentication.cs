@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -121,7 +120,6 @@ public static class StaffAuthentication
 
     public static void AddStaffPolicies(AuthorizationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(StaffPolicies.Staff, p => p.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.All));
         options.AddPolicy(StaffPolicies.CaseWorkers, p => p.AddAuthenticationSchemes(Scheme)
             .RequireRole(StaffRoles.Officer, StaffRoles.Head, StaffRoles.Admin));
@@ -151,8 +149,7 @@ public static class StaffAuthentication
         expires is { } end && now < end + skew && (notBefore is not { } start || now >= start - skew);
 
     private static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private static ECDsaSecurityKey ReadPublicKey(string file)
     {

@@ -21,7 +21,6 @@ public sealed class PublishedCalendar
     /// <summary>At start-up: the snapshot the database keeps.</summary>
     public async Task LoadAsync(DbContext db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var stored = await db.Set<PublishedCalendarRecord>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (stored is not null)
             Take(stored.Version, JsonSerializer.Deserialize<List<CalendarCorrection>>(stored.Corrections, JsonSerializerOptions.Web)!);
@@ -33,9 +32,6 @@ public sealed class PublishedCalendar
     /// </summary>
     public async Task ReplaceAsync(DbContext db, Inbox inbox, CalendarPublished snapshot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(inbox);
-        ArgumentNullException.ThrowIfNull(snapshot);
         var stored = await db.Set<PublishedCalendarRecord>().FindAsync([PublishedCalendarRecord.SingleId], cancellationToken);
         if (stored is not null && stored.Version >= snapshot.Version)
             return;

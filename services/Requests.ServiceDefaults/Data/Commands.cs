@@ -15,8 +15,6 @@ public static class Commands
     /// <summary>A command for <paramref name="sql"/> with the named parameters, in the order <see cref="Bind"/> sets them.</summary>
     public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(names);
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
@@ -28,7 +26,6 @@ public static class Commands
     /// <summary>Sets the parameters in order; a null is the database's NULL.</summary>
     public static void Bind(DbCommand command, params ReadOnlySpan<object?> values)
     {
-        ArgumentNullException.ThrowIfNull(command);
         for (var i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
@@ -39,7 +36,6 @@ public static class Commands
 
     public static void AddParameter(DbCommand command, string name, object? value)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;

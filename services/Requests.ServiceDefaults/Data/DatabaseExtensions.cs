@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.ServiceDefaults.Data;
@@ -37,10 +36,7 @@ public static class DatabaseExtensions
         });
         var interval = builder.Configuration.GetValue("Database:CheckpointInterval", TimeSpan.FromMilliseconds(200));
         if (provider.IsSqlite && interval > TimeSpan.Zero)
-        {
-            builder.Services.AddHostedService(services => new SqliteCheckpointer(connectionString, interval,
-                services.GetRequiredService<WriteGate>(), services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
-        }
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<SqliteCheckpointer>(services, connectionString, interval));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
         return builder;
     }

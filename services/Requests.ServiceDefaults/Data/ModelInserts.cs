@@ -8,10 +8,9 @@ namespace Requests.ServiceDefaults.Data;
 
 /// <summary>
 /// Inserts new rows with one prepared statement per table, straight from the model's mapping (table, columns, value
-/// conversions), without change tracking. For a batch of new rows, EF Core's <c>SaveChanges</c> spends most of its
-/// time building and preparing a statement per row; a statement prepared once and run for each row costs a few
-/// microseconds. Rows inserted this way are not tracked: the caller keeps them, and runs inside a transaction so
-/// they commit with the rest of its work.
+/// conversions), without change tracking: for a batch, EF Core's <c>SaveChanges</c> spends most of its time building
+/// a statement per row, where one prepared once costs a few microseconds a row. The rows are not tracked: the caller
+/// keeps them, inside a transaction so they commit with the rest of its work.
 /// </summary>
 public static class ModelInserts
 {
@@ -34,8 +33,6 @@ public static class ModelInserts
     public static async Task InsertAllAsync<T>(this DbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()

@@ -8,15 +8,12 @@ namespace Requests.ServiceDefaults.Data;
 /// <summary>
 /// Copies the WAL back into the database file in the background, every <c>Database:CheckpointInterval</c>, on a
 /// connection of its own, so that no commit has to (every request waiting for that commit would wait for the copy):
-/// <list type="number">
-/// <item>a passive checkpoint copies what the WAL holds while the writers go on;</item>
-/// <item>the copied pages are flushed to disk, the writers still going on;</item>
-/// <item>a second passive checkpoint, with the writers held at the <see cref="WriteGate"/> for a moment, copies the
-/// little they wrote meanwhile and reaches the WAL's end, so the next commit starts the WAL afresh.</item>
-/// </list>
-/// Without the last step a checkpoint never catches up with a steady stream of commits: the WAL grows until
-/// <c>wal_autocheckpoint</c>'s threshold makes a commit finish the copy and flush the whole file itself (about 10 ms,
-/// twice a second, at 5,000 filings a second). That threshold stays as the safety net.
+/// a passive checkpoint while the writers go on, a flush of the copied pages, then a second passive checkpoint with
+/// the writers held at the <see cref="WriteGate"/> for a moment, which copies the little they wrote meanwhile and
+/// reaches the WAL's end, so the next commit starts the WAL afresh. Without that last step a checkpoint never catches
+/// up with a steady stream of commits: the WAL grows until <c>wal_autocheckpoint</c>'s threshold makes a commit finish
+/// the copy and flush the whole file itself (about 10 ms, twice a second, at 5,000 filings a second). That threshold
+/// stays as the safety net.
 /// </summary>
 public sealed class SqliteCheckpointer(string connectionString, TimeSpan interval, WriteGate writes, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
@@ -45,15 +42,8 @@ public sealed class SqliteCheckpointer(string connectionString, TimeSpan interva
                     if (Checkpoint(connection) <= 0)
                         continue;
                     RandomAccess.FlushToDisk(file);
-                    await writes.EnterAsync(stoppingToken);
-                    try
-                    {
+                    using (await writes.HoldAsync(stoppingToken))
                         Checkpoint(connection);
-                    }
-                    finally
-                    {
-                        writes.Exit();
-                    }
                 }
                 catch (Exception ex) when (ex is SqliteException or IOException)
                 {

@@ -24,5 +24,17 @@ public sealed class WriteGate : IDisposable
 
     public void Exit() => _gate?.Release();
 
+    /// <summary>Enters the gate; disposing the result leaves it.</summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken cancellationToken)
+    {
+        await EnterAsync(cancellationToken);
+        return new Held(this);
+    }
+
     public void Dispose() => _gate?.Dispose();
+
+    private sealed class Held(WriteGate gate) : IDisposable
+    {
+        public void Dispose() => gate.Exit();
+    }
 }

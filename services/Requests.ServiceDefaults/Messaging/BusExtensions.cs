@@ -36,8 +36,7 @@ public static class BusExtensions
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddScoped(services => new Inbox(services.GetRequiredService<TContext>(),
-            services.GetRequiredService<Data.WriteGate>(), services.GetRequiredService<OutboxSignal>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<Inbox>(services, services.GetRequiredService<TContext>()));
         var inMemory = settings.Transport.Equals("inmemory", StringComparison.OrdinalIgnoreCase);
         if (!string.IsNullOrEmpty(settings.ManagementUrl))
         {

@@ -25,40 +25,25 @@ public sealed class Inbox(DbContext db, WriteGate writes, OutboxSignal outbox, T
     public async Task HandleAsync<T>(string consumer, IReadOnlyList<T> messages, Func<T, Guid?> idOf,
         Func<IReadOnlyList<T>, CancellationToken, Task> effect, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(idOf);
-        ArgumentNullException.ThrowIfNull(effect);
-        await writes.EnterAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var fresh = await RecordAsync(consumer, messages, idOf, transaction.GetDbTransaction(), cancellationToken);
-            if (fresh.Count == 0)
-                return;
-            await effect(fresh, cancellationToken);
-            var wroteOutbox = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (wroteOutbox)
-                outbox.Notify();
-            foreach (var action in _committed)
-                action();
-        }
-        finally
-        {
-            writes.Exit();
-        }
+        using var held = await writes.HoldAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = await RecordAsync(consumer, messages, idOf, transaction.GetDbTransaction(), cancellationToken);
+        if (fresh.Count == 0)
+            return;
+        await effect(fresh, cancellationToken);
+        var wroteOutbox = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (wroteOutbox)
+            outbox.Notify();
+        foreach (var action in _committed)
+            action();
     }
 
     /// <summary>Hands <paramref name="context"/> to <paramref name="consumer"/> through the inbox, as the bus does.</summary>
     public Task ConsumeAsync<TConsumer, TMessage>(TConsumer consumer, ConsumeContext<TMessage> context)
-        where TConsumer : class, IConsumer<TMessage> where TMessage : class
-    {
-        ArgumentNullException.ThrowIfNull(consumer);
-        ArgumentNullException.ThrowIfNull(context);
-        return HandleAsync(typeof(TConsumer).Name, [context], c => c.MessageId, (_, _) => consumer.Consume(context),
-            context.CancellationToken);
-    }
+        where TConsumer : class, IConsumer<TMessage> where TMessage : class =>
+        HandleAsync(typeof(TConsumer).Name, [context], c => c.MessageId, (_, _) => consumer.Consume(context), context.CancellationToken);
 
     private async Task<List<T>> RecordAsync<T>(string consumer, IReadOnlyList<T> messages, Func<T, Guid?> idOf,
         System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)

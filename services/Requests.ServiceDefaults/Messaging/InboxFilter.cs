@@ -14,8 +14,6 @@ public sealed class InboxFilter<TConsumer, TMessage> : IFilter<ConsumerConsumeCo
 {
     public Task Send(ConsumerConsumeContext<TConsumer, TMessage> context, IPipe<ConsumerConsumeContext<TConsumer, TMessage>> next)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var inbox = context.GetPayload<IServiceScope>().ServiceProvider.GetRequiredService<Inbox>();
         return inbox.HandleAsync(typeof(TConsumer).Name, [context], c => c.MessageId, (_, _) => next.Send(context),
             context.CancellationToken);
@@ -34,8 +32,6 @@ public sealed class BatchInboxFilter<TConsumer, TMessage> : IFilter<ConsumerCons
     public Task Send(ConsumerConsumeContext<TConsumer, Batch<TMessage>> context,
         IPipe<ConsumerConsumeContext<TConsumer, Batch<TMessage>>> next)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var batch = context.Message;
         var inbox = context.GetPayload<IServiceScope>().ServiceProvider.GetRequiredService<Inbox>();
         return inbox.HandleAsync(typeof(TConsumer).Name, [.. batch], m => m.MessageId, (fresh, _) => fresh.Count == batch.Length
@@ -59,21 +55,15 @@ internal sealed class InboxObserver : IConsumerConfigurationObserver
     public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
         where TConsumer : class where TMessage : class
     {
-        if (IsBatch(typeof(TMessage)))
-            return;
-        configurator.UseFilter(new InboxFilter<TConsumer, TMessage>());
+        if (!typeof(TMessage).IsGenericType || typeof(TMessage).GetGenericTypeDefinition() != typeof(Batch<>))
+            configurator.UseFilter(new InboxFilter<TConsumer, TMessage>());
     }
-
-    private static bool IsBatch(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Batch<>);
 }
 
 public static class InboxExtensions
 {
     /// <summary>Puts each batch of <typeparamref name="TConsumer"/> through the inbox.</summary>
     public static void UseBatchInbox<TConsumer, TMessage>(this IConsumerConfigurator<TConsumer> consumer)
-        where TConsumer : class, IConsumer<Batch<TMessage>> where TMessage : class
-    {
-        ArgumentNullException.ThrowIfNull(consumer);
+        where TConsumer : class, IConsumer<Batch<TMessage>> where TMessage : class =>
         consumer.ConsumerMessage<Batch<TMessage>>(m => m.UseFilter(new BatchInboxFilter<TConsumer, TMessage>()));
-    }
 }

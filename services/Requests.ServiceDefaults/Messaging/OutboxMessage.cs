@@ -36,11 +36,8 @@ public sealed class OutboxMessage
     private static readonly string[] InsertColumns = ["message_id", "message_type", "body", "created_at"];
 
     /// <summary>Binds <paramref name="message"/> to an <see cref="InsertCommand"/> (guids are stored as text).</summary>
-    public static void Bind(DbCommand insert, OutboxMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
+    public static void Bind(DbCommand insert, OutboxMessage message) =>
         Commands.Bind(insert, message.MessageId.ToString("D"), message.MessageType, message.Body, message.CreatedAt);
-    }
 
     /// <summary>Every message lives in Requests.Contracts: its full name is enough to find its type again.</summary>
     public static Type ResolveType(string messageType) =>

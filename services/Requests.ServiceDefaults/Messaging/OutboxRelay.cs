@@ -28,8 +28,7 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long published messages may wait to be marked sent, so that under load one update marks many batches
-    /// (each update is a write transaction that the service's other writers wait for). Once the relay has caught up
-    /// it marks them at once. A crash before the mark publishes them again, which consumers' inboxes recognise.
+    /// (each update is a write transaction that the service's other writers wait for). Once caught up, it marks at once.
     /// </summary>
     public TimeSpan MarkDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -48,9 +47,8 @@ public sealed class OutboxOptions
 /// them again with the same message id, which consumers' inboxes recognise.
 /// </summary>
 /// <remarks>
-/// Under load the marks are gathered (<see cref="OutboxOptions.MarkDelay"/>): until then the relay reads only the
-/// messages after those it published. On PostgreSQL a message can commit after one with a later number; the full
-/// read that follows each mark, or each time the relay has caught up, finds it.
+/// Until the gathered marks (<see cref="OutboxOptions.MarkDelay"/>) the relay reads only after what it published. On
+/// PostgreSQL a message can commit after one with a later number: the full read after each mark, or once caught up, finds it.
 /// </remarks>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
@@ -310,15 +308,8 @@ public sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var cutoff = clock.GetUtcNow().UtcDateTime - _options.Retention;
-        await writes.EnterAsync(cancellationToken);
-        try
-        {
-            await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<InboxMessage>().Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        }
-        finally
-        {
-            writes.Exit();
-        }
+        using var held = await writes.HoldAsync(cancellationToken);
+        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InboxMessage>().Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 }
