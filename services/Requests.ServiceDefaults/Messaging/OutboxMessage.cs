@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using Requests.Contracts.Intake;
@@ -39,10 +40,15 @@ public sealed class OutboxMessage
     public static void Bind(DbCommand insert, OutboxMessage message) =>
         Commands.Bind(insert, message.MessageId.ToString("D"), message.MessageType, message.Body, message.CreatedAt);
 
-    /// <summary>Every message lives in Requests.Contracts: its full name is enough to find its type again.</summary>
-    public static Type ResolveType(string messageType) =>
-        typeof(RequestSubmitted).Assembly.GetType(messageType, throwOnError: false)
-        ?? throw new InvalidOperationException($"Unknown message type '{messageType}' in the outbox.");
+    private static readonly ConcurrentDictionary<string, Type> Types = new();
+
+    /// <summary>
+    /// Every message lives in Requests.Contracts: its full name is enough to find its type again, looked up once per
+    /// name (the relay asks for every message it publishes).
+    /// </summary>
+    public static Type ResolveType(string messageType) => Types.GetOrAdd(messageType, static name =>
+        typeof(RequestSubmitted).Assembly.GetType(name, throwOnError: false)
+        ?? throw new InvalidOperationException($"Unknown message type '{name}' in the outbox."));
 }
 
 /// <summary>A message a consumer has handled: recorded with its effect, so a redelivery changes nothing.</summary>
