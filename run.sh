@@ -49,6 +49,12 @@ EOF
   # routing signs staff tokens with a key of its own; the others check them with the public key it publishes
   if [[ "$svc" == Requests.Routing ]]; then echo "Auth__SigningKeyFile=$DATA_DIR/routing-signing-key.pem"
   else echo "Auth__Authority=http://127.0.0.1:$ROUTING_PORT"; fi
+  # the staff pages call the services at their addresses; on plain HTTP (loopback) the session cookie cannot be Secure
+  if [[ "$svc" == Requests.Staff ]]; then
+    echo "Services__Intake=http://127.0.0.1:$INTAKE_PORT"
+    echo "Services__Routing=http://127.0.0.1:$ROUTING_PORT"
+    echo "Services__Reporting=http://127.0.0.1:$REPORTING_PORT"
+  fi
   # intake's key ring, which wraps the keys sealing the access codes
   [[ "$svc" != Requests.Intake ]] || echo "DataProtection__KeysPath=$RUN_DIR/keys"
   # intake's gen0 budget: 64 MiB a heap (see Requests.Intake.csproj)
@@ -107,13 +113,17 @@ print_endpoints() {
   echo "The system is running:"
   for svc in "$@"; do
     name="$(short_name "$svc")"
-    printf '  %-11s http://127.0.0.1:%s/   (log .run/logs/%s.log, database .run/data/%s.db)\n' \
-      "${svc#Requests.}" "$(service_port "$svc")" "$name" "$name"
+    if [[ "$svc" == Requests.Staff ]]; then
+      printf '  %-11s http://127.0.0.1:%s/   (log .run/logs/%s.log, no database: it calls the others)\n' "${svc#Requests.}" "$(service_port "$svc")" "$name"
+    else
+      printf '  %-11s http://127.0.0.1:%s/   (log .run/logs/%s.log, database .run/data/%s.db)\n' \
+        "${svc#Requests.}" "$(service_port "$svc")" "$name" "$name"
+    fi
   done
   echo "  RabbitMQ    amqp://guest:guest@127.0.0.1:$RABBITMQ_AMQP_PORT/   management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/ (guest/guest)"
   echo "  SMTP        127.0.0.1:$MAILDEV_SMTP_PORT   inbox http://127.0.0.1:$MAILDEV_WEB_PORT/"
   echo "  Citizens    the page at http://127.0.0.1:$(service_port Requests.Intake)/ (file a request or a complaint, follow a case)"
-  echo "  Staff       sign in at routing's POST /api/auth/login; the administrator's password is in $SECRETS_FILE"
+  echo "  Staff       sign in at http://127.0.0.1:$(service_port Requests.Staff)/ (user admin; the password is in $SECRETS_FILE)"
   echo
 }
 

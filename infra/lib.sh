@@ -18,15 +18,17 @@ POSTGRES_PORT="${REQUESTS_POSTGRES_PORT:-5442}"
 INTAKE_PORT="${REQUESTS_INTAKE_PORT:-5080}"
 ROUTING_PORT="${REQUESTS_ROUTING_PORT:-5081}"
 REPORTING_PORT="${REQUESTS_REPORTING_PORT:-5082}"
+STAFF_PORT="${REQUESTS_STAFF_PORT:-5083}"
 
 # The services, in start order. A service whose project folder does not exist yet is skipped.
-SERVICES=(Requests.Intake Requests.Routing Requests.Reporting)
+SERVICES=(Requests.Intake Requests.Routing Requests.Reporting Requests.Staff)
 
 service_port() {
   case "$1" in
     Requests.Intake) echo "$INTAKE_PORT" ;;
     Requests.Routing) echo "$ROUTING_PORT" ;;
     Requests.Reporting) echo "$REPORTING_PORT" ;;
+    Requests.Staff) echo "$STAFF_PORT" ;;
     *) die "no port is assigned to service '$1' (add it to service_port in infra/lib.sh)" ;;
   esac
 }

@@ -21,4 +21,11 @@ public static class Dates
     /// <summary>Western digits, as Moroccan administrations write them.</summary>
     public static string Arabic(DateOnly date) => string.Create(CultureInfo.InvariantCulture,
         $"{ArabicDays[(int)date.DayOfWeek]} {date.Day} {ArabicMonths[date.Month - 1]} {date.Year}");
+
+    /// <summary>Without the day of the week, for tables: "22 janvier 2027", "22 يناير 2027".</summary>
+    public static string Brief(DateOnly date, Language language) => language == Language.Arabic
+        ? string.Create(CultureInfo.InvariantCulture, $"{date.Day} {ArabicMonths[date.Month - 1]} {date.Year}")
+        : date.ToString("d MMMM yyyy", French);
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 }

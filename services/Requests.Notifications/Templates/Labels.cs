@@ -4,7 +4,7 @@ using Requests.Domain.Lifecycle;
 namespace Requests.Notifications.Templates;
 
 /// <summary>The words the messages share, in both languages: kinds of case, statuses, deadlines, outcomes, counts.</summary>
-internal static class Labels
+public static class Labels
 {
     /// <summary>"votre demande", "شكايتكم": the citizen's own case, by its kind.</summary>
     public static string YourCase(string kind, Language language) => (kind, language) switch

@@ -19,18 +19,6 @@ public static class ReportingProcess
         };
         foreach (var (key, value) in auth)
             environment[key] = value;
-        return ServiceProcess.StartAsync("reporting", FindBuild(), databaseFile, environment);
-    }
-
-    /// <summary>services/Requests.Reporting/bin/{configuration}/net10.0, beside this project's own output.</summary>
-    private static string FindBuild()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "services", "Requests.Reporting", "bin", configuration, output.Name, "Requests.Reporting.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new FileNotFoundException($"Build the solution first (./test.sh does): {dll} is missing.", dll);
+        return ServiceProcess.StartAsync("reporting", ServiceProcess.BuildOf("Requests.Reporting"), databaseFile, environment);
     }
 }

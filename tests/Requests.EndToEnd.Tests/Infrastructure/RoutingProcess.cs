@@ -27,7 +27,7 @@ public static class RoutingProcess
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
-        return ServiceProcess.StartAsync("routing", FindBuild(), databaseFile, environment);
+        return ServiceProcess.StartAsync("routing", ServiceProcess.BuildOf("Requests.Routing"), databaseFile, environment);
     }
 
     /// <summary>The settings that make another service check routing's tokens with the keys routing publishes.</summary>
@@ -48,16 +48,4 @@ public static class RoutingProcess
 
     private static string SigningKeyFile(string databaseFile) =>
         Path.Combine(Path.GetDirectoryName(databaseFile)!, "routing-signing-key.pem");
-
-    /// <summary>services/Requests.Routing/bin/{configuration}/net10.0, beside this project's own output.</summary>
-    private static string FindBuild()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "services", "Requests.Routing", "bin", configuration, output.Name, "Requests.Routing.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new FileNotFoundException($"Build the solution first (./test.sh does): {dll} is missing.", dll);
-    }
 }

@@ -63,6 +63,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>
+    /// A web app's own build output, services/{project}/bin/{configuration}/net10.0, beside this project's output (this
+    /// project does not reference them: two web apps in one output folder would overwrite each other's appsettings.json).
+    /// </summary>
+    public static string BuildOf(string project)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "services", project, "bin", configuration, output.Name, project + ".dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new FileNotFoundException($"Build the solution first (./test.sh does): {dll} is missing.", dll);
+    }
+
     /// <summary>Kills the process on the spot: no shutdown, no flushing, like a power cut for the service.</summary>
     public void Kill()
     {
