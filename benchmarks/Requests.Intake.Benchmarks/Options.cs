@@ -11,8 +11,8 @@ internal sealed record Options
     public TimeSpan IntakeWarmup { get; init; } = TimeSpan.FromSeconds(40);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(12);
     public int Connections { get; init; } = 128;
-    public double Rate { get; init; } = 5_000;
-    public double Target { get; init; } = 10_000;
+    /// <summary>The open loop's offered rate; by default half of the saturation just measured on the same server.</summary>
+    public double? Rate { get; init; }
 
     /// <summary>The offered rate of the assignment phase (#4: p99 under 100 ms at 1,000 submissions/s).</summary>
     public double AssignmentRate { get; init; } = 1_000;

@@ -37,6 +37,9 @@ namespace Requests.Intake.Benchmarks
     {
         private readonly List<PhaseResult> _results = [];
         private readonly List<(string Phase, DateTime From, DateTime To)> _windows = [];
+
+        // the open loop's offered rate for each server
+        private readonly Dictionary<string, double> _rates = [];
         private readonly List<string> _notes = [];
         private Verification? _verification;
         private List<CommitBatches> _batches = [];
@@ -86,7 +89,7 @@ namespace Requests.Intake.Benchmarks
                               $".NET {Environment.Version}, load average {load}");
             Console.WriteLine($"Data (fresh SQLite files, WAL, synchronous=FULL): {_data}");
             Console.WriteLine($"Phases: warm-up {options.IntakeWarmup.TotalSeconds:0} s (intake) / {options.Warmup.TotalSeconds:0} s (bare), then {options.Duration.TotalSeconds:0} s each; " +
-                              $"{options.Connections} connections; open loop at {options.Rate:N0}/s; intake transport {options.Transport}, " +
+                              $"{options.Connections} connections; open loop at {(options.Rate is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : "half the saturation")}/s; intake transport {options.Transport}, " +
                               $"outbox relay {(options.Outbox ? "on" : "off")}");
         }
 
@@ -291,16 +294,18 @@ namespace Requests.Intake.Benchmarks
             _windows.Add(($"{target} saturation", from, DateTime.UtcNow));
             Add(saturation);
             await SettleAsync("saturation");
+            var rate = options.Rate ?? Math.Max(100, Math.Round(saturation.PerSecond / 200) * 100);
+            _rates[target] = rate;
             // the server sat idle while it settled: a few seconds at the rate first, as after any warm-up
-            Console.WriteLine($"  open loop at {options.Rate:N0}/s, {RateWarmup.TotalSeconds:0} s of warm-up, then {options.Duration.TotalSeconds:0} s ...");
-            await LoadGenerator.OpenLoopAsync("warm-up", workers, options.Rate, RateWarmup, cpu);
+            Console.WriteLine($"  open loop at {rate:N0}/s, {RateWarmup.TotalSeconds:0} s of warm-up, then {options.Duration.TotalSeconds:0} s ...");
+            await LoadGenerator.OpenLoopAsync("warm-up", workers, rate, RateWarmup, cpu);
             from = DateTime.UtcNow;
-            var fixedRate = await LoadGenerator.OpenLoopAsync($"{label}, {options.Rate:N0}/s offered", workers, options.Rate,
+            var fixedRate = await LoadGenerator.OpenLoopAsync($"{label}, {rate:N0}/s offered", workers, rate,
                 options.Duration, cpu);
-            _windows.Add(($"{target} {options.Rate:N0}/s", from, DateTime.UtcNow));
+            _windows.Add(($"{target} {rate:N0}/s", from, DateTime.UtcNow));
             Add(fixedRate);
             // what the fixed rate put off too: the receipts' e-mails, written at a low pace during a flood
-            await SettleAsync($"{options.Rate:N0}/s");
+            await SettleAsync($"{rate:N0}/s");
             if (options.Timeline)
                 Console.WriteLine(Timeline.Write(Path.Combine(_data, $"timeline-{target}.csv"), workers));
 
@@ -403,13 +408,14 @@ namespace Requests.Intake.Benchmarks
             var bare = _results.FirstOrDefault(r => r.Name.StartsWith("bare", StringComparison.Ordinal) && r.ServiceMs is null);
             if (intake is not null)
             {
-                var line = new StringBuilder($"\nRESULT: intake {intake.PerSecond:N0} submissions/s at saturation = " +
-                                             $"{intake.PerSecond / options.Target:P0} of the {options.Target:N0}/s target");
+                // the targets: at least a fifth of the bare endpoint's rate, and p99 under 20 ms at half the saturation
+                var line = new StringBuilder($"\nRESULT: intake {intake.PerSecond:N0} submissions/s at saturation");
+                var ratio = bare is null ? (double?)null : intake.PerSecond / bare.PerSecond;
                 if (bare is not null)
-                    line.Append(CultureInfo.InvariantCulture, $", {intake.PerSecond / bare.PerSecond:P0} of the bare endpoint ({bare.PerSecond:N0} req/s)");
+                    line.Append(CultureInfo.InvariantCulture, $" = {ratio:P0} of the bare endpoint ({bare.PerSecond:N0} req/s; target >= 20 %)");
                 if (intakeRate is not null)
-                    line.Append(CultureInfo.InvariantCulture, $"; p99 at {options.Rate:N0}/s offered: {Ms(intakeRate.LatencyMs, 99)} ms (target < 20 ms)");
-                line.Append(intake.PerSecond >= options.Target && intakeRate is not null && PhaseResult.Percentile(intakeRate.LatencyMs, 99) < 20
+                    line.Append(CultureInfo.InvariantCulture, $"; p99 at {_rates["intake"]:N0}/s offered: {Ms(intakeRate.LatencyMs, 99)} ms (target < 20 ms)");
+                line.Append(ratio >= 0.2 && intakeRate is not null && PhaseResult.Percentile(intakeRate.LatencyMs, 99) < 20
                     ? " -> target met"
                     : " -> target NOT met");
                 Console.WriteLine(line);
