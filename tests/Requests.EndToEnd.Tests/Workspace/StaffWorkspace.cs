@@ -42,7 +42,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
         Routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), Broker);
         Intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), Broker, routing: Routing);
         Reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), Broker, RoutingProcess.Authority(Routing));
-        Staff = await StaffProcess.StartAsync(Intake, Routing, Reporting);
+        Staff = await StaffProcess.StartAsync(Routing, Intake, Reporting);
         Admin = await Steps.SignInAsync(Routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
