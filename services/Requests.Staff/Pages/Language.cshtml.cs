@@ -15,10 +15,7 @@ public sealed class LanguageModel(ServiceApi api) : PageModel
         code = code == "ar" ? "ar" : "fr";
         WorkspaceLanguages.Remember(Response, code);
         if (User.Identity?.IsAuthenticated == true)
-        {
             await api.SendAsync<object>(Service.Routing, HttpMethod.Put, "/api/auth/me/language", new { language = code }, cancellationToken);
-            await WorkspaceSignIn.RememberLanguageAsync(HttpContext, code);
-        }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -18,7 +18,6 @@ public static class WorkspaceSignIn
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Cookie = "requests.workspace";
-    public const string LanguageClaim = "requests:language";
 
     private const string AccessToken = "access_token";
     private const string RefreshToken = "refresh_token";
@@ -75,6 +74,9 @@ public static class WorkspaceSignIn
         var properties = new AuthenticationProperties { IsPersistent = false };
         Store(properties, tokens, http.RequestServices.GetRequiredService<TimeProvider>());
         await http.SignInAsync(Scheme, Principal(me), properties);
+        // the language the account chose last, on whichever computer
+        if (me.Language is "fr" or "ar")
+            WorkspaceLanguages.Remember(http.Response, me.Language);
         return Outcome.SignedIn;
     }
 
@@ -88,18 +90,6 @@ public static class WorkspaceSignIn
     /// <summary>The access token to call the services with.</summary>
     public static async Task<string?> AccessTokenAsync(HttpContext http) => await http.GetTokenAsync(Scheme, AccessToken);
 
-    /// <summary>Keeps the account's language in the session after the user changes it.</summary>
-    public static async Task RememberLanguageAsync(HttpContext http, string language)
-    {
-        var result = await http.AuthenticateAsync(Scheme);
-        if (result.Principal?.Identity is not ClaimsIdentity identity)
-            return;
-        if (identity.FindFirst(LanguageClaim) is { } old)
-            identity.RemoveClaim(old);
-        identity.AddClaim(new Claim(LanguageClaim, language));
-        await http.SignInAsync(Scheme, result.Principal, result.Properties);
-    }
-
     private static ClaimsPrincipal Principal(Me me)
     {
         List<Claim> claims =
@@ -108,8 +98,6 @@ public static class WorkspaceSignIn
             .. me.Bodies.Select(b => new Claim(StaffClaims.Body, b)),
             .. me.Officers.Select(o => new Claim(StaffClaims.Officer, o)),
         ];
-        if (me.Language is { } language)
-            claims.Add(new Claim(LanguageClaim, language));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
