@@ -118,6 +118,7 @@ public sealed partial class Using_the_citizen_page
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
+        Assert.NotEmpty(result.Passes);
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
             $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
