@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Notices;
-using Requests.Notifications.Templates;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
+using Requests.Notifications.Templates;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Intake.Cases;
@@ -30,9 +30,9 @@ public sealed record AvailableAction(string Name, string Path);
 /// in <see cref="Language"/> (<c>fr</c> or <c>ar</c>): <c>?lang=</c>, else Accept-Language, else the case's own.
 /// </summary>
 public sealed record CaseView(string TrackingNumber, string Regime, string Kind, string BodyCode, string? BodyName,
-    string Subject, string Status, string StatusLabel, string Language, string Channel, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateOnly DueDate,
-    DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion, string? RedirectedFrom, string? RedirectedTo,
-    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
+    string Subject, string Status, string StatusLabel, string Language, string Channel, DateTimeOffset ReceivedAt,
+    DateOnly ReceivedOn, DateOnly DueDate, DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion,
+    string? RedirectedFrom, string? RedirectedTo, IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
 
 public static class CaseEndpoints
 {
@@ -122,9 +122,8 @@ public static class CaseEndpoints
         var asked = ((string?)request.Query["lang"])?.Trim();
         if (asked is "ar" or "fr")
             return Languages.Parse(asked);
-        var accepted = request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not 0)
-            .OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value?[..Math.Min(2, l.Value.Length)].ToLowerInvariant())
-            .FirstOrDefault(l => l is "ar" or "fr");
+        var accepted = request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant()).FirstOrDefault(l => l is "ar" or "fr");
         return Languages.Parse(accepted ?? record.Language);
     }
 
