@@ -105,7 +105,7 @@ public sealed class Following_the_case : IDisposable
     [Fact]
     public async Task A_complaints_answer_may_be_reopened_or_rated()
     {
-        var receipt = await _app.FileAsync(Forms.Complaint());
+        var receipt = await _app.FileAsync(Forms.Complaint().With("language", "fr"));
 
         await _app.DeliverAsync(Moved(receipt, 3, "answer", "accepted", "answered", "complaint", "complaint", "COM-RABAT") with
         {

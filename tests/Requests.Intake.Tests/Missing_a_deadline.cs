@@ -68,7 +68,7 @@ public sealed class Missing_a_deadline : IDisposable
     [Fact]
     public async Task A_complaint_past_its_deadline_is_still_owed_an_answer()
     {
-        var receipt = await _app.FileAsync(Forms.Complaint());
+        var receipt = await _app.FileAsync(Forms.Complaint().With("language", "fr"));
 
         await _app.DeliverAsync(Missed(receipt, "answer", "2026-12-22", null));
 

@@ -4,6 +4,7 @@ using Requests.Intake.Calendar;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
+using Requests.Notifications.Templates;
 using Requests.ServiceDefaults.Data;
 
 namespace Requests.Intake.Cases;
@@ -25,12 +26,13 @@ public sealed record AvailableAction(string Name, string Path);
 /// A case as its citizen follows it. <see cref="DueDate"/> is the body's answer deadline; <see cref="RecourseLastDay"/>
 /// the last day to contest a refusal or a silence before the head of the body, while that is open;
 /// <see cref="RecourseDueOn"/> the head's deadline while a recourse is under way. A redirected case names the case
-/// opened at the competent body (<see cref="RedirectedTo"/>), and that one the case it came from.
+/// opened at the competent body (<see cref="RedirectedTo"/>), and that one the case it came from. Texts and names come
+/// in <see cref="Language"/> (<c>fr</c> or <c>ar</c>): <c>?lang=</c>, else Accept-Language, else the case's own.
 /// </summary>
 public sealed record CaseView(string TrackingNumber, string Regime, string Kind, string BodyCode, string? BodyName,
-    string Subject, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateOnly DueDate,
-    DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion, string? RedirectedFrom, string? RedirectedTo,
-    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
+    string Subject, string Status, string StatusLabel, string Language, string Channel, DateTimeOffset ReceivedAt,
+    DateOnly ReceivedOn, DateOnly DueDate, DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion,
+    string? RedirectedFrom, string? RedirectedTo, IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
 
 public static class CaseEndpoints
 {
@@ -44,7 +46,8 @@ public static class CaseEndpoints
     {
         app.MapGet("/api/cases/{trackingNumber}", GetCaseAsync)
             .RequireRateLimiting(RateLimitPolicy)
-            .WithSummary("A case's status, due dates, timeline and the actions open to the citizen, for whoever holds its access code (header X-Access-Code).");
+            .WithSummary("A case's status, due dates, timeline and the actions open to the citizen, for whoever holds its access code "
+                + "(header X-Access-Code), in French or Arabic (?lang=fr|ar, else Accept-Language, else the language the citizen filed in).");
         return app;
     }
 
@@ -77,17 +80,19 @@ public static class CaseEndpoints
         var redirectedTo = await db.Cases.AsNoTracking().Where(c => c.RedirectedFrom == record.Id)
             .Select(c => c.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
 
+        var language = LanguageOf(request, record);
         var receivedAt = new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero);
-        var received = CitizenTexts.Received(record, origin?.TrackingNumber, origin is null ? null : bodies.Find(origin.BodyCode)?.NameFr ?? origin.BodyCode);
+        var received = CitizenTexts.Received(record, origin?.TrackingNumber,
+            origin is null ? null : Name(bodies.Find(origin.BodyCode), language) ?? origin.BodyCode, language);
         // in the order things happened: a message that arrived late still takes its place
         // each message goes with the step it tells of: the move of the same sequence (the receipt: sequence 0)
         var bySequence = notices.Where(n => n.Sequence is not null).GroupBy(n => n.Sequence!.Value)
             .ToDictionary(g => g.Key, g => g.First());
         var shown = events.Where(e => e.Sequence is { } s && bySequence.ContainsKey(s)).Select(e => e.Sequence!.Value).ToHashSet();
         shown.Add(0);
-        var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.Description, e.DueOn,
+        var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.DescriptionIn(language), e.DueOn,
                 Notice: Told(e.Sequence)?.Template, Delivery: Told(e.Sequence)?.Status)))
-            .Concat(actions.Select(a => (a.At, Id: 0L, Entry: new TimelineEntry(Utc(a.At), "citizen-action", CitizenTexts.Action(a), null,
+            .Concat(actions.Select(a => (a.At, Id: 0L, Entry: new TimelineEntry(Utc(a.At), "citizen-action", CitizenTexts.Action(a, language), null,
                 a.Action, a.Id, a.State))))
             .Concat(notices.Where(n => n.Sequence is not { } s || !shown.Contains(s))
                 .Select(n => (n.At, Id: long.MaxValue, Entry: new TimelineEntry(Utc(n.At), "notice", n.Subject, null,
@@ -104,11 +109,25 @@ public static class CaseEndpoints
         // the last day stays in view once passed, as long as the case is where a recourse would be: the citizen sees it closed
         var recourseOpen = CitizenActions.WhyNot(record, CitizenActions.Recourse, DateOnly.MinValue) is null;
         return Results.Ok(new CaseView(record.TrackingNumber, record.Regime, record.Kind, record.BodyCode,
-            bodies.Find(record.BodyCode)?.NameFr, record.Subject, record.Status, record.Channel, receivedAt, record.ReceivedOn,
+            Name(bodies.Find(record.BodyCode), language), record.Subject, record.Status,
+            CitizenTexts.Status(record.Status, language), language.Code(), record.Channel, receivedAt, record.ReceivedOn,
             record.DueOn, recourseOpen ? record.RecourseLastDay : null, record.Status == "under-recourse" ? record.RecourseDueOn : null,
             record.RuleVersion, origin?.TrackingNumber, redirectedTo,
             [.. open.Select(a => new AvailableAction(a.Name, $"/api/cases/{record.TrackingNumber}/{a.Path}"))], timeline));
     }
+
+    /// <summary><c>?lang=fr|ar</c>, else the first of Accept-Language's that is French or Arabic, else the case's language.</summary>
+    public static Language LanguageOf(HttpRequest request, CaseRecord record)
+    {
+        var asked = ((string?)request.Query["lang"])?.Trim();
+        if (asked is "ar" or "fr")
+            return Languages.Parse(asked);
+        var accepted = request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant()).FirstOrDefault(l => l is "ar" or "fr");
+        return Languages.Parse(accepted ?? record.Language);
+    }
+
+    private static string? Name(Body? body, Language language) => language == Language.Arabic ? body?.NameAr : body?.NameFr;
 
     private static DateTimeOffset Utc(DateTime at) => new(at, TimeSpan.Zero);
 }

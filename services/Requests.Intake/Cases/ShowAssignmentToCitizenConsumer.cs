@@ -52,9 +52,8 @@ public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
                 CaseId = assigned.CaseId,
                 At = assigned.AssignedAt.UtcDateTime,
                 Kind = "assigned",
-                Description = CitizenTexts.Assigned(assigned.DueOn),
                 DueOn = assigned.DueOn,
-            });
+            }.Describe(l => CitizenTexts.Assigned(assigned.DueOn, l)));
         }
         await db.InsertAllAsync(steps, cancellationToken);
         await MarkAssignedAsync(nowAssigned, db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);

@@ -44,8 +44,7 @@ public sealed class ShowDueDateChangeToCitizenConsumer(IntakeDbContext db,
             CaseId = record.Id,
             At = change.At.UtcDateTime,
             Kind = "due-date-changed",
-            Description = CitizenTexts.DueDateChanged(change, step),
             DueOn = change.DueOn,
-        });
+        }.Describe(l => CitizenTexts.DueDateChanged(change, step, l)));
     }
 }

@@ -39,10 +39,9 @@ public sealed class ShowMissedDeadlineToCitizenConsumer(IntakeDbContext db, Cale
             CaseId = record.Id,
             At = missed.At.UtcDateTime,
             Kind = kind,
-            Description = head
-                ? CitizenTexts.HeadSilence(missed.DueOn, calendar.CommissionLastDay(missed.DueOn))
-                : CitizenTexts.DeadlineMissed(record.Regime, record.Kind, missed.DueOn, missed.RecourseLastDay),
             DueOn = missed.DueOn,
-        });
+        }.Describe(l => head
+            ? CitizenTexts.HeadSilence(missed.DueOn, calendar.CommissionLastDay(missed.DueOn), l)
+            : CitizenTexts.DeadlineMissed(record.Regime, record.Kind, missed.DueOn, missed.RecourseLastDay, l)));
     }
 }

@@ -9,7 +9,7 @@ using Requests.Intake.Storage;
 namespace Requests.Intake.Cases;
 
 /// <summary>
-/// Follows routing's moves of a case for its citizen: a timeline step for every move, in plain French, and the
+/// Follows routing's moves of a case for its citizen: a timeline step for every move, in plain French and Arabic, and the
 /// case's status and dates from the move with the highest sequence only, so a late message never rolls the case
 /// back. A redirection also files the linked case at the competent body (once, however often the move arrives).
 /// </summary>
@@ -55,16 +55,15 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
             "recourse-deadline-missed" => calendar.CommissionLastDay(recourseDueOn ?? move.OccurredOn),
             _ => (DateOnly?)null,
         };
-        var bodyName = move.RedirectedTo is { } to ? bodies.Find(to)?.NameFr : null;
+        var to = move.RedirectedTo is { } code ? bodies.Find(code) : null;
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = record.Id,
             At = move.At.UtcDateTime,
             Kind = kind,
-            Description = CitizenTexts.Move(move, codes, kind, bodyName, newTrackingNumber, commission, recourseDueOn),
             DueOn = dueOn,
             Sequence = move.Sequence,
-        });
+        }.Describe(l => CitizenTexts.Move(move, codes, to, newTrackingNumber, commission, recourseDueOn, l)));
     }
 
     private static void Apply(CaseRecord record, CaseMoved move, MoveCodes codes)

@@ -29,7 +29,6 @@ public sealed class ShowRefusedActionToCitizenConsumer(IntakeDbContext db,
             CaseId = refused.CaseId,
             At = refused.At.UtcDateTime,
             Kind = "action-refused",
-            Description = CitizenTexts.ActionRefused(refused.Action, refused.Reason),
-        });
+        }.Describe(l => CitizenTexts.ActionRefused(refused.Action, refused.Reason, l)));
     }
 }

@@ -1,3 +1,5 @@
+using Requests.Notifications.Templates;
+
 namespace Requests.Intake.Storage;
 
 /// <summary>What a citizen filed, as intake stored it. The access code is kept only as a hash.</summary>
@@ -59,10 +61,22 @@ public sealed class CaseEvent
     public DateTime At { get; set; }
     public required string Kind { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The same text in Arabic (null on steps recorded before there was one: the French is shown).</summary>
+    public string? DescriptionAr { get; set; }
     public DateOnly? DueOn { get; set; }
 
     /// <summary>For a step from routing's <c>CaseMoved</c>: its sequence, shown once even if routing sends the move again.</summary>
     public int? Sequence { get; set; }
+
+    public CaseEvent Describe(Func<Language, string> text)
+    {
+        Description = text(Language.French);
+        DescriptionAr = text(Language.Arabic);
+        return this;
+    }
+
+    public string? DescriptionIn(Language language) => language == Language.Arabic ? DescriptionAr ?? Description : Description;
 }
 
 /// <summary>

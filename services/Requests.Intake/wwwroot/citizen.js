@@ -1,63 +1,183 @@
-// The citizen's page: file an information request or a complaint, keep the receipt, follow the case and act on it.
-// Everything goes through the intake API; its problem details name the fields, shown next to them.
+// The citizen's page: file an information request or a complaint, keep the receipt, follow the case and act on it,
+// in French or Arabic. Everything goes through the intake API; its problem details name the fields, shown next to them.
 "use strict";
 
-const statusLabels = {
-  "received": "reçue, en attente d'attribution",
-  "assigned": "confiée à un agent de l'organisme",
-  "accepted": "en cours de traitement",
-  "awaiting-clarification": "en attente de votre précision (délai suspendu)",
-  "extended": "en cours, délai prolongé",
-  "deadline-missed": "sans réponse dans le délai légal",
-  "answered": "répondue",
-  "redirected": "transmise à l'organisme compétent",
-  "closed": "classée",
-  "under-recourse": "recours en cours auprès du chef de l'organisme",
-  "recourse-deadline-missed": "recours sans réponse dans le délai légal",
-  "recourse-answered": "recours répondu",
-  "reopened": "rouverte",
-  "rated": "répondue et notée",
+// the page's French is in the HTML (data-t); its Arabic is here, with the texts the script writes in both languages
+const arabic = {
+  title: "الحصول على المعلومات والشكايات",
+  skip: "الانتقال إلى المحتوى",
+  laws: "القانون رقم 31.13 المتعلق بالحق في الحصول على المعلومات · المرسوم رقم 2.17.265 المتعلق بالملاحظات والاقتراحات والشكايات",
+  menu: "المساطر",
+  askInformation: "طلب الحصول على معلومات",
+  fileComplaint: "تقديم شكاية",
+  followCase: "تتبع ملفي",
+  requestTitle: "طلب الحصول على المعلومات",
+  yourRequest: "طلبكم",
+  body: "الهيئة المعنية",
+  subject: "الموضوع",
+  informationAsked: "المعلومات المطلوبة",
+  documentType: "نوع الوثيقة",
+  documentTypeHint: "تقرير، قرار، إحصائيات…",
+  periodFrom: "الفترة من",
+  periodTo: "إلى",
+  delivery: "طريقة التوصل المرغوب فيها",
+  byEmail: "عبر البريد الإلكتروني",
+  byPost: "عبر البريد العادي",
+  onSite: "الاطلاع بعين المكان",
+  pickUp: "السحب لدى الهيئة",
+  urgent: "طلب مستعجل",
+  urgentReason: "سبب الاستعجال",
+  sendRequest: "إرسال الطلب",
+  complaintTitle: "شكاية أو ملاحظة أو اقتراح",
+  yourStep: "مراسلتكم",
+  nature: "النوع",
+  complaint: "شكاية",
+  observation: "ملاحظة",
+  suggestion: "اقتراح",
+  statement: "عرض الموضوع",
+  theme: "المحور",
+  themeHint: "الاستقبال، الآجال، جودة الخدمة…",
+  send: "إرسال",
+  receiptTitle: "وصل الإيداع",
+  keepReceipt: "احتفظوا بهاتين المعلومتين: تمكنانكم من تتبع ملفكم. لا يُعرض رمز الولوج إلا مرة واحدة.",
+  trackingNumber: "رقم التتبع",
+  accessCode: "رمز الولوج",
+  receivedOn: "تاريخ التوصل",
+  dueBy: "الأجل الأقصى للرد",
+  followThis: "تتبع هذا الملف",
+  consult: "عرض الملف",
+  bodyShort: "الهيئة",
+  status: "الحالة",
+  recourseUntil: "آخر أجل لتقديم شكاية إلى رئيس الهيئة",
+  steps: "المراحل",
+  you: "معلوماتكم",
+  fullName: "الاسم الكامل",
+  identity: "رقم البطاقة الوطنية أو بطاقة الإقامة",
+  email: "البريد الإلكتروني",
+  phone: "الهاتف",
+  address: "العنوان البريدي",
+  correspondence: "لغة المراسلة",
+  consent: "أوافق على معالجة معطياتي الشخصية لدراسة طلبي (القانون رقم 09.08).",
+};
+
+// [French, Arabic]
+const texts = {
+  information: ["Demande d'information", "طلب الحصول على المعلومات"],
+  complaint: ["Réclamation", "شكاية"],
+  observation: ["Observation", "ملاحظة"],
+  suggestion: ["Suggestion", "اقتراح"],
+  choose: ["— choisir —", "— اختيار —"],
+  noBodies: ["liste indisponible : réessayez plus tard", "القائمة غير متوفرة: أعيدوا المحاولة لاحقا"],
+  noService: ["Le service ne répond pas : réessayez dans un instant.", "الخدمة لا تستجيب: أعيدوا المحاولة بعد لحظات."],
+  missing: ["Saisissez le numéro de suivi et le code d'accès de votre récépissé.", "أدخلوا رقم التتبع ورمز الولوج المبيّنين في وصل الإيداع."],
+  noCase: ["Aucun dossier ne correspond à ce numéro et à ce code d'accès.", "لا يوجد أي ملف يطابق هذا الرقم ورمز الولوج."],
+  rating: ["Note", "التقييم"],
+  send: ["Envoyer", "إرسال"],
+  sent: ["Votre démarche a été transmise à l'organisme : sa suite apparaîtra dans les étapes de votre dossier.",
+    "تمت إحالة طلبكم على الهيئة، وستظهر نتيجته في مراحل ملفكم."],
 };
 
 const actionForms = {
-  recourse: { label: "Former un recours auprès du chef de l'organisme", field: "text", prompt: "Motifs du recours" },
-  reopen: { label: "Rouvrir ma réclamation", field: "text", prompt: "Pourquoi la réponse ne vous satisfait pas" },
-  clarify: { label: "Envoyer la précision demandée", field: "text", prompt: "Votre précision" },
-  rate: { label: "Noter la réponse", field: "rating", prompt: "Commentaire (facultatif)" },
-  withdraw: { label: "Retirer ma démarche", field: "reason", prompt: "Motif (facultatif)" },
+  recourse: { field: "text", label: ["Former un recours auprès du chef de l'organisme", "تقديم شكاية إلى رئيس الهيئة"],
+    prompt: ["Motifs du recours", "أسباب الشكاية"] },
+  reopen: { field: "text", label: ["Rouvrir ma réclamation", "إعادة فتح ملفي"],
+    prompt: ["Pourquoi la réponse ne vous satisfait pas", "لماذا لم يُرضكم الرد"] },
+  clarify: { field: "text", label: ["Envoyer la précision demandée", "إرسال التوضيح المطلوب"], prompt: ["Votre précision", "توضيحكم"] },
+  rate: { field: "rating", label: ["Noter la réponse", "تقييم الرد"], prompt: ["Commentaire (facultatif)", "تعليق (اختياري)"] },
+  withdraw: { field: "reason", label: ["Retirer ma démarche", "سحب طلبي"], prompt: ["Motif (facultatif)", "السبب (اختياري)"] },
 };
 
-// the API's messages are in English; the page shows the ones a citizen can meet in French (others as they come)
-const messagesFr = {
-  "Required.": "Champ obligatoire.",
-  "Not a valid e-mail address.": "Adresse électronique invalide.",
-  "Not a valid phone number.": "Numéro de téléphone invalide.",
-  "Required for delivery by e-mail.": "Obligatoire pour une réponse par courrier électronique.",
-  "Required for delivery by post.": "Obligatoire pour une réponse par voie postale.",
-  "Give at least one way to reach you: e-mail, postal address or phone.":
+// the API's messages are in English; the page shows the ones a citizen can meet in its language (others as they come)
+const messages = {
+  "Required.": ["Champ obligatoire.", "حقل إجباري."],
+  "Not a valid e-mail address.": ["Adresse électronique invalide.", "عنوان بريد إلكتروني غير صالح."],
+  "Not a valid phone number.": ["Numéro de téléphone invalide.", "رقم هاتف غير صالح."],
+  "Required for delivery by e-mail.": ["Obligatoire pour une réponse par courrier électronique.", "إجباري للتوصل بالرد عبر البريد الإلكتروني."],
+  "Required for delivery by post.": ["Obligatoire pour une réponse par voie postale.", "إجباري للتوصل بالرد عبر البريد العادي."],
+  "Give at least one way to reach you: e-mail, postal address or phone.": [
     "Indiquez au moins un moyen de vous joindre : courrier électronique, adresse postale ou téléphone.",
-  "A national ID (CNIE) or residence permit number: 1–2 letters then digits, e.g. AB123456.":
+    "أدخلوا وسيلة واحدة على الأقل للتواصل معكم: البريد الإلكتروني أو العنوان البريدي أو الهاتف."],
+  "A national ID (CNIE) or residence permit number: 1–2 letters then digits, e.g. AB123456.": [
     "Numéro de CNIE ou de carte de séjour : une ou deux lettres puis des chiffres, par exemple AB123456.",
-  "Consent to the processing of personal data (Law 09-08) is required to handle the case.":
+    "رقم البطاقة الوطنية أو بطاقة الإقامة: حرف أو حرفان ثم أرقام، مثلا AB123456."],
+  "Consent to the processing of personal data (Law 09-08) is required to handle the case.": [
     "Votre consentement au traitement de vos données personnelles (loi n° 09-08) est nécessaire pour instruire votre démarche.",
-  "The end of the period covered is before its start.": "La fin de la période précède son début.",
-  "Some fields are missing or invalid; nothing was recorded.": "Des champs manquent ou sont invalides : rien n'a été enregistré.",
-  "The receipt could not be stored and nothing was recorded. Please try again.":
-    "Votre démarche n'a pas pu être enregistrée : réessayez dans un instant.",
+    "موافقتكم على معالجة معطياتكم الشخصية (القانون رقم 09.08) ضرورية لدراسة طلبكم."],
+  "The end of the period covered is before its start.": ["La fin de la période précède son début.", "نهاية الفترة تسبق بدايتها."],
+  "From 1 (poor) to 5 (very good).": ["De 1 (mauvaise) à 5 (très bonne).", "من 1 (ضعيف) إلى 5 (جيد جدا)."],
+  "Some fields are missing or invalid; nothing was recorded.": [
+    "Des champs manquent ou sont invalides : rien n'a été enregistré.", "بعض الحقول ناقصة أو غير صالحة: لم يتم تسجيل أي شيء."],
+  "Some fields are missing or invalid; nothing was sent.": [
+    "Des champs manquent ou sont invalides : rien n'a été envoyé.", "بعض الحقول ناقصة أو غير صالحة: لم يتم إرسال أي شيء."],
+  "This action is not open on the case now; nothing was sent.": [
+    "Cette démarche n'est plus possible sur votre dossier : rien n'a été envoyé.", "هذا الإجراء غير متاح حاليا في ملفكم: لم يتم إرسال أي شيء."],
+  "The receipt could not be stored and nothing was recorded. Please try again.": [
+    "Votre démarche n'a pas pu être enregistrée : réessayez dans un instant.", "تعذر تسجيل طلبكم: أعيدوا المحاولة بعد لحظات."],
 };
-const inFrench = message => messagesFr[message] ?? message.replace(/^At most (\d+) characters\.$/, "$1 caractères au plus.");
+
+const monthsAr = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
-function show(panel) {
-  for (const section of $$("main > section")) section.hidden = section.id !== panel;
-  for (const button of $$("nav button")) button.classList.toggle("active", button.dataset.show === panel);
+let lang = "fr";
+const french = {};
+const t = key => texts[key][lang === "ar" ? 1 : 0];
+const pick = pair => pair[lang === "ar" ? 1 : 0];
+
+function translated(message) {
+  if (messages[message]) return pick(messages[message]);
+  const most = /^At most (\d+) characters\.$/.exec(message);
+  if (most) return lang === "ar" ? `${most[1]} حرفا على الأكثر.` : `${most[1]} caractères au plus.`;
+  return message;
 }
 
+// the cookie first, then the browser's languages: Arabic when it comes before French
+function initialLanguage() {
+  const chosen = /(?:^|;\s*)requests\.lang=(ar|fr)/.exec(document.cookie);
+  if (chosen) return chosen[1];
+  const first = navigator.languages.map(l => l.slice(0, 2).toLowerCase()).find(l => l === "ar" || l === "fr");
+  return first === "ar" ? "ar" : "fr";
+}
+
+function setLanguage(next) {
+  lang = next;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+  for (const element of $$("[data-t]")) element.textContent = lang === "ar" ? arabic[element.dataset.t] : french[element.dataset.t];
+  for (const element of $$("[data-t-placeholder]")) {
+    element.placeholder = lang === "ar" ? arabic[element.dataset.tPlaceholder] : french[element.dataset.tPlaceholder];
+  }
+  $("nav").setAttribute("aria-label", lang === "ar" ? arabic.menu : french.menu);
+  const other = $("#language");
+  other.lang = lang === "ar" ? "fr" : "ar";
+  other.textContent = lang === "ar" ? "Français" : "العربية";
+  for (const select of $$("select[name=language]")) select.value = lang;
+  for (const error of $$(".error")) error.textContent = JSON.parse(error.dataset.messages).map(translated).join(" ");
+  showBodies();
+  if (receipt) showReceipt();
+  if (!$("#case").hidden) lookUp();
+}
+
+function remember() {
+  const next = lang === "ar" ? "fr" : "ar";
+  document.cookie = `requests.lang=${next}; path=/; max-age=31536000; samesite=lax`;
+  setLanguage(next);
+}
+
+function show(panel) {
+  for (const section of $$("main > section")) section.hidden = section.id !== panel;
+  for (const button of $$("nav button")) {
+    button.classList.toggle("active", button.dataset.show === panel);
+    if (button.dataset.show === panel) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
+  }
+}
+
+// "24 novembre 2026", "24 نونبر 2026": Western digits and the month names used in Morocco
 function formatDay(iso) {
   if (!iso) return "";
   const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
+  if (lang === "ar") return `${day} ${monthsAr[month - 1]} ${year}`;
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("fr-MA", { dateStyle: "long", timeZone: "UTC" });
 }
 
@@ -77,7 +197,10 @@ function formJson(form) {
 
 function clearErrors(form) {
   for (const error of $$(".error", form)) error.remove();
-  for (const field of $$("[aria-invalid]", form)) field.removeAttribute("aria-invalid");
+  for (const field of $$("[aria-invalid]", form)) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+  }
   $(".form-error", form).textContent = "";
 }
 
@@ -86,21 +209,35 @@ async function showProblem(form, response) {
   let problem = {};
   try { problem = await response.json(); } catch { /* not JSON */ }
   const unplaced = [];
-  for (const [name, messages] of Object.entries(problem.errors ?? {})) {
+  for (const [name, list] of Object.entries(problem.errors ?? {})) {
     const field = form.elements.namedItem(name) ?? $(`[name^="${name}."]`, form);
-    if (!field || field instanceof RadioNodeList) { unplaced.push(`${name} : ${messages.map(inFrench).join(" ")}`); continue; }
-    field.setAttribute("aria-invalid", "true");
+    if (!field || field instanceof RadioNodeList) { unplaced.push(`${name} : ${list.map(translated).join(" ")}`); continue; }
     const error = document.createElement("small");
     error.className = "error";
+    error.id = `error-${form.id}-${name}`.replace(/\W/g, "-");
     error.dataset.errorFor = name;
-    error.textContent = messages.map(inFrench).join(" ");
+    error.dataset.messages = JSON.stringify(list);
+    error.textContent = list.map(translated).join(" ");
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", error.id);
     field.closest("label").append(error);
   }
   const retry = response.headers.get("Retry-After");
   const general = response.status === 429
-    ? `Trop de demandes depuis votre connexion : réessayez dans ${retry ?? "quelques"} secondes.`
-    : (unplaced.length ? unplaced.join(" · ") : inFrench(problem.detail ?? problem.title ?? `Erreur ${response.status}`));
+    ? (lang === "ar" ? `طلبات كثيرة من اتصالكم: أعيدوا المحاولة بعد ${retry ?? "بضع"} ثوان.`
+      : `Trop de demandes depuis votre connexion : réessayez dans ${retry ?? "quelques"} secondes.`)
+    : (unplaced.length ? unplaced.join(" · ")
+      : translated(problem.detail ?? problem.title ?? (lang === "ar" ? `خطأ ${response.status}` : `Erreur ${response.status}`)));
   if (!Object.keys(problem.errors ?? {}).length || unplaced.length || response.status === 429) $(".form-error", form).textContent = general;
+}
+
+let receipt = null;
+
+function showReceipt() {
+  $('[data-receipt="trackingNumber"]').textContent = receipt.trackingNumber;
+  $('[data-receipt="accessCode"]').textContent = receipt.accessCode;
+  $('[data-receipt="receivedOn"]').textContent = formatDay(receipt.receivedOn);
+  $('[data-receipt="dueDate"]').textContent = formatDay(receipt.dueDate);
 }
 
 async function file(event) {
@@ -116,18 +253,16 @@ async function file(event) {
       body: JSON.stringify(formJson(form)),
     });
     if (response.status !== 201) return await showProblem(form, response);
-    const receipt = await response.json();
-    $('[data-receipt="trackingNumber"]').textContent = receipt.trackingNumber;
-    $('[data-receipt="accessCode"]').textContent = receipt.accessCode;
-    $('[data-receipt="receivedOn"]').textContent = formatDay(receipt.receivedOn);
-    $('[data-receipt="dueDate"]').textContent = formatDay(receipt.dueDate);
+    receipt = await response.json();
+    showReceipt();
     const follow = $("#follow-form");
     follow.elements.trackingNumber.value = receipt.trackingNumber;
     follow.elements.accessCode.value = receipt.accessCode;
     form.reset();
+    for (const select of $$("select[name=language]", form)) select.value = lang;
     show("receipt");
   } catch {
-    $(".form-error", form).textContent = "Le service ne répond pas : réessayez dans un instant.";
+    $(".form-error", form).textContent = t("noService");
   } finally {
     button.disabled = false;
   }
@@ -141,12 +276,12 @@ async function lookUp(event) {
   const accessCode = form.elements.accessCode.value.trim();
   $("#case").hidden = true;
   if (!trackingNumber || !accessCode) {
-    $(".form-error", form).textContent = "Saisissez le numéro de suivi et le code d'accès de votre récépissé.";
+    $(".form-error", form).textContent = t("missing");
     return;
   }
-  const response = await fetch(`/api/cases/${encodeURIComponent(trackingNumber)}`, { headers: { "X-Access-Code": accessCode } });
+  const response = await fetch(`/api/cases/${encodeURIComponent(trackingNumber)}?lang=${lang}`, { headers: { "X-Access-Code": accessCode } });
   if (response.status === 404) {
-    $(".form-error", form).textContent = "Aucun dossier ne correspond à ce numéro et à ce code d'accès.";
+    $(".form-error", form).textContent = t("noCase");
     return;
   }
   if (!response.ok) return showProblem(form, response);
@@ -155,10 +290,10 @@ async function lookUp(event) {
 
 function showCase(c, accessCode) {
   const panel = $("#case");
-  const kind = c.regime === "information" ? "Demande d'information" : { complaint: "Réclamation", observation: "Observation", suggestion: "Suggestion" }[c.kind] ?? "Réclamation";
+  const kind = t(c.regime === "information" ? "information" : texts[c.kind] ? c.kind : "complaint");
   $('[data-case="title"]').textContent = `${kind} ${c.trackingNumber} — ${c.subject}`;
   $('[data-case="body"]').textContent = c.bodyName ?? c.bodyCode;
-  $('[data-case="status"]').textContent = statusLabels[c.status] ?? c.status;
+  $('[data-case="status"]').textContent = c.statusLabel;
   $('[data-case="dueDate"]').textContent = formatDay(c.dueDate);
   $('[data-case="recourseLastDay"]').textContent = formatDay(c.recourseLastDay);
   for (const optional of $$(".optional", panel)) optional.hidden = !c.recourseLastDay;
@@ -183,16 +318,18 @@ function actionForm(c, action, accessCode) {
   const spec = actionForms[action.name];
   const form = document.createElement("form");
   form.className = "action";
+  form.id = `action-${action.name}`;
   form.dataset.action = action.name;
   const rating = spec.field === "rating"
-    ? `<label>Note <select name="rating">${[5, 4, 3, 2, 1].map(n => `<option>${n}</option>`).join("")}</select></label>`
+    ? `<label><span></span> <select name="rating">${[5, 4, 3, 2, 1].map(n => `<option>${n}</option>`).join("")}</select></label>`
     : "";
   const textName = spec.field === "rating" ? "comment" : spec.field;
-  form.innerHTML = `<h4></h4>${rating}<label><span></span> <textarea name="${textName}" rows="2"></textarea></label>
+  form.innerHTML = `<h4></h4>${rating}<label><span class="prompt"></span> <textarea name="${textName}" rows="2"></textarea></label>
     <button type="submit"></button><p class="form-error" role="alert"></p>`;
-  $("h4", form).textContent = spec.label;
-  $("label > span", form).textContent = spec.prompt;
-  $("button", form).textContent = "Envoyer";
+  $("h4", form).textContent = pick(spec.label);
+  if (rating) $("label > span", form).textContent = t("rating");
+  $(".prompt", form).textContent = pick(spec.prompt);
+  $("button", form).textContent = t("send");
   form.addEventListener("submit", async event => {
     event.preventDefault();
     clearErrors(form);
@@ -204,35 +341,47 @@ function actionForm(c, action, accessCode) {
       body: JSON.stringify(body),
     });
     if (response.status !== 202) return showProblem(form, response);
-    form.replaceChildren(Object.assign(document.createElement("p"), {
-      className: "sent",
-      textContent: "Votre démarche a été transmise à l'organisme : sa suite apparaîtra dans les étapes de votre dossier.",
-    }));
+    form.replaceChildren(Object.assign(document.createElement("p"), { className: "sent", textContent: t("sent") }));
     setTimeout(lookUp, 1500);
   });
   return form;
 }
 
-async function loadBodies() {
-  const selects = $$("select.bodies");
-  try {
-    const bodies = await (await fetch("/api/bodies")).json();
-    bodies.sort((a, b) => a.nameFr.localeCompare(b.nameFr, "fr"));
-    for (const select of selects) {
-      select.replaceChildren(new Option("— choisir —", ""), ...bodies.map(b => new Option(`${b.nameFr} (${b.code})`, b.code)));
-    }
-  } catch {
-    for (const select of selects) select.replaceChildren(new Option("liste indisponible : réessayez plus tard", ""));
+let bodies; // undefined while loading, null when the list could not be had
+
+function showBodies() {
+  for (const select of $$("select.bodies")) {
+    const chosen = select.value;
+    if (bodies === undefined) continue;
+    if (bodies === null) { select.replaceChildren(new Option(t("noBodies"), "")); continue; }
+    const name = b => lang === "ar" ? b.nameAr : b.nameFr;
+    const sorted = [...bodies].sort((a, b) => name(a).localeCompare(name(b), lang));
+    select.replaceChildren(new Option(t("choose"), ""), ...sorted.map(b => new Option(`${name(b)} (${b.code})`, b.code)));
+    select.value = chosen;
   }
+}
+
+async function loadBodies() {
+  try {
+    bodies = await (await fetch("/api/bodies")).json();
+  } catch {
+    bodies = null;
+  }
+  showBodies();
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   for (const fieldset of $$("fieldset.requester")) fieldset.append($("#requester-fields").content.cloneNode(true));
+  for (const element of $$("[data-t]")) french[element.dataset.t] = element.textContent;
+  for (const element of $$("[data-t-placeholder]")) french[element.dataset.tPlaceholder] = element.placeholder;
+  french.menu = $("nav").getAttribute("aria-label");
   for (const button of $$("nav button")) button.addEventListener("click", () => show(button.dataset.show));
+  $("#language").addEventListener("click", remember);
   $("#request-form").addEventListener("submit", file);
   $("#complaint-form").addEventListener("submit", file);
   $("#follow-form").addEventListener("submit", lookUp);
   $("#follow-this").addEventListener("click", () => { show("follow"); lookUp(); });
+  setLanguage(initialLanguage());
   loadBodies();
   // the link in the e-mails: /cases/{trackingNumber}, the access code still to type
   const linked = /^\/cases\/([^/]+)$/.exec(location.pathname);
