@@ -50,7 +50,13 @@ public static partial class Show
     };
 
     /// <summary>A region by its name in the page's language; a region the list does not know keeps its name.</summary>
-    public static string Region(string name) => Arabic && ArabicRegions.TryGetValue(name, out var arabic) ? arabic : name;
+    public static string Region(string name) => (name, Arabic) switch
+    {
+        ("unknown", false) => "Région inconnue",
+        ("unknown", true) => "جهة غير معروفة",
+        (_, true) when ArabicRegions.TryGetValue(name, out var arabic) => arabic,
+        _ => name,
+    };
 
     public static string Outcome(string code) => (code, Arabic) switch
     {
