@@ -51,7 +51,7 @@ public sealed class Reading_the_reports_and_importing_history(StaffWorkspace sys
         await StaffWorkspace.CheckAsync(page, "ministry-synthesis", "fr");
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"التركيب الوطني {Today.Year}");
-        await Assertions.Expect(ranking).ToContainTextAsync("المؤسسات العمومية");
+        await Assertions.Expect(page.Locator("#rank-public-establishment")).ToHaveTextAsync("المؤسسات العمومية");
         await StaffWorkspace.CheckAsync(page, "ministry-synthesis", "ar");
         await StaffWorkspace.SwitchLanguageAsync(page, "fr");
 
