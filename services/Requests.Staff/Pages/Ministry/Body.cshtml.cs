@@ -28,7 +28,8 @@ public sealed class BodyModel(ServiceApi api) : PageModel
     {
         var code = Uri.EscapeDataString(Code);
         var directory = ReportPart.DirectoryAsync(api, $"/api/directory/bodies/{code}", cancellationToken);
-        var answer = await api.GetAsync<BodyReport>(Service.Reporting, $"/api/reports/{Year}/bodies/{code}{ReportPart.AsOfQuery(AsOf)}", cancellationToken);
+        var reading = api.GetAsync<BodyReport>(Service.Reporting, $"/api/reports/{Year}/bodies/{code}{ReportPart.AsOfQuery(AsOf)}", cancellationToken);
+        var (answer, names) = (await reading, await directory);
         if (answer.Status == 404)
             return NotFound();
         if (answer.Value is not { } report)
@@ -38,7 +39,7 @@ public sealed class BodyModel(ServiceApi api) : PageModel
             return Page();
         }
         AsOf = ReportPart.Iso(report.AsOf);
-        Part = new ReportPart(report, await directory, $"/ministry/{Year}/csv?body={code}&asOf={AsOf}");
+        Part = new ReportPart(report, names, $"/ministry/{Year}/csv?body={code}&asOf={AsOf}");
         return Page();
     }
 }

@@ -25,7 +25,8 @@ public sealed class IndexModel(ServiceApi api, TimeProvider clock) : PageModel
     {
         Year ??= ReportPart.Today(clock).Year;
         var directory = ReportPart.DirectoryAsync(api, "/api/directory/bodies", cancellationToken);
-        var answer = await api.GetAsync<Synthesis>(Service.Reporting, $"/api/reports/{Year}/synthesis{ReportPart.AsOfQuery(AsOf)}", cancellationToken);
+        var report = api.GetAsync<Synthesis>(Service.Reporting, $"/api/reports/{Year}/synthesis{ReportPart.AsOfQuery(AsOf)}", cancellationToken);
+        var (answer, names) = (await report, await directory);
         if (answer.Status == 404)
             return NotFound();
         if (answer.Value is not { } synthesis)
@@ -35,7 +36,7 @@ public sealed class IndexModel(ServiceApi api, TimeProvider clock) : PageModel
             return Page();
         }
         AsOf = ReportPart.Iso(synthesis.AsOf);
-        Part = new ReportPart(synthesis, await directory, $"/ministry/{Year}/csv?asOf={AsOf}");
+        Part = new ReportPart(synthesis, names, $"/ministry/{Year}/csv?asOf={AsOf}");
         return Page();
     }
 }
