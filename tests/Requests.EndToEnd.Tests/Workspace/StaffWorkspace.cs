@@ -39,9 +39,11 @@ public sealed class StaffWorkspace : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Broker = await Broker.CreateVirtualHostAsync();
+        // routing starts last, as ./run.sh starts it: the directory and calendar it publishes at start find the others' queues
+        var routingKey = RoutingProcess.CreateSigningKey(Path.Combine(_folder, "routing.db"));
+        Intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), Broker, settings: routingKey);
+        Reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), Broker, routingKey);
         Routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), Broker);
-        Intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), Broker, routing: Routing);
-        Reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), Broker, RoutingProcess.Authority(Routing));
         Staff = await StaffProcess.StartAsync(Routing, Intake, Reporting);
         Admin = await Steps.SignInAsync(Routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
         _playwright = await Playwright.CreateAsync();
