@@ -39,6 +39,9 @@ public sealed class LettersModel(ServiceApi api) : PageModel
         return Page();
     }
 
+    // the address of a refused posting, reloaded (after a change of language)
+    public Task<IActionResult> OnGetPostedAsync(long? id, CancellationToken cancellationToken) => OnGetAsync(id, cancellationToken);
+
     public async Task<IActionResult> OnPostPostedAsync(long? id, long letter, CancellationToken cancellationToken)
     {
         var result = await api.SendAsync<PostalLetter>(Service.Routing, HttpMethod.Post, $"/api/notifications/{letter}/posted", null,

@@ -57,6 +57,9 @@ public sealed class ShowModel(ServiceApi api) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
         await LoadAsync(caseId, cancellationToken) ?? Page();
 
+    // the address of a refused move, reloaded (after a change of language): the case as it is
+    public Task<IActionResult> OnGetMoveAsync(Guid caseId, CancellationToken cancellationToken) => OnGetAsync(caseId, cancellationToken);
+
     public async Task<IActionResult> OnPostMoveAsync(Guid caseId, string move, CancellationToken cancellationToken)
     {
         var action = move;
