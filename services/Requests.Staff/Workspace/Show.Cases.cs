@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Requests.Notifications.Templates;
 using Requests.Staff.Api;
 
@@ -27,6 +28,21 @@ public static partial class Show
         "recompute-due-date" => ("Échéance recalculée (calendrier corrigé)", "إعادة حساب الأجل (تصحيح الجدول)"),
         _ => (code, code),
     });
+
+    /// <summary>An audit entry's note in words: routing writes an answer as "outcome (ground): text", a hand-over as
+    /// "role: name" or "to officer", a redirection as "to body: reasons".</summary>
+    public static string Note(string action, string note)
+    {
+        if (action is "answer" or "answer-recourse" && AnswerNote().Match(note) is { Success: true } answer)
+            return Outcome(answer.Groups[1].Value) + (answer.Groups[2].Success ? " — " + Ground(answer.Groups[2].Value) : "")
+                + (Arabic ? ": " : " : ") + answer.Groups[3].Value;
+        if (action == "assign" && note.Split(": ", 2) is [("designated" or "substitute" or "head"), var name])
+            return name;
+        return note.StartsWith("to ", StringComparison.Ordinal) ? note[3..] : note;
+    }
+
+    [GeneratedRegex(@"^([a-z-]+)(?: \(([a-z-]+)\))?: (.*)$", RegexOptions.Singleline)]
+    private static partial Regex AnswerNote();
 
     public static string Outcome(string? code) => code is null ? "—" : Pick(code switch
     {

@@ -38,6 +38,7 @@ public sealed class Posting_letters(StaffWorkspace system)
         await Assertions.Expect(letter).ToContainTextAsync("Driss Amrani");
         await Assertions.Expect(letter).ToContainTextAsync("douze hôpitaux");
         await Assertions.Expect(letter).ToContainTextAsync(receipt.TrackingNumber);
+        await StaffWorkspace.CheckAsync(page, "letter", "fr");
         // printed, the page is the letter alone
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator("header.bar")).ToBeHiddenAsync();

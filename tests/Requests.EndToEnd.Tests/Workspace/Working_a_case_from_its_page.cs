@@ -72,6 +72,7 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
 
         // the citizen follows the same case at intake with the receipt's access code
         var citizen = await page.Context.NewPageAsync();
+        await ServeCitizenPageAsync(citizen);
         await citizen.GotoAsync(new Uri(system.Intake.Address, $"/cases/{receipt.TrackingNumber}").ToString());
         var follow = citizen.Locator("#follow-form");
         await follow.Locator("[name=accessCode]").FillAsync(receipt.AccessCode);
@@ -163,6 +164,20 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         var page = await system.NewPageAsync();
         await StaffWorkspace.SignInAsync(page, Officer, s_password);
         return page;
+    }
+
+    /// <summary>Intake runs here from this project's output, without its wwwroot: the browser gets the citizen page's
+    /// files from intake's source folder, and talks to the real intake for the rest.</summary>
+    private async Task ServeCitizenPageAsync(IPage citizen)
+    {
+        var wwwroot = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(StaffWorkspace.Screenshots))!,
+            "services", "Requests.Intake", "wwwroot");
+        var intake = system.Intake.Address.ToString().TrimEnd('/');
+        await citizen.RouteAsync(new Regex($"^{Regex.Escape(intake)}/(cases/|citizen\\.)"), route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            return route.FulfillAsync(new() { Path = Path.Combine(wwwroot, path.StartsWith("/cases/", StringComparison.Ordinal) ? "index.html" : path.TrimStart('/')) });
+        });
     }
 
     private static async Task<ILocator> OpenAsync(IPage page, string move)
