@@ -34,6 +34,11 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("En cours");
         await Assertions.Expect(timeline).ToHaveCountAsync(++steps);
         await Assertions.Expect(timeline.First).ToContainTextAsync("Prise en charge");
+        await StaffWorkspace.CheckAsync(page, "case", "fr");
+        await StaffWorkspace.SwitchLanguageAsync(page, "ar");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("قيد المعالجة");
+        await StaffWorkspace.CheckAsync(page, "case", "ar");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
 
         var extend = await OpenAsync(page, "extend");
         await extend.GetByLabel("Raisons de la prolongation").FillAsync("Les rapports sont à rassembler auprès de trois directions.");
@@ -63,11 +68,9 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("Vie privée et données à caractère personnel");
         await Assertions.Expect(page.Locator("details.move")).ToHaveCountAsync(0);
 
-        await StaffWorkspace.CheckAsync(page, "case", "fr");
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
         await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("الحياة الخاصة للأفراد والمعطيات ذات الطابع الشخصي");
         await Assertions.Expect(timeline.First).ToContainTextAsync("الرد");
-        await StaffWorkspace.CheckAsync(page, "case", "ar");
         await StaffWorkspace.SwitchLanguageAsync(page, "fr");
 
         // the citizen follows the same case at intake with the receipt's access code
@@ -121,6 +124,8 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         await Assertions.Expect(page.Locator("#answer-refusalGround-error")).ToHaveTextAsync("Un refus, total ou partiel, doit citer son motif légal (loi 31.13).");
         await Assertions.Expect(page.Locator(".error-summary a[href='#answer-refusalGround']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("En cours");
+        await OpenAllAsync(page);
+        await StaffWorkspace.CheckAsync(page, "case-errors", "fr");
 
         // the same refusal in Arabic, after the switch has reloaded the case
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
@@ -130,6 +135,8 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         await answer.Locator("#answer-confirm").CheckAsync();
         await answer.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#answer-refusalGround-error")).ToHaveTextAsync("يجب أن يستند الرفض، الكلي أو الجزئي، إلى سبب قانوني (القانون 31.13).");
+        await OpenAllAsync(page);
+        await StaffWorkspace.CheckAsync(page, "case-errors", "ar");
         await StaffWorkspace.SwitchLanguageAsync(page, "fr");
     }
 
@@ -186,6 +193,12 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         if (await details.GetAttributeAsync("open") is null)
             await details.Locator("summary").ClickAsync();
         return details.Locator("form");
+    }
+
+    private static async Task OpenAllAsync(IPage page)
+    {
+        foreach (var details in await page.Locator("details.move:not([open])").AllAsync())
+            await details.Locator("summary").ClickAsync();
     }
 
     private static async Task MoveAsync(IPage page, string move) =>
