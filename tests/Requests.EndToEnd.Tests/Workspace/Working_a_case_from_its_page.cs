@@ -197,8 +197,9 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
 
     private static async Task OpenAllAsync(IPage page)
     {
-        foreach (var details in await page.Locator("details.move:not([open])").AllAsync())
-            await details.Locator("summary").ClickAsync();
+        foreach (var details in await page.Locator("details.move").AllAsync())
+            if (await details.GetAttributeAsync("open") is null)
+                await details.Locator("summary").ClickAsync();
     }
 
     private static async Task MoveAsync(IPage page, string move) =>
