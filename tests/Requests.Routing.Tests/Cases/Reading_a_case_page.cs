@@ -77,6 +77,7 @@ public sealed class Reading_a_case_page : IAsyncLifetime, IDisposable
         var request = Submissions.Request();
         await _app.ConsumeAsync(request);
         var officer = await _app.TodayIsAsync(Monday.AddDays(2), StaffRoles.Officer, "MEF-O1");
+        await officer.MovedAsync(request.CaseId, "accept");
         await officer.MovedAsync(request.CaseId, "ask-clarification", new { question = "Which quarter?" });
         officer = await _app.TodayIsAsync(Monday.AddDays(7), StaffRoles.Officer, "MEF-O1");
         await officer.MovedAsync(request.CaseId, "receive-clarification", new { answer = "The third." });

@@ -17,8 +17,8 @@ public sealed class Reading_a_bodys_overview : IDisposable
     [Fact]
     public async Task Counts_the_bodys_cases_and_shows_each_officers_load_leave_and_substitute()
     {
-        // MEF-O2 is away today: every case goes to MEF-O1
-        await _app.ChangeAsync(db => db.OfficerLeaves.Add(new OfficerLeave { OfficerId = "MEF-O2", StartsOn = new(2026, 11, 20), EndsOn = new(2026, 11, 27) }));
+        // MEF-O2 is away from before the cases came in until Friday: every case goes to MEF-O1
+        await _app.ChangeAsync(db => db.OfficerLeaves.Add(new OfficerLeave { OfficerId = "MEF-O2", StartsOn = new(2026, 10, 1), EndsOn = new(2026, 11, 27) }));
         await SubmitAsync(new(2026, 11, 27)); // due soon
         await SubmitAsync(new(2026, 11, 30)); // due soon: the 5th working day
         await SubmitAsync(new(2026, 12, 1)); // later
