@@ -20,6 +20,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<HolidayCorrectionRecord> HolidayCorrections => Set<HolidayCorrectionRecord>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
+    public DbSet<PostedLetter> PostedLetters => Set<PostedLetter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -27,7 +28,12 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<StaffUser>().ToTable("StaffUsers");
+        builder.Entity<StaffUser>(e =>
+        {
+            e.ToTable("StaffUsers");
+            e.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("fr");
+            e.Property(u => u.Disabled).HasDefaultValue(false);
+        });
         builder.Entity<IdentityUserClaim<string>>().ToTable("StaffUserClaims");
         builder.Entity<IdentityUserLogin<string>>().ToTable("StaffUserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("StaffUserTokens");
@@ -44,6 +50,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             e.HasOne<Body>().WithMany().HasForeignKey(o => o.BodyCode);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(o => new { o.BodyCode, o.Role });
+            e.Property(o => o.Language).HasMaxLength(2).HasDefaultValue("fr");
         });
         builder.Entity<OfficerLeave>(e =>
         {
@@ -73,6 +80,11 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         builder.Entity<AlertNotice>().ToTable("AlertNotices");
         builder.AddOutboxAndInbox();
         builder.AddNotificationsTable();
+        builder.Entity<PostedLetter>(e =>
+        {
+            e.HasKey(p => p.NotificationId);
+            e.HasOne<Notification>().WithOne().HasForeignKey<PostedLetter>(p => p.NotificationId);
+        });
         builder.UseSnakeCaseNames();
     }
 }

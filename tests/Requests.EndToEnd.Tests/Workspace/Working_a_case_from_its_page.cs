@@ -1,0 +1,207 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Requests.EndToEnd.Tests.Workspace;
+
+/// <summary>An officer works a case from its page: each move from its form, a banner after it, the audit trail growing,
+/// the law's refusals beside their fields, and another body's case not there at all.</summary>
+[Collection(SharedWorkspace.Name)]
+public sealed class Working_a_case_from_its_page(StaffWorkspace system)
+{
+    private const string Officer = "youssef.benali";
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static string? s_password;
+
+    [Fact]
+    public async Task An_officer_accepts_extends_and_refuses_an_Arabic_request_and_the_citizen_sees_each_step()
+    {
+        var receipt = await system.FileRequestAsync("MEF", "تقارير تنفيذ الميزانية 2025", "ar");
+        await system.WaitUntilAssignedAsync(receipt.CaseId);
+        var page = await SignedInAsync();
+
+        await page.Locator("table tbody tr", new() { HasText = receipt.TrackingNumber }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{receipt.CaseId}$"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(receipt.TrackingNumber);
+        await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("Amina Alaoui");
+        var timeline = page.Locator(".timeline > li");
+        var steps = await timeline.CountAsync();
+        Assert.True(steps >= 1);
+
+        await MoveAsync(page, "accept");
+        await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("Le dossier est pris en charge");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("En cours");
+        await Assertions.Expect(timeline).ToHaveCountAsync(++steps);
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Prise en charge");
+        await StaffWorkspace.CheckAsync(page, "case", "fr");
+        await StaffWorkspace.SwitchLanguageAsync(page, "ar");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("قيد المعالجة");
+        await StaffWorkspace.CheckAsync(page, "case", "ar");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
+
+        var extend = await OpenAsync(page, "extend");
+        await extend.GetByLabel("Raisons de la prolongation").FillAsync("Les rapports sont à rassembler auprès de trois directions.");
+        await extend.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("Le délai est prolongé");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("Prolongé");
+        await Assertions.Expect(timeline).ToHaveCountAsync(++steps);
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Prolongation du délai");
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Échéance :");
+
+        var answer = await OpenAsync(page, "answer");
+        await answer.GetByLabel("Refusée").CheckAsync();
+        await answer.GetByLabel("Motif légal du refus").SelectOptionAsync("private-life");
+        await answer.GetByLabel("Texte de la réponse").FillAsync("Les rapports demandés contiennent des données personnelles d'agents.");
+        await answer.Locator("button[type=submit]").ClickAsync();
+        // not confirmed: nothing done, and the box says why
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Cochez la case pour confirmer");
+        await Assertions.Expect(page.Locator("#answer-confirm-error")).ToBeVisibleAsync();
+        await Assertions.Expect(timeline).ToHaveCountAsync(steps);
+        answer = page.Locator("details[data-move=answer] form");
+        await Assertions.Expect(answer.GetByLabel("Texte de la réponse")).ToHaveValueAsync("Les rapports demandés contiennent des données personnelles d'agents.");
+        await answer.Locator("#answer-confirm").CheckAsync();
+        await answer.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("Il peut former un recours");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("Répondu");
+        await Assertions.Expect(timeline).ToHaveCountAsync(++steps);
+        await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("Vie privée et données à caractère personnel");
+        await Assertions.Expect(page.Locator("details.move")).ToHaveCountAsync(0);
+
+        await StaffWorkspace.SwitchLanguageAsync(page, "ar");
+        await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync("الحياة الخاصة للأفراد والمعطيات ذات الطابع الشخصي");
+        await Assertions.Expect(timeline.First).ToContainTextAsync("الرد");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
+
+        // the citizen follows the same case at intake with the receipt's access code
+        var citizen = await page.Context.NewPageAsync();
+        await ServeCitizenPageAsync(citizen);
+        await citizen.GotoAsync(new Uri(system.Intake.Address, $"/cases/{receipt.TrackingNumber}").ToString());
+        var follow = citizen.Locator("#follow-form");
+        await follow.Locator("[name=accessCode]").FillAsync(receipt.AccessCode);
+        var entries = citizen.Locator("#case .timeline li");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await follow.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(citizen.Locator("#case")).ToBeVisibleAsync();
+            if (await entries.CountAsync() >= 4 && await citizen.Locator("[data-case=recourseLastDay]").TextContentAsync() is { Length: > 0 })
+                break;
+            await Task.Delay(300);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.True(await entries.CountAsync() >= 4, "received, assigned, accepted, extended and answered at intake");
+        await Assertions.Expect(citizen.Locator("[data-case=recourseLastDay]")).Not.ToBeEmptyAsync();
+        using var intake = new HttpClient { BaseAddress = system.Intake.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{receipt.TrackingNumber}");
+        request.Headers.Add("X-Access-Code", receipt.AccessCode);
+        using var response = await intake.SendAsync(request);
+        var seen = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("answered", seen.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_law_s_refusals_are_shown_beside_their_fields()
+    {
+        var receipt = await system.FileRequestAsync("MEF", "Marchés publics de 2025");
+        await system.WaitUntilAssignedAsync(receipt.CaseId);
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/cases/{receipt.CaseId}");
+        await MoveAsync(page, "accept");
+
+        var extend = await OpenAsync(page, "extend");
+        await extend.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href='#extend-reasons']"))
+            .ToHaveTextAsync("Indiquez les raisons : elles sont communiquées au demandeur.");
+        await Assertions.Expect(page.Locator(".field.invalid #extend-reasons")).ToHaveAttributeAsync("aria-describedby", new Regex("extend-reasons-error"));
+        await Assertions.Expect(page.Locator("#extend-reasons-error")).ToHaveTextAsync("Indiquez les raisons : elles sont communiquées au demandeur.");
+
+        var answer = await OpenAsync(page, "answer");
+        await answer.GetByLabel("Refusée").CheckAsync();
+        await answer.GetByLabel("Texte de la réponse").FillAsync("Refus.");
+        await answer.Locator("#answer-confirm").CheckAsync();
+        await answer.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#answer-refusalGround-error")).ToHaveTextAsync("Un refus, total ou partiel, doit citer son motif légal (loi 31.13).");
+        await Assertions.Expect(page.Locator(".error-summary a[href='#answer-refusalGround']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("En cours");
+        await OpenAllAsync(page);
+        await StaffWorkspace.CheckAsync(page, "case-errors", "fr");
+
+        // the same refusal in Arabic, after the switch has reloaded the case
+        await StaffWorkspace.SwitchLanguageAsync(page, "ar");
+        answer = await OpenAsync(page, "answer");
+        await answer.Locator("#answer-outcome-refused").CheckAsync();
+        await answer.Locator("#answer-text").FillAsync("رفض.");
+        await answer.Locator("#answer-confirm").CheckAsync();
+        await answer.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#answer-refusalGround-error")).ToHaveTextAsync("يجب أن يستند الرفض، الكلي أو الجزئي، إلى سبب قانوني (القانون 31.13).");
+        await OpenAllAsync(page);
+        await StaffWorkspace.CheckAsync(page, "case-errors", "ar");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
+    }
+
+    [Fact]
+    public async Task Another_body_s_case_is_not_found_and_not_in_the_queue()
+    {
+        var theirs = await system.FileRequestAsync("MSPS", "Liste des centres de santé");
+        await system.WaitUntilAssignedAsync(theirs.CaseId);
+        var page = await SignedInAsync();
+
+        await Assertions.Expect(page.Locator("table")).Not.ToContainTextAsync(theirs.TrackingNumber);
+        var response = await page.GotoAsync($"/cases/{theirs.CaseId}");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page introuvable");
+        await StaffWorkspace.SwitchLanguageAsync(page, "ar");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("الصفحة غير موجودة");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
+    }
+
+    /// <summary>MEF's officer, signed in on a fresh page of the queue; the account is made once for the collection.</summary>
+    private async Task<IPage> SignedInAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            s_password ??= await system.CreateAccountAsync(Officer, "officer", "MEF-O1");
+        }
+        finally
+        {
+            Once.Release();
+        }
+        var page = await system.NewPageAsync();
+        await StaffWorkspace.SignInAsync(page, Officer, s_password);
+        return page;
+    }
+
+    /// <summary>Intake runs here from this project's output, without its wwwroot: the browser gets the citizen page's
+    /// files from intake's source folder, and talks to the real intake for the rest.</summary>
+    private async Task ServeCitizenPageAsync(IPage citizen)
+    {
+        var wwwroot = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(StaffWorkspace.Screenshots))!,
+            "services", "Requests.Intake", "wwwroot");
+        var intake = system.Intake.Address.ToString().TrimEnd('/');
+        await citizen.RouteAsync(new Regex($"^{Regex.Escape(intake)}/(cases/|citizen\\.)"), route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            return route.FulfillAsync(new() { Path = Path.Combine(wwwroot, path.StartsWith("/cases/", StringComparison.Ordinal) ? "index.html" : path.TrimStart('/')) });
+        });
+    }
+
+    private static async Task<ILocator> OpenAsync(IPage page, string move)
+    {
+        var details = page.Locator($"details[data-move={move}]");
+        if (await details.GetAttributeAsync("open") is null)
+            await details.Locator("summary").ClickAsync();
+        return details.Locator("form");
+    }
+
+    private static async Task OpenAllAsync(IPage page)
+    {
+        foreach (var details in await page.Locator("details.move").AllAsync())
+            if (await details.GetAttributeAsync("open") is null)
+                await details.Locator("summary").ClickAsync();
+    }
+
+    private static async Task MoveAsync(IPage page, string move) =>
+        await (await OpenAsync(page, move)).Locator("button[type=submit]").ClickAsync();
+}
