@@ -56,14 +56,14 @@ public sealed class StaffWorkspace : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the workspace, 1280 wide.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (its own cookies) on the workspace, 1280 wide, its browser set to <paramref name="locale"/>.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-MA")
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Staff.Address.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "fr-MA",
+            Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

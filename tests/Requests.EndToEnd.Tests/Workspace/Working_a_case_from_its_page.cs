@@ -73,9 +73,8 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         await Assertions.Expect(timeline.First).ToContainTextAsync("الرد");
         await StaffWorkspace.SwitchLanguageAsync(page, "fr");
 
-        // the citizen follows the same case at intake with the receipt's access code
-        var citizen = await page.Context.NewPageAsync();
-        await ServeCitizenPageAsync(citizen);
+        // the citizen, whose browser speaks Arabic, follows the same case at intake with the receipt's access code
+        var citizen = await system.NewPageAsync("ar-MA");
         await citizen.GotoAsync(new Uri(system.Intake.Address, $"/cases/{receipt.TrackingNumber}").ToString());
         var follow = citizen.Locator("#follow-form");
         await follow.Locator("[name=accessCode]").FillAsync(receipt.AccessCode);
@@ -92,6 +91,10 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         while (DateTime.UtcNow < deadline);
         Assert.True(await entries.CountAsync() >= 4, "received, assigned, accepted, extended and answered at intake");
         await Assertions.Expect(citizen.Locator("[data-case=recourseLastDay]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(citizen.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(citizen.Locator("[data-case=status]")).ToHaveTextAsync("تم الرد");
+        await Assertions.Expect(entries.Filter(new() { HasText = "مددت الهيئة أجل الرد" })).ToHaveCountAsync(1);
+        await Assertions.Expect(entries.Filter(new() { HasText = "الحياة الخاصة للأفراد" })).ToHaveCountAsync(1);
         using var intake = new HttpClient { BaseAddress = system.Intake.Address };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{receipt.TrackingNumber}");
         request.Headers.Add("X-Access-Code", receipt.AccessCode);
@@ -171,20 +174,6 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
         var page = await system.NewPageAsync();
         await StaffWorkspace.SignInAsync(page, Officer, s_password);
         return page;
-    }
-
-    /// <summary>Intake runs here from this project's output, without its wwwroot: the browser gets the citizen page's
-    /// files from intake's source folder, and talks to the real intake for the rest.</summary>
-    private async Task ServeCitizenPageAsync(IPage citizen)
-    {
-        var wwwroot = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(StaffWorkspace.Screenshots))!,
-            "services", "Requests.Intake", "wwwroot");
-        var intake = system.Intake.Address.ToString().TrimEnd('/');
-        await citizen.RouteAsync(new Regex($"^{Regex.Escape(intake)}/(cases/|citizen\\.)"), route =>
-        {
-            var path = new Uri(route.Request.Url).AbsolutePath;
-            return route.FulfillAsync(new() { Path = Path.Combine(wwwroot, path.StartsWith("/cases/", StringComparison.Ordinal) ? "index.html" : path.TrimStart('/')) });
-        });
     }
 
     private static async Task<ILocator> OpenAsync(IPage page, string move)
