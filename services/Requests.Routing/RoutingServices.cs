@@ -41,6 +41,7 @@ public static class RoutingServices
     {
         app.MapAccounts();
         app.MapDirectory();
+        app.MapBodyOverview();
         app.MapQueue();
         app.MapCases();
         app.MapJobs();

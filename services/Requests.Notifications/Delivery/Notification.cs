@@ -16,6 +16,9 @@ public static class NotificationStatus
 
     /// <summary>No usable e-mail address: to be printed and posted; never tried by SMTP.</summary>
     public const string Postal = "postal";
+
+    /// <summary>A postal notice printed and posted by staff (at <see cref="Notification.SentAt"/>).</summary>
+    public const string Posted = "posted";
 }
 
 /// <summary>

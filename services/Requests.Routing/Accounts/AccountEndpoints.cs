@@ -14,12 +14,21 @@ public static class AccountEndpoints
 
     public sealed record RefreshRequest(string? RefreshToken);
 
-    public sealed record Me(string Id, string UserName, string Role, IReadOnlyList<string> Bodies, IReadOnlyList<string> Officers);
+    /// <param name="Language"><c>fr</c> or <c>ar</c>: the account's pages and its officers' e-mails.</param>
+    public sealed record Me(string Id, string UserName, string Role, IReadOnlyList<string> Bodies, IReadOnlyList<string> Officers,
+        string Language);
+
+    public sealed record LanguageForm(string? Language);
 
     /// <param name="OfficerIds">The directory's officer records this account signs in as.</param>
     public sealed record NewAccount(string? UserName, string? Email, string? Password, string? Role, IReadOnlyList<string>? OfficerIds);
 
-    public sealed record AccountView(string Id, string UserName, string? Email, string Role, bool LockedOut, IReadOnlyList<string> OfficerIds);
+    public sealed record AccountChange(string? Role, IReadOnlyList<string>? OfficerIds);
+
+    public sealed record PasswordForm(string? Password);
+
+    public sealed record AccountView(string Id, string UserName, string? Email, string Role, bool LockedOut, bool Disabled,
+        string Language, IReadOnlyList<string> OfficerIds, IReadOnlyList<string> Bodies);
 
     private const string RefreshCookie = "requests.refresh";
     private static readonly string[] SigningAlgorithms = ["ES256"];
@@ -36,10 +45,14 @@ public static class AccountEndpoints
             response.Cookies.Delete(RefreshCookie, new CookieOptions { Path = "/api/auth" });
             return Results.NoContent();
         }).RequireAuthorization(StaffPolicies.Staff);
-        auth.MapGet("/me", (ClaimsPrincipal user) => new Me(
-            user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!,
-            user.Bodies(), [.. user.FindAll(StaffClaims.Officer).Select(c => c.Value)]))
-            .RequireAuthorization(StaffPolicies.Staff);
+        auth.MapGet("/me", async (ClaimsPrincipal user, RoutingDbContext db, CancellationToken cancellationToken) =>
+        {
+            var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            var language = await db.Users.Where(u => u.Id == id).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+            return new Me(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!, user.Bodies(),
+                [.. user.FindAll(StaffClaims.Officer).Select(c => c.Value)], language ?? "fr");
+        }).RequireAuthorization(StaffPolicies.Staff);
+        auth.MapPut("/me/language", SetLanguageAsync).RequireAuthorization(StaffPolicies.Staff);
 
         // what the other services (and any later client) need to check routing's tokens: no secret
         var known = app.MapGroup("/.well-known").AllowAnonymous().ExcludeFromDescription();
@@ -54,6 +67,12 @@ public static class AccountEndpoints
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(StaffPolicies.Admin);
         accounts.MapGet("/", ListAsync);
         accounts.MapPost("/", CreateAsync);
+        accounts.MapPut("/{userName}", ChangeAsync);
+        accounts.MapPost("/{userName}/disable", (string userName, UserManager<StaffUser> users, StaffSessions sessions,
+            CancellationToken cancellationToken) => SetDisabledAsync(userName, true, users, sessions, cancellationToken));
+        accounts.MapPost("/{userName}/enable", (string userName, UserManager<StaffUser> users, StaffSessions sessions,
+            CancellationToken cancellationToken) => SetDisabledAsync(userName, false, users, sessions, cancellationToken));
+        accounts.MapPost("/{userName}/password", ResetPasswordAsync);
     }
 
     /// <summary>An access token and a refresh token by default; with <c>?useCookies=true</c>, the same in cookies, for the
@@ -64,7 +83,9 @@ public static class AccountEndpoints
         if (string.IsNullOrWhiteSpace(login.UserName) || string.IsNullOrEmpty(login.Password))
             return TypedResults.Problem("A user name and a password are required.", statusCode: 400, title: "Invalid sign-in");
         var user = await users.FindByNameAsync(login.UserName);
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, login.Password, lockoutOnFailure: true);
+        var result = user is null || user.Disabled
+            ? SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, login.Password, lockoutOnFailure: true);
         if (!result.Succeeded)
             return TypedResults.Problem(result.IsLockedOut
                     ? "Too many failed attempts: the account is locked for a while."
@@ -101,16 +122,118 @@ public static class AccountEndpoints
 
     private static async Task<List<AccountView>> ListAsync(RoutingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        var designations = await db.Officers.AsNoTracking().Where(o => o.AccountId != null)
-            .Select(o => new { o.Id, o.AccountId }).ToListAsync(cancellationToken);
-        return [.. users.Select(u => new AccountView(u.Id, u.UserName!, u.Email, u.Role, u.LockoutEnd > now,
-            [.. designations.Where(d => d.AccountId == u.Id).Select(d => d.Id).Order(StringComparer.Ordinal)]))];
+        var designations = (await db.Officers.AsNoTracking().Where(o => o.AccountId != null)
+            .Select(o => new { o.Id, o.BodyCode, o.AccountId }).ToListAsync(cancellationToken))
+            .ToLookup(o => o.AccountId!, o => (o.Id, o.BodyCode));
+        return [.. users.Select(u => View(u, designations[u.Id], clock))];
     }
 
-    private static async Task<IResult> CreateAsync(NewAccount request, UserManager<StaffUser> users, RoutingDbContext db,
+    private static AccountView View(StaffUser u, IEnumerable<(string Id, string BodyCode)> officers, TimeProvider clock) =>
+        new(u.Id, u.UserName!, u.Email, u.Role, u.LockoutEnd > clock.GetUtcNow(), u.Disabled, u.Language,
+            [.. officers.Select(o => o.Id).Order(StringComparer.Ordinal)],
+            [.. officers.Select(o => o.BodyCode).Distinct().Order(StringComparer.Ordinal)]);
+
+    private static AccountView View(StaffUser u, IEnumerable<Officer> officers, TimeProvider clock) =>
+        View(u, officers.Select(o => (o.Id, o.BodyCode)), clock);
+
+    /// <summary>The role and the officer records an account's holder signs in as; its refresh tokens end.</summary>
+    private static async Task<IResult> ChangeAsync(string userName, AccountChange request, UserManager<StaffUser> users,
+        RoutingDbContext db, StaffSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+            return NoAccount(userName);
+        var errors = new Dictionary<string, string[]>();
+        var officers = await CheckAsync(errors, request.Role, request.OfficerIds, user.Id, db, cancellationToken);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, statusCode: 422);
+
+        var ids = officers.Select(o => o.Id).ToList();
+        foreach (var former in await db.Officers.Where(o => o.AccountId == user.Id && !ids.Contains(o.Id)).ToListAsync(cancellationToken))
+            former.AccountId = null;
+        foreach (var officer in officers)
+            officer.AccountId = user.Id;
+        user.Role = request.Role!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.UpdateAsync(user);
+        await sessions.EndAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Results.Ok(View(user, officers, clock));
+    }
+
+    private static async Task<IResult> SetDisabledAsync(string userName, bool disabled, UserManager<StaffUser> users,
+        StaffSessions sessions, CancellationToken cancellationToken)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+            return NoAccount(userName);
+        user.Disabled = disabled;
+        await users.UpdateAsync(user);
+        await sessions.EndAsync(user.Id, cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary>An administrator sets a new password (by the same rules as at creation): the account is unlocked and its
+    /// refresh tokens end.</summary>
+    private static async Task<IResult> ResetPasswordAsync(string userName, PasswordForm form, UserManager<StaffUser> users,
+        RoutingDbContext db, StaffSessions sessions, CancellationToken cancellationToken)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+            return NoAccount(userName);
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(form.Password))
+            problems.Add("A password is required.");
+        else
+            foreach (var validator in users.PasswordValidators)
+                problems.AddRange((await validator.ValidateAsync(users, user, form.Password)).Errors.Select(e => e.Description));
+        if (problems.Count > 0)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [.. problems] }, statusCode: 422);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, form.Password!);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await sessions.EndAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary>The signed-in user's language, <c>fr</c> or <c>ar</c>; their officer records' e-mails follow it.</summary>
+    private static async Task<IResult> SetLanguageAsync(LanguageForm form, ClaimsPrincipal user, RoutingDbContext db,
         CancellationToken cancellationToken)
+    {
+        if (form.Language is not ("fr" or "ar"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["language"] = ["fr or ar."] }, statusCode: 422);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, form.Language), cancellationToken);
+        await db.Officers.Where(o => o.AccountId == id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Language, form.Language), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary>Checks a role and the officer records an account signs in as (none may belong to another account).</summary>
+    private static async Task<List<Officer>> CheckAsync(Dictionary<string, string[]> errors, string? role,
+        IReadOnlyList<string>? officerIds, string? accountId, RoutingDbContext db, CancellationToken cancellationToken)
+    {
+        if (role is null || !StaffRoles.All.Contains(role))
+            errors["role"] = [$"The role must be one of {string.Join(", ", StaffRoles.All)}."];
+        officerIds ??= [];
+        var officers = await db.Officers.Where(o => officerIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var unknown = officerIds.Except(officers.Select(o => o.Id), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            errors["officerIds"] = [$"Unknown officer: {string.Join(", ", unknown)}."];
+        else if (officers.FirstOrDefault(o => o.AccountId is not null && o.AccountId != accountId) is { } taken)
+            errors["officerIds"] = [$"Officer {taken.Id} already has an account."];
+        else if (role is StaffRoles.Officer or StaffRoles.Head && officers.Count == 0)
+            errors["officerIds"] = ["An officer or a head of body signs in as at least one officer of the directory."];
+        return officers;
+    }
+
+    private static IResult NoAccount(string userName) => Results.Problem(statusCode: 404, title: $"No account {userName}.");
+
+    private static async Task<IResult> CreateAsync(NewAccount request, UserManager<StaffUser> users, RoutingDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -119,31 +242,20 @@ public static class AccountEndpoints
             errors["email"] = ["A valid e-mail address is required."];
         if (string.IsNullOrEmpty(request.Password))
             errors["password"] = ["A password is required."];
-        if (request.Role is null || !StaffRoles.All.Contains(request.Role))
-            errors["role"] = [$"The role must be one of {string.Join(", ", StaffRoles.All)}."];
-        var officerIds = request.OfficerIds ?? [];
-        var officers = await db.Officers.Where(o => officerIds.Contains(o.Id)).ToListAsync(cancellationToken);
-        var unknown = officerIds.Except(officers.Select(o => o.Id), StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-            errors["officerIds"] = [$"Unknown officer: {string.Join(", ", unknown)}."];
-        else if (officers.FirstOrDefault(o => o.AccountId is not null) is { } taken)
-            errors["officerIds"] = [$"Officer {taken.Id} already has an account."];
-        else if (request.Role is StaffRoles.Officer or StaffRoles.Head && officers.Count == 0)
-            errors["officerIds"] = ["An officer or a head of body signs in as at least one officer of the directory."];
+        var officers = await CheckAsync(errors, request.Role, request.OfficerIds, null, db, cancellationToken);
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors);
+            return Results.ValidationProblem(errors, statusCode: 422);
 
         var user = new StaffUser { UserName = request.UserName!.Trim(), Email = request.Email, Role = request.Role!, LockoutEnabled = true };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
             return Results.ValidationProblem(created.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()), statusCode: 422);
         foreach (var officer in officers)
             officer.AccountId = user.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Results.Created($"/api/accounts/{user.Id}",
-            new AccountView(user.Id, user.UserName, user.Email, user.Role, false, [.. officers.Select(o => o.Id)]));
+        return Results.Created($"/api/accounts/{Uri.EscapeDataString(user.UserName)}", View(user, officers, clock));
     }
 }

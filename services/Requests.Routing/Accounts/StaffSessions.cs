@@ -12,7 +12,7 @@ using Requests.ServiceDefaults.Auth;
 namespace Requests.Routing.Accounts;
 
 /// <summary>Issues a staff account's tokens: a signed access token of at most 15 minutes that every service checks on its
-/// own, and an opaque refresh token, kept hashed, that gives the next pair once. Signing out, a lock, or a change of the
+/// own, and an opaque refresh token, kept hashed, that gives the next pair once. Signing out, a lock, disabling, or a change of the
 /// account's role, designations or security stamp ends its refresh tokens.</summary>
 public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> users, StaffSigningKey key,
     IConfiguration configuration, TimeProvider clock)
@@ -57,7 +57,7 @@ public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> us
         if (token is null || await db.RefreshTokens.Where(t => t.Hash == hash).ExecuteDeleteAsync(cancellationToken) == 0
             || token.ExpiresAt <= clock.GetUtcNow() || await users.FindByIdAsync(token.UserId) is not { } user)
             return null;
-        if (!await users.IsLockedOutAsync(user) && (await ClaimsOfAsync(user, cancellationToken)).Stamp == token.ClaimsStamp)
+        if (!user.Disabled && !await users.IsLockedOutAsync(user) && (await ClaimsOfAsync(user, cancellationToken)).Stamp == token.ClaimsStamp)
             return user;
         await EndAsync(user.Id, cancellationToken);
         return null;

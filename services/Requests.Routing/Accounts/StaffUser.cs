@@ -7,6 +7,12 @@ public sealed class StaffUser : IdentityUser
 {
     /// <summary>One of <c>StaffRoles</c>.</summary>
     public string Role { get; set; } = "";
+
+    /// <summary><c>fr</c> or <c>ar</c>: the language of the account's pages and of its officers' e-mails.</summary>
+    public string Language { get; set; } = "fr";
+
+    /// <summary>A disabled account cannot sign in; it is kept for the history that names it.</summary>
+    public bool Disabled { get; set; }
 }
 
 /// <summary>A refresh token, stored as its SHA-256 hash: one use, then it is replaced.</summary>

@@ -14,7 +14,9 @@ public static class DirectoryEndpoints
         string? ParentCode, IReadOnlyList<OfficerView> Officers);
 
     /// <param name="Email">Shown to staff only.</param>
-    public sealed record OfficerDetail(string Id, string BodyCode, string FullName, string? Email, string Role, string? SubstituteOf);
+    /// <param name="Language">The language of the officer's e-mails, <c>fr</c> or <c>ar</c>.</param>
+    public sealed record OfficerDetail(string Id, string BodyCode, string FullName, string? Email, string Role, string? SubstituteOf,
+        string Language);
 
     /// <summary>A body with its designated officers, their substitutes and its head.</summary>
     public sealed record BodyDetail(string Code, string NameFr, string NameAr, string Sector, string Region,
@@ -70,7 +72,7 @@ public static class DirectoryEndpoints
     public static bool IsStaff(ClaimsPrincipal user) => StaffRoles.All.Any(user.IsInRole);
 
     public static OfficerDetail Detail(Officer o, bool withEmail) =>
-        new(o.Id, o.BodyCode, o.FullName, withEmail ? o.Email : null, o.Role, o.SubstituteOf);
+        new(o.Id, o.BodyCode, o.FullName, withEmail ? o.Email : null, o.Role, o.SubstituteOf, o.Language);
 
     public static BodyDetail Detail(Body body, IEnumerable<Officer> officers, bool withEmails)
     {

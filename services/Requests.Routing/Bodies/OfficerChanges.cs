@@ -9,7 +9,9 @@ namespace Requests.Routing.Bodies;
 
 /// <param name="Role"><c>designated</c>, <c>substitute</c> or <c>head</c>.</param>
 /// <param name="SubstituteOf">For a substitute: the designated officer of the same body they stand in for.</param>
-public sealed record OfficerForm(string? Id, string? BodyCode, string? FullName, string? Email, string? Role, string? SubstituteOf);
+/// <param name="Language"><c>fr</c> (when left out of a new officer) or <c>ar</c>: the language of the officer's e-mails.</param>
+public sealed record OfficerForm(string? Id, string? BodyCode, string? FullName, string? Email, string? Role, string? SubstituteOf,
+    string? Language = null);
 
 /// <summary>An administrator designates officers, substitutes and heads of bodies, edits them, and removes them.</summary>
 public static class OfficerChanges
@@ -45,7 +47,7 @@ public static class OfficerChanges
         var officer = new Officer
         {
             Id = id!, BodyCode = bodyCode!, FullName = form.FullName!.Trim(), Email = form.Email!.Trim(), Role = form.Role!,
-            SubstituteOf = DirectoryChanges.Normalize(form.SubstituteOf),
+            SubstituteOf = DirectoryChanges.Normalize(form.SubstituteOf), Language = form.Language ?? "fr",
         };
         db.Officers.Add(officer);
         await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
@@ -76,6 +78,7 @@ public static class OfficerChanges
         officer.Email = form.Email!.Trim();
         officer.Role = form.Role!;
         officer.SubstituteOf = DirectoryChanges.Normalize(form.SubstituteOf);
+        officer.Language = form.Language ?? officer.Language;
         await DirectorySnapshot.SaveAsync(db, clock, cancellationToken);
         return Results.Ok(DirectoryEndpoints.Detail(officer, withEmail: true));
     }, cancellationToken);
@@ -109,6 +112,8 @@ public static class OfficerChanges
         RoutingDbContext db, CancellationToken cancellationToken)
     {
         DirectoryChanges.CheckText(errors, "fullName", form.FullName, "the officer's full name");
+        if (form.Language is not (null or "fr" or "ar"))
+            errors["language"] = ["fr or ar: the language of the officer's e-mails."];
         if (!EmailAddresses.IsValid(form.Email))
             errors["email"] = ["A valid e-mail address, e.g. name@body.gov.ma: the officer's alerts go there."];
         if (form.Role is null || !Roles.Contains(form.Role))

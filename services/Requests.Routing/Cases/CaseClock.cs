@@ -22,16 +22,17 @@ public static class CaseClock
 
     /// <summary>The answer's due date: from day zero, urgent or not, extended or not, with every clarification pause (an open one counts up to <paramref name="today"/>).</summary>
     public static DateOnly AnswerDueOn(RoutedCase routed, IEnumerable<CasePause> pauses, DateOnly today, RuleBook rules,
-        HolidayCalendar calendar)
+        HolidayCalendar calendar) => LegalClock.DueOn(AnswerQuery(routed, pauses, today), rules, calendar);
+
+    public static DeadlineQuery AnswerQuery(RoutedCase routed, IEnumerable<CasePause> pauses, DateOnly today)
     {
         // pauses of an earlier round (before a complaint was reopened) belong to a clock that has stopped
         var closed = pauses.Where(p => p.StartsOn >= routed.ClockStartsOn)
             .OrderBy(p => p.StartsOn)
             .Select(p => new Pause(p.StartsOn, p.EndsOn ?? today))
             .ToList();
-        var query = new DeadlineQuery(RegimeOf(routed), DeadlineStep.Answer, routed.ClockStartsOn, routed.Urgent,
+        return new DeadlineQuery(RegimeOf(routed), DeadlineStep.Answer, routed.ClockStartsOn, routed.Urgent,
             routed.Extended, closed.Count == 0 ? null : closed);
-        return LegalClock.DueOn(query, rules, calendar);
     }
 
     /// <summary>The due date of the deadline the case's status runs: the head's answer during a recourse (and after the
@@ -42,7 +43,10 @@ public static class CaseClock
 
     /// <summary>The head's answer to a recourse: 15 working days (a rule of the table) from the day it was received.</summary>
     public static DateOnly HeadAnswerDueOn(DateOnly recourseFiledOn, RuleBook rules, HolidayCalendar calendar) =>
-        LegalClock.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.HeadAnswer, recourseFiledOn), rules, calendar);
+        LegalClock.DueOn(HeadAnswerQuery(recourseFiledOn), rules, calendar);
+
+    public static DeadlineQuery HeadAnswerQuery(DateOnly recourseFiledOn) =>
+        new(Regime.Information, DeadlineStep.HeadAnswer, recourseFiledOn);
 
     /// <summary>Points the sweep at the deadline the case's status runs: the body's answer while one is owed and the clock
     /// runs, the head's answer during a recourse, none otherwise (paused, answered, closed...). The alert stage starts

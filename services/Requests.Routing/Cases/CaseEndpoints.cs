@@ -45,7 +45,7 @@ public static class CaseEndpoints
         var routed = await db.Cases.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         return routed is null
             ? NotFound()
-            : Results.Ok(await CaseView.LoadAsync(db, routed, CaseAccess.AllowedActions(user, routed), calendar.Today,
+            : Results.Ok(await CaseView.LoadAsync(db, routed, CaseAccess.AllowedActions(user, routed), calendar.Today, calendar.Rules,
                 calendar.Current, cancellationToken));
     }
 
@@ -99,7 +99,7 @@ public static class CaseEndpoints
             writes.Exit();
         }
 
-        return Results.Ok(await CaseView.LoadAsync(db, routed, CaseAccess.AllowedActions(user, routed), calendar.Today,
+        return Results.Ok(await CaseView.LoadAsync(db, routed, CaseAccess.AllowedActions(user, routed), calendar.Today, calendar.Rules,
             calendar.Current, cancellationToken));
     }
 

@@ -36,7 +36,7 @@ public static class QueueEndpoints
             return Results.ValidationProblem(errors, title: "Invalid queue filter.");
 
         var today = calendar.Today;
-        var cases = db.Cases.AsNoTracking().VisibleTo(user).Where(c => filters.Statuses.Contains(c.Status));
+        var cases = db.Cases.AsNoTracking().VisibleTo(user);
         if (filters.Regime is { } regime)
             cases = cases.Where(c => c.Regime == regime);
         if (filters.Urgent is { } urgent)
@@ -67,7 +67,11 @@ public static class QueueEndpoints
         else if (filters.Overdue == false)
             rows = rows.Where(r => !(r.Due < today && r.Case.PausedSince == null && open.Contains(r.Case.Status)));
 
-        var total = await rows.CountAsync(cancellationToken);
+        // the page's other tabs: every filter but the status, one GROUP BY
+        var counts = await rows.GroupBy(r => r.Case.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        rows = rows.Where(r => filters.Statuses.Contains(r.Case.Status));
+        var total = filters.Statuses.Sum(s => counts.GetValueOrDefault(s));
         var ordered = filters.Descending
             ? rows.OrderByDescending(r => r.Due).ThenByDescending(r => r.Case.ReceivedAt).ThenBy(r => r.Case.TrackingNumber)
             : rows.OrderBy(r => r.Due).ThenBy(r => r.Case.ReceivedAt).ThenBy(r => r.Case.TrackingNumber);
@@ -79,10 +83,13 @@ public static class QueueEndpoints
                 r.Case.Flag,
             })
             .ToListAsync(cancellationToken);
+        var officerIds = page.Select(c => c.AssignedOfficerId).OfType<string>().Distinct().ToList();
+        var names = await db.Officers.Where(o => officerIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.FullName, StringComparer.Ordinal, cancellationToken);
         var items = page.Select(c => new QueueItem(c.Id, c.TrackingNumber, c.Regime, c.Kind, c.BodyCode, c.Subject,
             c.Status, c.Urgent, c.ReceivedOn, c.Due, CaseView.DaysLeft(c.PausedSince, c.Due, today, calendar.Current),
-            c.AssignedOfficerId, c.Flag)).ToList();
-        return Results.Ok(new QueuePage(total, filters.Limit, filters.Offset, items));
+            c.AssignedOfficerId, c.AssignedOfficerId is null ? null : names.GetValueOrDefault(c.AssignedOfficerId), c.Flag)).ToList();
+        return Results.Ok(new QueuePage(total, filters.Limit, filters.Offset, counts, items));
     }
 
     private static Filters? Parse(IQueryCollection query, ClaimsPrincipal user, Dictionary<string, string[]> errors)

@@ -68,7 +68,7 @@ public sealed class DailyDigest(RoutingDbContext db, WriteGate writes, CalendarS
                         await NoticeSql.InsertAsync(notify, NotificationKey.For(Invariant($"digest:{officerId}:{today:yyyy-MM-dd}"),
                                 Notifications.Templates.Staff.DailyDigest.Template, officer.Email),
                             new Notifications.Templates.Staff.DailyDigest(officer.Name, today, digest.DueSoon, digest.Overdue, links.Queue),
-                            links.StaffLanguage, officer.Email, null, at, cancellationToken);
+                            officer.Language, officer.Email, null, at, cancellationToken);
                 }
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -125,7 +125,7 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
                 foreach (var id in officers)
                     if (directory.Officer(id) is { } officer)
                         await StaffAsync(scope, new DeadlineReminder(officer.Name, alert.TrackingNumber, alert.Deadline, alert.DueOn,
-                            alert.WorkingDaysLeft, caseUrl), officer.Email, alert, cancellationToken);
+                            alert.WorkingDaysLeft, caseUrl), officer.Email, officer.Language, alert, cancellationToken);
                 return;
             }
 
@@ -133,12 +133,12 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             foreach (var id in officers)
                 if (directory.Officer(id) is { } officer)
                     await StaffAsync(moved, new OverdueNotice(officer.Name, alert.TrackingNumber, alert.Deadline, alert.DueOn,
-                        alert.RecourseLastDay, caseUrl), officer.Email, alert, cancellationToken);
+                        alert.RecourseLastDay, caseUrl), officer.Email, officer.Language, alert, cancellationToken);
             var head = recipients.HeadOf(alert.BodyCode);
             if (directory.Officer(head) is { } chief && !officers.Contains(head!))
                 await StaffAsync(moved, new EscalationNotice(chief.Name, alert.TrackingNumber, directory.Body(alert.BodyCode),
-                    directory.Officer(alert.OfficerId)?.Name, alert.DueOn, alert.RecourseLastDay, caseUrl), chief.Email, alert,
-                    cancellationToken);
+                    directory.Officer(alert.OfficerId)?.Name, alert.DueOn, alert.RecourseLastDay, caseUrl), chief.Email, chief.Language,
+                    alert, cancellationToken);
 
             var body = directory.Body(alert.BodyCode);
             var follow = links.Follow(alert.TrackingNumber);
@@ -158,9 +158,9 @@ public sealed class AlertNotices(RoutingDbContext db, WriteGate writes, Calendar
             }
         }
 
-        private Task<Notification?> StaffAsync(string scope, IEmailTemplate notice, string email, Alert alert,
+        private Task<Notification?> StaffAsync(string scope, IEmailTemplate notice, string email, Language language, Alert alert,
             CancellationToken cancellationToken) =>
-            NoticeSql.InsertAsync(insert, NotificationKey.For(scope, notice.Name, email), notice, links.StaffLanguage, email,
+            NoticeSql.InsertAsync(insert, NotificationKey.For(scope, notice.Name, email), notice, language, email,
                 alert.CaseId, alert.At, cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
                 break;
             case CaseTrigger.Assign:
                 if (await db.Officers.FindAsync([routed.AssignedOfficerId], cancellationToken) is { } officer)
-                    await AddAsync(routed, await AssignedAsync(routed, officer, cancellationToken), links.StaffLanguage,
+                    await AddAsync(routed, await AssignedAsync(routed, officer, cancellationToken), Languages.Parse(officer.Language),
                         officer.Email, now, cancellationToken);
                 break;
         }
@@ -57,7 +57,7 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
         routed.RequesterEmail = message.Requester.Email;
         routed.RequesterAddress = message.Requester.Address;
         if (officer is not null)
-            Collect(routed, await AssignedAsync(routed, officer, cancellationToken), links.StaffLanguage, officer.Email, now,
+            Collect(routed, await AssignedAsync(routed, officer, cancellationToken), Languages.Parse(officer.Language), officer.Email, now,
                 notifications, messages);
         if (routed.RedirectedFrom is { } fromId && await db.Cases.FindAsync([fromId], cancellationToken) is { } from)
         {
@@ -98,7 +98,7 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
             return;
         var notice = new RecourseReceivedNotice(head.FullName, c.TrackingNumber, await BodyAsync(c.BodyCode, cancellationToken),
             c.Outcome is null ? RecourseBasis.Silence : RecourseBasis.Refusal, text, filedOn, dueOn, links.Case(c.Id));
-        await AddAsync(c, notice, links.StaffLanguage, head.Email, now, cancellationToken);
+        await AddAsync(c, notice, Languages.Parse(head.Language), head.Email, now, cancellationToken);
     }
 
     private async Task<CaseAssignedNotice> AssignedAsync(RoutedCase c, Officer officer, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Requests.Notifications.Templates;
 
 namespace Requests.Routing.Notices;
 
@@ -13,18 +12,13 @@ public sealed class NoticeOptions
 
     /// <summary>The officers' application: a case is at <c>{StaffUrl}/cases/{caseId}</c>.</summary>
     public string StaffUrl { get; set; } = "http://127.0.0.1:5081";
-
-    /// <summary>The language staff are written to in (<c>fr</c> or <c>ar</c>).</summary>
-    public string StaffLanguage { get; set; } = "fr";
 }
 
-/// <summary>The links and the staff's language of every message routing writes.</summary>
+/// <summary>The links of every message routing writes.</summary>
 public sealed class NoticeLinks(IOptions<NoticeOptions> options)
 {
     private readonly string _portal = options.Value.PortalUrl.TrimEnd('/');
     private readonly string _staff = options.Value.StaffUrl.TrimEnd('/');
-
-    public Language StaffLanguage { get; } = Languages.Parse(options.Value.StaffLanguage);
 
     public string Follow(string trackingNumber) => $"{_portal}/cases/{Uri.EscapeDataString(trackingNumber)}";
 

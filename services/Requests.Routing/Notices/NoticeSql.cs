@@ -18,10 +18,10 @@ internal static class NoticeSql
     }
 }
 
-/// <summary>The directory as the jobs read it once per run: officers' names and e-mails, bodies' names.</summary>
+/// <summary>The directory as the jobs read it once per run: officers' names, e-mails and languages, bodies' names.</summary>
 internal sealed class NoticeDirectory
 {
-    private readonly Dictionary<string, (string Name, string Email)> _officers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, string Email, Language Language)> _officers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BodyName> _bodies = new(StringComparer.Ordinal);
 
     public static async Task<NoticeDirectory> LoadAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -29,10 +29,10 @@ internal sealed class NoticeDirectory
         var directory = new NoticeDirectory();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT id, full_name, email FROM officers";
+            command.CommandText = "SELECT id, full_name, email, language FROM officers";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                directory._officers[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+                directory._officers[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2), Languages.Parse(reader.GetString(3)));
         }
         await using (var command = connection.CreateCommand())
         {
@@ -44,7 +44,7 @@ internal sealed class NoticeDirectory
         return directory;
     }
 
-    public (string Name, string Email)? Officer(string? id) =>
+    public (string Name, string Email, Language Language)? Officer(string? id) =>
         id is not null && _officers.TryGetValue(id, out var officer) ? officer : null;
 
     public BodyName Body(string code) => _bodies.GetValueOrDefault(code) ?? new BodyName(code, code);

@@ -29,6 +29,9 @@ public sealed class Officer
 
     /// <summary>The staff account that signs in as this officer; one account may hold designations in several bodies.</summary>
     public string? AccountId { get; set; }
+
+    /// <summary><c>fr</c> or <c>ar</c>: the language the officer's e-mails are written in.</summary>
+    public string Language { get; set; } = "fr";
 }
 
 public static class OfficerRoles

@@ -21,13 +21,21 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
 
+    /// <summary>The notifications' column naming the staff member who posted a letter.</summary>
+    public const string PostedBy = "PostedBy";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<StaffUser>().ToTable("StaffUsers");
+        builder.Entity<StaffUser>(e =>
+        {
+            e.ToTable("StaffUsers");
+            e.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("fr");
+            e.Property(u => u.Disabled).HasDefaultValue(false);
+        });
         builder.Entity<IdentityUserClaim<string>>().ToTable("StaffUserClaims");
         builder.Entity<IdentityUserLogin<string>>().ToTable("StaffUserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("StaffUserTokens");
@@ -44,6 +52,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             e.HasOne<Body>().WithMany().HasForeignKey(o => o.BodyCode);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(o => new { o.BodyCode, o.Role });
+            e.Property(o => o.Language).HasMaxLength(2).HasDefaultValue("fr");
         });
         builder.Entity<OfficerLeave>(e =>
         {
@@ -73,6 +82,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         builder.Entity<AlertNotice>().ToTable("AlertNotices");
         builder.AddOutboxAndInbox();
         builder.AddNotificationsTable();
+        // who posted a letter (status posted, at sent_at): routing's notices only
+        builder.Entity<Notification>().Property<string?>(PostedBy);
         builder.UseSnakeCaseNames();
     }
 }
