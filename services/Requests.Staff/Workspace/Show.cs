@@ -4,7 +4,7 @@ using Requests.Notifications.Templates;
 namespace Requests.Staff.Workspace;
 
 /// <summary>How the pages write codes, dates and numbers in the page's language: names, never codes.</summary>
-public static class Show
+public static partial class Show
 {
     private static Requests.Notifications.Templates.Language Lang => WorkspaceLanguages.Current;
 
