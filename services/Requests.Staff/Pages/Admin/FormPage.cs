@@ -34,8 +34,13 @@ public abstract class FormPage(ServiceApi api, IStringLocalizer<FormPage> text) 
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     /// <summary>Sends the move; on success the banner and back to <paramref name="returnTo"/>, else the page with the refusal.</summary>
+    protected Task<IActionResult> SendAsync(string form, HttpMethod method, string path, object? body, string banner,
+        string returnTo, CancellationToken cancellationToken, params object[] bannerArguments) =>
+        SendAsync(form, method, path, body, banner, returnTo, bannerArguments, null, cancellationToken);
+
+    /// <summary>The same, every refusal shown against <paramref name="asField"/> (a removal: its button).</summary>
     protected async Task<IActionResult> SendAsync(string form, HttpMethod method, string path, object? body, string banner,
-        string returnTo, CancellationToken cancellationToken, params object[] bannerArguments)
+        string returnTo, object[] bannerArguments, string? asField, CancellationToken cancellationToken)
     {
         var answer = await api.SendAsync<object>(Service.Routing, method, path, body, cancellationToken);
         if (answer.Succeeded)
@@ -45,7 +50,10 @@ public abstract class FormPage(ServiceApi api, IStringLocalizer<FormPage> text) 
         }
         if (answer.Status is 401 or 403)
             return StatusCode(answer.Status);
-        return await RefusedAsync(form, answer.Problem!, cancellationToken);
+        var problem = answer.Problem!;
+        if (asField is not null && problem.Errors.Count > 0)
+            problem = problem with { Errors = new Dictionary<string, string[]> { [asField] = [.. problem.Errors.SelectMany(e => e.Value)] } };
+        return await RefusedAsync(form, problem, cancellationToken);
     }
 
     /// <summary>The page again, with the problem shown against <paramref name="form"/>.</summary>
