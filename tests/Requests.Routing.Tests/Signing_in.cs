@@ -117,7 +117,7 @@ public sealed class Signing_in : IDisposable
             userName, email, password, role, officerIds = officerId.Length == 0 ? Array.Empty<string>() : [officerId],
         });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
         Assert.Equal(before, await _app.CountAsync("staff_users"));

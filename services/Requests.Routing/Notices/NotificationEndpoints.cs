@@ -45,9 +45,16 @@ public static class NotificationEndpoints
         await writes.EnterAsync(cancellationToken);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             marked = await db.Set<Notification>().Where(n => n.Id == id && n.Status == NotificationStatus.Postal)
-                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Status, NotificationStatus.Posted).SetProperty(x => x.SentAt, now)
-                    .SetProperty(x => EF.Property<string?>(x, RoutingDbContext.PostedBy), name), cancellationToken);
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Status, NotificationStatus.Posted).SetProperty(x => x.SentAt, now),
+                    cancellationToken);
+            if (marked == 1)
+            {
+                db.PostedLetters.Add(new PostedLetter { NotificationId = id, PostedBy = name, PostedAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         finally
         {
@@ -71,7 +78,7 @@ public static class NotificationEndpoints
     private static IQueryable<Row> Of(RoutingDbContext db, ClaimsPrincipal user) =>
         from n in db.Set<Notification>().AsNoTracking()
         join c in db.Cases.AsNoTracking().VisibleTo(user) on n.CaseId equals c.Id
-        select new Row { Notice = n, Case = c, PostedBy = EF.Property<string?>(n, RoutingDbContext.PostedBy) };
+        select new Row { Notice = n, Case = c, PostedBy = db.PostedLetters.Where(p => p.NotificationId == n.Id).Select(p => p.PostedBy).FirstOrDefault() };
 
     private static PostalNotice Postal(Notification n, RoutedCase c, string? postedBy) => new(NotificationView.Of(n), c.Id,
         c.TrackingNumber, c.BodyCode, c.RequesterName, c.RequesterAddress, n.Text, postedBy);

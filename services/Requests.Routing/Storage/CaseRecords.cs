@@ -99,6 +99,14 @@ public sealed class AlertNotice
     public DateTime At { get; set; }
 }
 
+/// <summary>A notice without a usable e-mail address that staff printed and posted (its status is then <c>posted</c>).</summary>
+public sealed class PostedLetter
+{
+    public long NotificationId { get; set; }
+    public required string PostedBy { get; set; }
+    public DateTime PostedAt { get; set; }
+}
+
 /// <summary>A clarification asked of the requester: the clock stops from the day it is asked until the day the answer comes.</summary>
 public sealed class CasePause
 {

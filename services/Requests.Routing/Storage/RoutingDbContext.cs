@@ -20,9 +20,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<HolidayCorrectionRecord> HolidayCorrections => Set<HolidayCorrectionRecord>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
-
-    /// <summary>The notifications' column naming the staff member who posted a letter.</summary>
-    public const string PostedBy = "PostedBy";
+    public DbSet<PostedLetter> PostedLetters => Set<PostedLetter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -82,8 +80,11 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         builder.Entity<AlertNotice>().ToTable("AlertNotices");
         builder.AddOutboxAndInbox();
         builder.AddNotificationsTable();
-        // who posted a letter (status posted, at sent_at): routing's notices only
-        builder.Entity<Notification>().Property<string?>(PostedBy);
+        builder.Entity<PostedLetter>(e =>
+        {
+            e.HasKey(p => p.NotificationId);
+            e.HasOne<Notification>().WithOne().HasForeignKey<PostedLetter>(p => p.NotificationId);
+        });
         builder.UseSnakeCaseNames();
     }
 }

@@ -117,6 +117,31 @@ public sealed class Listing_the_queue : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Counts_each_status_under_the_other_filters_and_names_the_officers()
+    {
+        var open = await SubmitAsync(due: new(2026, 12, 21));
+        var overdue = await SubmitAsync(due: new(2026, 11, 19), receivedOn: new(2026, 10, 20));
+        var closed = await SubmitAsync(due: new(2026, 12, 22));
+        var accepted = await SubmitAsync(due: new(2026, 12, 23));
+        await _app.ConsumeAsync(Submissions.Request("CNSS")); // not the officer's
+        var officer = await _app.SignInAsync(StaffRoles.Officer, "MEF-O1");
+        await officer.MovedAsync(closed, "close", new { reason = "Duplicate filing." });
+        await officer.MovedAsync(accepted, "accept");
+
+        var page = await officer.GetFromJsonAsync<JsonElement>("/api/queue");
+        var closedOnly = await officer.GetFromJsonAsync<JsonElement>("/api/queue?status=closed");
+        var late = await officer.GetFromJsonAsync<JsonElement>("/api/queue?overdue=true&status=closed");
+
+        var counts = new Dictionary<string, int> { ["assigned"] = 2, ["accepted"] = 1, ["closed"] = 1 };
+        Assert.Equal(counts, Counts(page));
+        Assert.Equal(counts, Counts(closedOnly));
+        Assert.Equal(new Dictionary<string, int> { ["assigned"] = 1 }, Counts(late));
+        Assert.Equal((3, 1, 0), (page.GetProperty("total").GetInt32(), closedOnly.GetProperty("total").GetInt32(), late.GetProperty("total").GetInt32()));
+        Assert.All(page.GetProperty("items").EnumerateArray(), i => Assert.Equal("Youssef Benali", i.GetProperty("assignedOfficerName").GetString()));
+        Assert.Equal([overdue, open, accepted], Ids([.. page.GetProperty("items").EnumerateArray()]));
+    }
+
+    [Fact]
     public async Task Pages_with_limit_and_offset_and_says_how_many_match()
     {
         var ids = new List<Guid>();
@@ -164,6 +189,9 @@ public sealed class Listing_the_queue : IAsyncLifetime, IDisposable
 
     private static async Task<List<JsonElement>> QueueAsync(HttpClient client, string query) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/queue{query}")).GetProperty("items").EnumerateArray()];
+
+    private static Dictionary<string, int> Counts(JsonElement page) =>
+        page.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
 
     private static List<Guid> Ids(List<JsonElement> items) => [.. items.Select(i => i.GetProperty("caseId").GetGuid())];
 }

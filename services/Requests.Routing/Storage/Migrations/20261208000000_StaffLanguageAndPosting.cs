@@ -12,6 +12,16 @@ public sealed class StaffLanguageAndPosting : Migration
         migrationBuilder.AddColumn<string>("language", "staff_users", maxLength: 2, nullable: false, defaultValue: "fr");
         migrationBuilder.AddColumn<bool>("disabled", "staff_users", nullable: false, defaultValue: false);
         migrationBuilder.AddColumn<string>("language", "officers", maxLength: 2, nullable: false, defaultValue: "fr");
-        migrationBuilder.AddColumn<string>("posted_by", "notifications", nullable: true);
+        migrationBuilder.CreateTable("posted_letters", table => new
+        {
+            notification_id = table.Column<long>(nullable: false),
+            posted_by = table.Column<string>(nullable: false),
+            posted_at = table.Column<DateTime>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("pk_posted_letters", x => x.notification_id);
+            t.ForeignKey("fk_posted_letters_notifications_notification_id", x => x.notification_id, "notifications", "id",
+                onDelete: ReferentialAction.Cascade);
+        });
     }
 }
