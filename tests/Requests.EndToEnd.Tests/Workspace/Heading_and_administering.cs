@@ -22,7 +22,7 @@ public sealed class Heading_and_administering(StaffWorkspace system)
 
         await page.GotoAsync("/admin/directory");
         await page.GetByRole(AriaRole.Link, new() { Name = "ONEE", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier Hanane Sbai, ses congés" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier, congés : Hanane Sbai" }).ClickAsync();
         await page.GetByLabel("Premier jour d'absence").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Dernier jour d'absence").FillAsync(today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le congé" }).ClickAsync();
@@ -56,18 +56,18 @@ public sealed class Heading_and_administering(StaffWorkspace system)
         await StaffWorkspace.SignInAsync(page, "tarik.mansouri", password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vue d'ensemble CNSS" }).ClickAsync();
-        var officer = page.Locator("tbody tr", new() { HasText = "Zineb Amrani" });
+        var officer = page.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "Zineb Amrani" }) });
         await Expect(officer.Locator("td").Nth(1)).ToHaveTextAsync("1");
         await Expect(page.Locator(".cards")).ToContainTextAsync("ouverts");
         await StaffWorkspace.CheckAsync(page, "head-overview", "fr");
-        await officer.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dossiers ouverts de Zineb Amrani : 1" }).ClickAsync();
         var row = page.Locator("tbody tr", new() { HasText = receipt.TrackingNumber });
         await row.GetByLabel($"Nouvel agent pour {receipt.TrackingNumber}").SelectOptionAsync("CNSS-O2");
         await row.GetByRole(AriaRole.Button, new() { Name = "Réattribuer" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Dossier {receipt.TrackingNumber} réattribué à CNSS-O2");
         Assert.Equal("CNSS-O2", await AssignedToAsync(receipt.CaseId));
-        await Expect(page.Locator("tbody tr", new() { HasText = "Said Naciri" }).Locator("td").Nth(1)).ToHaveTextAsync("1");
+        await Expect(page.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "Said Naciri" }) }).Locator("td").Nth(1)).ToHaveTextAsync("1");
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
         await StaffWorkspace.CheckAsync(page, "head-overview", "ar");
     }
