@@ -125,6 +125,16 @@ public sealed class Heading_and_administering(StaffWorkspace system)
 
         await page.GotoAsync("/admin/calendar?year=2026");
         await Expect(page.Locator("table").First).ToContainTextAsync("Fête du Trône");
+        await page.GetByLabel("Jour férié estimé", new() { Exact = true }).SelectOptionAsync("2026-03-21");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync();
+        // no reason: refused, said at the top and beside the field
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Indiquez l'annonce ou la décision");
+        await Expect(page.Locator("#correction-reason-error")).ToBeVisibleAsync();
+        await page.GetByLabel("Motif (l'annonce ou la décision)").FillAsync("Communiqué du ministère des Habous : croissant observé");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Correction enregistrée");
+        await Expect(page.Locator("table").Last).ToContainTextAsync("croissant observé");
+        await Expect(page.Locator("table").First.Locator("tr", new() { HasText = "21 mars 2026" }).First).ToContainTextAsync("Confirmée");
         await StaffWorkspace.CheckAsync(page, "admin-calendar", "fr");
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
         await StaffWorkspace.CheckAsync(page, "admin-calendar", "ar");
