@@ -44,18 +44,6 @@ public static partial class Show
     [GeneratedRegex(@"^([a-z-]+)(?: \(([a-z-]+)\))?: (.*)$", RegexOptions.Singleline)]
     private static partial Regex AnswerNote();
 
-    public static string Outcome(string? code) => code is null ? "—" : Pick(code switch
-    {
-        "granted" => ("Accordée", "الموافقة"),
-        "partially-granted" => ("Accordée en partie", "الموافقة الجزئية"),
-        "refused" => ("Refusée", "الرفض"),
-        "not-held" => ("Information non détenue", "المعلومات غير متوفرة"),
-        "founded" => ("Fondée", "مؤسسة"),
-        "unfounded" => ("Non fondée", "غير مؤسسة"),
-        "not-admissible" => ("Irrecevable", "غير مقبولة"),
-        _ => (code, code),
-    });
-
     public static string Delivery(string status) => Pick(status switch
     {
         "pending" => ("En attente d'envoi", "في انتظار الإرسال"),

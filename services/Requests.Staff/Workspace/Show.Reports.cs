@@ -37,7 +37,8 @@ public static partial class Show
         ? ArabicMonths[month - 1]
         : Requests.Notifications.Templates.Labels.Capitalized(CultureInfo.GetCultureInfo("fr-FR").DateTimeFormat.GetMonthName(month));
 
-    public static string Sector(string code) => (code, Arabic) switch
+    /// <summary>A sector as a heading over its bodies: "Établissements publics".</summary>
+    public static string SectorGroup(string code) => (code, Arabic) switch
     {
         ("ministry", false) => "Départements ministériels",
         ("ministry", true) => "القطاعات الوزارية",
@@ -58,8 +59,9 @@ public static partial class Show
         _ => name,
     };
 
-    public static string Outcome(string code) => (code, Arabic) switch
+    public static string Outcome(string? code) => (code, Arabic) switch
     {
+        (null, _) => "—",
         ("granted", false) => "Accordée",
         ("granted", true) => "تمت الاستجابة",
         ("partially-granted", false) => "Accordée en partie",
@@ -83,7 +85,7 @@ public static partial class Show
     public static string Key(string table, string key) => table switch
     {
         "regime-and-kind" => Kind(key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]),
-        "sector" => Sector(key),
+        "sector" => SectorGroup(key),
         "region" => Region(key),
         "channel" => Channel(key),
         "outcome" => Outcome(key),
