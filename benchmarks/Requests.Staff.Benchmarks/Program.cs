@@ -67,6 +67,9 @@ namespace Requests.Staff.Benchmarks
         public async Task RunAsync()
         {
             await using var broker = await RabbitVirtualHost.CreateAsync();
+            // what routing publishes at its start, which intake and reporting (not started) would take
+            foreach (var published in new[] { "BodyDirectoryPublished", "CalendarPublished" })
+                await broker.BindSinkAsync($"Requests.Contracts.Routing:{published}");
             var database = Path.Combine(data, "routing.db");
             Console.WriteLine("\nStarting routing (Release, own process; migrates and seeds its directory) ...");
             await using var routing = await ServerProcess.StartAsync(ServerProcess.BuildOf("Requests.Routing"), new Dictionary<string, string>

@@ -39,6 +39,21 @@ internal sealed class RabbitVirtualHost : IAsyncDisposable
         return new RabbitVirtualHost(name, api);
     }
 
+    /// <summary>
+    /// Binds to <paramref name="exchange"/> (MassTransit's exchange of a message type) a queue that takes every message and
+    /// keeps none: it stands in for a service not started, whose queue would take what routing publishes.
+    /// </summary>
+    public async Task BindSinkAsync(string exchange)
+    {
+        using var fanout = new StringContent("""{"type":"fanout","durable":true}""", Encoding.UTF8, "application/json");
+        (await _api.PutAsync(new Uri($"/api/exchanges/{Name}/{Uri.EscapeDataString(exchange)}", UriKind.Relative), fanout)).EnsureSuccessStatusCode();
+        using var queue = new StringContent("""{"durable":true,"arguments":{"x-max-length":0}}""", Encoding.UTF8, "application/json");
+        (await _api.PutAsync(new Uri($"/api/queues/{Name}/sink", UriKind.Relative), queue)).EnsureSuccessStatusCode();
+        using var binding = new StringContent("{}", Encoding.UTF8, "application/json");
+        (await _api.PostAsync(new Uri($"/api/bindings/{Name}/e/{Uri.EscapeDataString(exchange)}/q/sink", UriKind.Relative), binding))
+            .EnsureSuccessStatusCode();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
