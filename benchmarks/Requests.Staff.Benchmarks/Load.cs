@@ -17,7 +17,7 @@ internal sealed record Figures(string Name, int Clients, TimeSpan Elapsed, doubl
 
 /// <summary>
 /// A closed loop: each client (its own connection, its own session) sends the next request as soon as the answer to
-/// the last one is read in full. Redirects are not followed: a redirect to the sign-in page is an error, like a 404.
+/// the last one is read in full (or after a pause, when a think time is given). Redirects are not followed: a redirect to the sign-in page is an error, like a 404.
 /// </summary>
 internal static class Load
 {
@@ -33,12 +33,12 @@ internal static class Load
         { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
     public static async Task<Figures> RunAsync(string name, IReadOnlyList<HttpClient> clients, string path, TimeSpan duration,
-        ServerProcess routing, ServerProcess? staff)
+        TimeSpan think, ServerProcess routing, ServerProcess? staff)
     {
         var routingCpu = routing.Cpu();
         var staffCpu = staff?.Cpu();
         var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(clients.Select(c => Task.Run(() => LoopAsync(c, path, clock, duration))));
+        var runs = await Task.WhenAll(clients.Select(c => Task.Run(() => LoopAsync(c, path, clock, duration, think))));
         var elapsed = clock.Elapsed;
         var ms = runs.SelectMany(r => r.Ms).Order().ToArray();
         var errors = runs.Sum(r => r.Errors);
@@ -48,7 +48,7 @@ internal static class Load
     }
 
     private static async Task<(List<double> Ms, int Errors, string? FirstError)> LoopAsync(HttpClient client, string path,
-        Stopwatch clock, TimeSpan duration)
+        Stopwatch clock, TimeSpan duration, TimeSpan think)
     {
         var ms = new List<double>(4096);
         var errors = 0;
@@ -56,6 +56,8 @@ internal static class Load
         var uri = new Uri(path, UriKind.Relative);
         while (clock.Elapsed < duration)
         {
+            if (think > TimeSpan.Zero && ms.Count + errors > 0)
+                await Task.Delay(think);
             var start = Stopwatch.GetTimestamp();
             try
             {

@@ -11,6 +11,7 @@ internal sealed record Options
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public int? DeepPage { get; init; }
+    public TimeSpan Think { get; init; }
     public bool Keep { get; init; }
     public string? DataRoot { get; init; }
 
@@ -22,6 +23,7 @@ internal sealed record Options
           --warmup S       seconds of load before each measurement (default 5)
           --duration S     seconds each measurement lasts (default 20)
           --deep-page N    the queue page measured deep in the list (default the last one)
+          --think MS       each client's pause between an answer and its next request (default 0: back to back)
           --data DIR       where the databases and logs go (default: a new folder under the system temp folder)
           --keep           keep the data folder
         """;
@@ -41,14 +43,15 @@ internal sealed record Options
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Number()) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Number()) },
                 "--deep-page" => options with { DeepPage = Number() },
+                "--think" => options with { Think = TimeSpan.FromMilliseconds(Number()) },
                 "--data" => options with { DataRoot = Next() },
                 "--keep" => options with { Keep = true },
                 "-h" or "--help" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
-        if (options.Cases < 1 || options.AuditEntries < 0 || options.Clients < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
-            throw new ArgumentException($"--cases, --clients, --duration must be positive, --audit and --warmup 0 or more.\n{Usage}");
+        if (options.Cases < 1 || options.AuditEntries < 0 || options.Clients < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Think < TimeSpan.Zero)
+            throw new ArgumentException($"--cases, --clients, --duration must be positive, --audit, --warmup and --think 0 or more.\n{Usage}");
         return options;
     }
 }

@@ -30,7 +30,7 @@ var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim
 Console.WriteLine($"Staff workspace benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
                   $".NET {Environment.Version}, load average {load}");
 Console.WriteLine($"{options.Cases:N0} open cases of one body, a case with {options.AuditEntries} audit entries; {options.Clients} clients, " +
-                  $"closed loop, warm-up {options.Warmup.TotalSeconds:0} s then {options.Duration.TotalSeconds:0} s per measurement. Data and logs: {data}");
+                  $"closed loop{(options.Think > TimeSpan.Zero ? $" with {options.Think.TotalMilliseconds:0} ms between an answer and the next request" : "")}, warm-up {options.Warmup.TotalSeconds:0} s then {options.Duration.TotalSeconds:0} s per measurement. Data and logs: {data}");
 
 var run = new BenchmarkRun(options, data);
 var failed = false;
@@ -187,9 +187,9 @@ namespace Requests.Staff.Benchmarks
         private async Task MeasureAsync(string name, List<HttpClient> clients, string path, ServerProcess routing, ServerProcess? staff)
         {
             Console.WriteLine($"\n{name}: warm-up ...");
-            await Load.RunAsync(name, clients, path, options.Warmup, routing, staff);
+            await Load.RunAsync(name, clients, path, options.Warmup, options.Think, routing, staff);
             Console.WriteLine($"{name}: {options.Duration.TotalSeconds:0} s ...");
-            var figures = await Load.RunAsync(name, clients, path, options.Duration, routing, staff);
+            var figures = await Load.RunAsync(name, clients, path, options.Duration, options.Think, routing, staff);
             _results.Add(figures);
             Console.WriteLine($"  {figures.PerSecond:N0} req/s, p50 {Ms(figures.P(50))}, p95 {Ms(figures.P(95))}, p99 {Ms(figures.P(99))} ms, " +
                               $"non-2xx {figures.Errors}{(figures.FirstError is { } e ? $" (first: {e})" : "")}");
