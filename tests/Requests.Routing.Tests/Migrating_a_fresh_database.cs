@@ -32,6 +32,9 @@ public sealed class Migrating_a_fresh_database : IDisposable
         await using var migrated = _app.OpenDatabase();
 
         var expected = await SqliteSchema.OfScriptAsync(script, modelFile);
+        // the one index the model cannot describe: on the queue's order, an expression (QueueOrderIndex)
+        expected.Add("index cases.ix_cases_queue (body_code, , received_at, tracking_number, status) unique=0 origin=c");
+        expected.Sort(StringComparer.Ordinal);
         Assert.Contains("table cases", expected);
         Assert.Contains("table officer_leaves", expected);
         Assert.Equal(expected, await SqliteSchema.ReadAsync(migrated));

@@ -50,6 +50,7 @@ public static class QueueEndpoints
         }
 
         // the deadline that runs now, in SQL so that filters, order and paging agree (CaseClock.RunningDueOn)
+        // (the index ix_cases_queue is on this very expression: keep them the same)
         var rows = cases.Select(c => new
         {
             Case = c,
