@@ -53,4 +53,24 @@ public sealed class Signing_in_and_working_the_queue(StaffWorkspace system)
         await Assertions.Expect(row).ToContainTextAsync("يتبقى");
         await StaffWorkspace.CheckAsync(page, "queue", "ar");
     }
+
+    [Fact]
+    public async Task The_language_chosen_is_kept_with_the_account_on_another_browser()
+    {
+        var password = await system.CreateAccountAsync("ayoub.ziani", "officer", "COM-FES-O1");
+        var first = await system.NewPageAsync();
+        await StaffWorkspace.SignInAsync(first, "ayoub.ziani", password);
+        await StaffWorkspace.SwitchLanguageAsync(first, "ar");
+
+        // another computer: no cookie of the first, a browser set to French
+        var second = await system.NewPageAsync();
+        await second.GotoAsync("/signin");
+        await Assertions.Expect(second.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await second.GetByLabel("Nom d'utilisateur").FillAsync("ayoub.ziani");
+        await second.GetByLabel("Mot de passe").FillAsync(password);
+        await second.Locator("main button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(second.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(second.Locator("h1")).ToHaveTextAsync("قائمة الملفات");
+    }
 }

@@ -81,7 +81,10 @@ public sealed class StaffWorkspace : IAsyncLifetime
         return password;
     }
 
-    /// <summary>Signs in through the sign-in page and lands on the role's first page.</summary>
+    /// <summary>
+    /// Signs in through the sign-in page and lands on the role's first page, in French: the account keeps the
+    /// language it chose last, which another test may have switched.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/signin");
@@ -89,6 +92,7 @@ public sealed class StaffWorkspace : IAsyncLifetime
         await page.GetByLabel("Mot de passe").Or(page.GetByLabel("كلمة المرور")).FillAsync(password);
         await page.Locator("main button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("header .who")).ToContainTextAsync(userName);
+        await SwitchLanguageAsync(page, "fr");
     }
 
     /// <summary>Switches the page's language with the switch in the header (the same page reloads).</summary>
