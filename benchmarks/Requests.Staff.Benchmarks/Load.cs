@@ -56,8 +56,10 @@ internal static class Load
         var uri = new Uri(path, UriKind.Relative);
         while (clock.Elapsed < duration)
         {
-            if (think > TimeSpan.Zero && ms.Count + errors > 0)
-                await Task.Delay(think);
+            // a person reads the page before the next: from none to twice the think time (its mean), so that the
+            // clients do not all send at the same instant
+            if (think > TimeSpan.Zero)
+                await Task.Delay(think * 2 * Random.Shared.NextDouble());
             var start = Stopwatch.GetTimestamp();
             try
             {

@@ -30,7 +30,7 @@ var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim
 Console.WriteLine($"Staff workspace benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
                   $".NET {Environment.Version}, load average {load}");
 Console.WriteLine($"{options.Cases:N0} open cases of one body, a case with {options.AuditEntries} audit entries; {options.Clients} clients, " +
-                  $"closed loop{(options.Think > TimeSpan.Zero ? $" with {options.Think.TotalMilliseconds:0} ms between an answer and the next request" : "")}, warm-up {options.Warmup.TotalSeconds:0} s then {options.Duration.TotalSeconds:0} s per measurement. Data and logs: {data}");
+                  $"closed loop{(options.Think > TimeSpan.Zero ? $" with a pause of 0 to {2 * options.Think.TotalMilliseconds:0} ms (mean {options.Think.TotalMilliseconds:0}) before each request" : "")}, warm-up {options.Warmup.TotalSeconds:0} s then {options.Duration.TotalSeconds:0} s per measurement. Data and logs: {data}");
 
 var run = new BenchmarkRun(options, data);
 var failed = false;
