@@ -70,6 +70,12 @@ public sealed class Heading_and_administering(StaffWorkspace system)
         await Expect(page.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "Said Naciri" }) }).Locator("td").Nth(1)).ToHaveTextAsync("1");
         await StaffWorkspace.SwitchLanguageAsync(page, "ar");
         await StaffWorkspace.CheckAsync(page, "head-overview", "ar");
+        await StaffWorkspace.SwitchLanguageAsync(page, "fr");
+
+        // the escalated card opens the queue on both missed deadlines, the body's and the head's
+        await page.Locator(".cards a", new() { HasText = "escaladés" }).ClickAsync();
+        await Expect(page.Locator("#filter-status")).ToHaveValueAsync("deadline-missed,recourse-deadline-missed");
+        await Expect(page.Locator("#results-title")).ToHaveTextAsync("0 dossiers");
     }
 
     [Fact]
