@@ -31,6 +31,19 @@ public sealed record ReportPart(IReport Report, IReadOnlyDictionary<string, Dire
     /// <summary>Reporting's query for an as-of date the user gave (none: today).</summary>
     public static string AsOfQuery(string? asOf) => string.IsNullOrWhiteSpace(asOf) ? "" : "?asOf=" + Uri.EscapeDataString(asOf.Trim());
 
+    /// <summary>
+    /// Reads a report and the directory's names of its bodies together; <paramref name="csv"/> is the query of its
+    /// downloads, given the as-of date reporting answered. Null and the problem when reporting refuses.
+    /// </summary>
+    public static async Task<(ReportPart? Part, ApiProblem? Problem)> ReadAsync<T>(ServiceApi api, string reportPath,
+        string directoryPath, Func<string, string> csv, CancellationToken cancellationToken) where T : IReport
+    {
+        var directory = DirectoryAsync(api, directoryPath, cancellationToken);
+        var answer = await api.GetAsync<T>(Service.Reporting, reportPath, cancellationToken);
+        var names = await directory;
+        return answer.Value is { } report ? (new ReportPart(report, names, csv(Iso(report.AsOf))), null) : (null, answer.Problem);
+    }
+
     public static async Task<IReadOnlyDictionary<string, DirectoryBody>> DirectoryAsync(ServiceApi api, string path,
         CancellationToken cancellationToken)
     {
