@@ -97,11 +97,20 @@ public static class ReportCsv
         csv.AppendJoin(',', values.Select(Field)).Append('\n');
     }
 
+    // Numbers are written as numbers (a negative one keeps its minus); only text may start a formula in a spreadsheet,
+    // so a text cell starting with one of its characters gets a leading quote (OWASP's advice), then RFC 4180 quoting.
     private static string Field(object? value) => value switch
     {
         null => "",
-        string s when s.IndexOfAny([',', '"', '\n']) >= 0 => $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"",
+        string s => Text(s),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => Text(value.ToString() ?? ""),
     };
+
+    public static string Text(string s)
+    {
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            s = "'" + s;
+        return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+    }
 }
