@@ -28,6 +28,7 @@ public static class ReportingServices
         // the tokens routing signs (bearer or its cookie), checked with its public key
         builder.AddStaffAuthentication();
         builder.Services.AddScoped<FactBook>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting:Import").Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<FactImport>();
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<FactCache>();

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Requests.Reporting.Reports;
 using Requests.ServiceDefaults.Auth;
@@ -14,11 +13,11 @@ public static class ImportEndpoints
     /// </summary>
     public static WebApplication MapImport(this WebApplication app)
     {
-        app.MapPost("/api/import", async (HttpContext http, FactImport import, ReportBuilder reports, IConfiguration configuration,
+        app.MapPost("/api/import", async (HttpContext http, FactImport import, ReportBuilder reports, ImportOptions options,
                 CancellationToken cancellationToken) =>
             {
-                // a year of a country's cases is far over Kestrel's default of 30 MB and the forms' 128 MB
-                var maxBytes = configuration.GetValue<long?>("Reporting:Import:MaxBytes") ?? 4L << 30;
+                // a year of a country's cases is over Kestrel's default of 30 MB
+                var maxBytes = options.MaxBytes;
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                     limit.MaxRequestBodySize = maxBytes;
                 var type = http.Request.ContentType ?? "";
@@ -36,8 +35,7 @@ public static class ImportEndpoints
                 else
                     return Results.Problem(statusCode: 415, title: "Send a CSV file.", detail: "Content-Type text/csv or multipart/form-data.");
 
-                using var reader = new StreamReader(body, Encoding.UTF8);
-                var result = await import.ImportAsync(reader, cancellationToken);
+                var result = await import.ImportAsync(body, cancellationToken);
                 if (result.Errors.Count == 0)
                 {
                     // the next reports of these years then start from memory, not from a scan of millions of rows

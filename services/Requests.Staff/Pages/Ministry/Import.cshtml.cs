@@ -16,7 +16,7 @@ namespace Requests.Staff.Pages.Ministry;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public sealed class ImportModel(ServiceApi api) : PageModel
 {
-    private const long MaxBytes = 4L << 30;
+    private const long MaxBytes = 256L << 20; // reporting's Reporting:Import:MaxBytes
 
     [BindProperty(Name = "file")]
     public IFormFile? Upload { get; set; }
