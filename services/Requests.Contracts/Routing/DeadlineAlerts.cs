@@ -49,6 +49,9 @@ public sealed record DigestLine(Guid CaseId, string TrackingNumber, string BodyC
 /// <c>answer</c> (the body's answer), <c>head-answer</c> (the head's answer to a recourse) or <c>recourse-head</c>
 /// (the requester's last day to file that recourse).
 /// </summary>
+/// <param name="ReopenedStatus">When the deadline had been declared missed and the new date has not passed yet: the
+/// status the case is back to (the one it had before the miss), which undoes the <c>DeadlineMissed</c>.</param>
+/// <param name="Sequence">With <paramref name="ReopenedStatus"/>: the case's sequence after it, as a <c>CaseMoved</c>'s.</param>
 public sealed record DueDateChanged(
     Guid CaseId,
     string TrackingNumber,
@@ -56,4 +59,6 @@ public sealed record DueDateChanged(
     DateOnly DueOn,
     DateOnly PreviousDueOn,
     string Reason,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? ReopenedStatus = null,
+    int? Sequence = null);
