@@ -51,6 +51,29 @@ public sealed class Changing_a_due_date : IDisposable
     }
 
     [Fact]
+    public async Task A_later_date_that_has_not_passed_opens_a_missed_case_again_and_says_why()
+    {
+        var receipt = await _app.FileAsync();
+        foreach (var move in Accepted(receipt))
+            await _app.DeliverAsync(move);
+        await _app.DeliverAsync(Moved(receipt, 3, "miss-deadline", "accepted", "deadline-missed") with
+        {
+            Actor = "deadline-sweep", ActorRole = "system", OfficerId = null, RecourseLastDay = Day("2026-12-22"),
+        });
+        Assert.Equal(["recourse", "withdraw"], (await _app.ViewAsync(receipt)).ActionNames());
+
+        await _app.DeliverAsync(Changed(receipt, "2026-11-25", "2026-11-24") with { ReopenedStatus = "accepted", Sequence = 4 });
+
+        var view = await _app.ViewAsync(receipt);
+        Assert.Equal(("accepted", "2026-11-25"), (view.Text("status"), view.Text("dueDate")));
+        Assert.Null(view.Text("recourseLastDay"));
+        Assert.DoesNotContain("recourse", view.ActionNames());
+        Assert.Equal("Le calendrier des jours fériés a été corrigé : la date limite de la réponse de l'organisme passe du mardi "
+            + $"24 novembre 2026 au mercredi 25 novembre 2026. Motif : {Reason} Ce délai n'étant pas échu, le dépassement constaté "
+            + "est annulé : votre dossier est de nouveau en cours de traitement.", view.Step("due-date-changed").Text("description"));
+    }
+
+    [Fact]
     public async Task A_change_from_a_date_the_case_no_longer_has_leaves_the_date_as_it_is()
     {
         var receipt = await _app.FileAsync();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Requests.Contracts.Routing;
+using Requests.Reporting.Facts;
 
 namespace Requests.Reporting.Tests;
 
@@ -134,6 +136,30 @@ public sealed class Building_facts_from_events : IDisposable
         await _app.DeliverAsync(c.Moved("answer", "answered", new DateOnly(2026, 2, 4), new DateOnly(2026, 2, 4), "granted"));
 
         Assert.Equal(1, (await Figures("MEF")).GetProperty("answeredInTime").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Undoes_a_missed_deadline_that_a_holiday_correction_made_premature(bool missArrivesLast)
+    {
+        var c = new LifecycleEvents();
+        await _app.DeliverAsync(c.Submitted(Jan5, new DateOnly(2026, 2, 3)));
+        // missed on Wed 4 Feb; on Thu 5 a correction moves the due date to Thu 5: open again
+        var missed = c.Missed(new DateOnly(2026, 2, 4), new DateOnly(2026, 2, 3));
+        var undone = c.DueChanged(new DateOnly(2026, 2, 5), new DateOnly(2026, 2, 5), new DateOnly(2026, 2, 3)) with
+        {
+            ReopenedStatus = "accepted", Sequence = 9,
+        };
+        if (!missArrivesLast)
+            await _app.DeliverAsync(missed);
+        await _app.DeliverAsync(undone);
+        if (missArrivesLast)
+            await _app.DeliverAsync(missed);
+
+        var fact = Assert.Single(await _app.QueryAsync("SELECT codes, status, sequence, due_day FROM case_facts"));
+        Assert.Equal(0, Convert.ToInt32(fact["codes"], CultureInfo.InvariantCulture) & FactCodes.DeadlineMissed);
+        Assert.Equal(("accepted", 9L, (long)new DateOnly(2026, 2, 5).DayNumber), ((string?)fact["status"], (long)fact["sequence"]!, (long)fact["due_day"]!));
     }
 
     [Fact]

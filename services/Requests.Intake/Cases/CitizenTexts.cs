@@ -182,12 +182,14 @@ public static class CitizenTexts
             DeadlineStep.RecourseHead => "آخر أجل لتقديم شكاية إلى رئيس الهيئة",
             _ => "الأجل الأقصى لرد الهيئة",
         } + $" أصبح {Day(change.DueOn, language)} بدلا من {Day(change.PreviousDueOn, language)}. السبب: {change.Reason}"
+            + (change.ReopenedStatus is null ? "" : " وبما أن هذا الأجل لم ينقض بعد، فقد أُلغي تسجيل تجاوزه، وعاد ملفكم قيد المعالجة.")
         : "Le calendrier des jours fériés a été corrigé : " + step switch
         {
             DeadlineStep.HeadAnswer => "la date limite de la réponse du chef de l'organisme à votre recours",
             DeadlineStep.RecourseHead => "le dernier jour pour former un recours auprès du chef de l'organisme",
             _ => "la date limite de la réponse de l'organisme",
-        } + $" passe du {Day(change.PreviousDueOn, language)} au {Day(change.DueOn, language)}. Motif : {change.Reason}";
+        } + $" passe du {Day(change.PreviousDueOn, language)} au {Day(change.DueOn, language)}. Motif : {change.Reason}"
+            + (change.ReopenedStatus is null ? "" : " Ce délai n'étant pas échu, le dépassement constaté est annulé : votre dossier est de nouveau en cours de traitement.");
 
     public static string ActionRefused(string action, string reason, Language language) => language == Language.Arabic
         ? $"تعذر على الهيئة الاستجابة ل{ActionNoun(action, language)}: {reason}"

@@ -9,6 +9,7 @@ namespace Requests.Intake.Cases;
 /// <summary>
 /// A holiday correction moved a deadline of the case: the citizen sees the new date, the previous one and why.
 /// The case's date changes only if it still is the previous one: a later move has already brought the right date.
+/// A change that undoes a missed deadline opens the case again, unless a later move has already moved it on.
 /// </summary>
 public sealed class ShowDueDateChangeToCitizenConsumer(IntakeDbContext db,
     ILogger<ShowDueDateChangeToCitizenConsumer> logger) : IConsumer<DueDateChanged>
@@ -38,6 +39,14 @@ public sealed class ShowDueDateChangeToCitizenConsumer(IntakeDbContext db,
                 if (record.DueOn == change.PreviousDueOn)
                     record.DueOn = change.DueOn;
                 break;
+        }
+        // the new date has not passed: the deadline was declared missed too early, and the case is open again
+        if (change.ReopenedStatus is { } reopened && change.Sequence > record.Sequence)
+        {
+            record.Sequence = change.Sequence.Value;
+            record.Status = reopened;
+            if (step == DeadlineStep.Answer)
+                record.RecourseLastDay = null;
         }
         db.CaseEvents.Add(new CaseEvent
         {

@@ -116,6 +116,14 @@ public sealed class FactBook(ReportingDbContext db)
         fact.Codes = FactCodes.WithGround(fact.Codes, Math.Max(0, FactCodes.Of(FactCodes.Grounds, ground)));
     }
 
+    /// <summary>Marks the answer's deadline missed, unless a later event already moved it past the missed date (a holiday correction that undid the miss).</summary>
+    public static void SetMissed(CaseFact fact, DateOnly dueOn, DateTimeOffset at)
+    {
+        if (fact.DueDay > dueOn.DayNumber && fact.DueSetAt > at.UtcTicks)
+            return;
+        fact.Codes |= FactCodes.DeadlineMissed;
+    }
+
     public static void SetClosed(CaseFact fact, DateOnly closedOn)
     {
         if (fact.ClosedDay is null || closedOn.DayNumber < fact.ClosedDay)

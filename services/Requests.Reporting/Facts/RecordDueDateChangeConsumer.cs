@@ -4,7 +4,10 @@ using Requests.Domain.Deadlines;
 
 namespace Requests.Reporting.Facts;
 
-/// <summary>A holiday correction moved an open case's answer due date (the other deadlines it may move are not reported on).</summary>
+/// <summary>
+/// A holiday correction moved an open case's answer due date (the other deadlines it may move are not reported on); a
+/// date that has not passed yet undoes a deadline declared missed.
+/// </summary>
 public sealed class RecordDueDateChangeConsumer(FactBook facts)
     : IConsumer<DueDateChanged>
 {
@@ -17,6 +20,16 @@ public sealed class RecordDueDateChangeConsumer(FactBook facts)
         var fact = await facts.FactAsync(m.CaseId, cancellationToken);
         fact.TrackingNumber ??= m.TrackingNumber;
         FactBook.SetDue(fact, m.DueOn, m.At);
+        if (m.ReopenedStatus is { } reopened)
+        {
+            // the new date has not passed: the deadline was not missed after all
+            fact.Codes &= ~FactCodes.DeadlineMissed;
+            if (m.Sequence > fact.Sequence)
+            {
+                fact.Sequence = m.Sequence.Value;
+                fact.Status = reopened;
+            }
+        }
         await facts.TouchAsync(fact, cancellationToken);
     }
 }

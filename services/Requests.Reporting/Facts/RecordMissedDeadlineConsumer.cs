@@ -18,7 +18,7 @@ public sealed class RecordMissedDeadlineConsumer(FactBook facts)
         fact.TrackingNumber ??= m.TrackingNumber;
         if (fact.BodyId == 0)
             fact.BodyId = await facts.BodyIdAsync(m.BodyCode, cancellationToken);
-        fact.Codes |= FactCodes.DeadlineMissed;
+        FactBook.SetMissed(fact, m.DueOn, m.At);
         await facts.TouchAsync(fact, cancellationToken);
     }
 }

@@ -28,8 +28,8 @@ public sealed class RecordMoveConsumer(FactBook facts)
             fact.Sequence = m.Sequence;
             fact.Status = m.ToStatus;
         }
-        FactBook.SetDue(fact, m.DueOn, m.At);
         Apply(fact, m, move);
+        FactBook.SetDue(fact, m.DueOn, m.At);
         await facts.TouchAsync(fact, cancellationToken);
     }
 
@@ -53,7 +53,7 @@ public sealed class RecordMoveConsumer(FactBook facts)
                 FactBook.SetClosed(fact, m.OccurredOn);
                 break;
             case CaseTrigger.MissDeadline when move.To == CaseStatus.DeadlineMissed:
-                fact.Codes |= FactCodes.DeadlineMissed;
+                FactBook.SetMissed(fact, m.DueOn, m.At);
                 break;
             case CaseTrigger.FileRecourse:
                 fact.Codes |= FactCodes.Recourse;
