@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 using Requests.Reporting.Storage;
 using Requests.ServiceDefaults;
@@ -65,10 +64,9 @@ public sealed class LiveWrites : IAsyncDisposable
         var received = new DateOnly(year, 12, 1).AddDays(_batch % 28);
         for (var i = 0; i < count / 2; i++)
         {
-            var m = new RequestSubmitted(Guid.NewGuid(), $"DAI-{year}-B{_batch}-{i}", i % 3 == 0 ? "complaint" : "information",
-                i % 3 == 0 ? "complaint" : "request", $"B{i % 200:000}", "Subject", "Description", i % 3 == 0 ? "water" : null,
-                i % 50 == 0, null, null, null, null, "email", "fr", "portal", At(received), received, received.AddDays(28), "2026.1",
-                new Requester("Citizen", "AB123456", "citizen@example.ma", "+212600000000", "Rabat"));
+            var m = new CaseOpened(Guid.NewGuid(), $"DAI-{year}-B{_batch}-{i}", i % 3 == 0 ? "complaint" : "information",
+                i % 3 == 0 ? "complaint" : "request", $"B{i % 200:000}", "portal", i % 3 == 0 ? "water" : null,
+                i % 50 == 0, At(received), received, received.AddDays(28));
             ids.Add(await PublishAsync(bus, m, cancellationToken));
         }
         var answeredOn = new DateOnly(year + 1, 2, 2);

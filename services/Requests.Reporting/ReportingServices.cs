@@ -17,7 +17,7 @@ public static class ReportingServices
         builder.AddDatabase<ReportingDbContext>("reporting.db");
         builder.AddBus<ReportingDbContext>(bus =>
         {
-            bus.AddConsumer<RecordSubmissionConsumer>();
+            bus.AddConsumer<RecordOpeningConsumer>();
             bus.AddConsumer<RecordAssignmentConsumer>();
             bus.AddConsumer<RecordMoveConsumer>();
             bus.AddConsumer<RecordMissedDeadlineConsumer>();

@@ -60,7 +60,7 @@ public sealed class Filing_a_complaint : IDisposable
         var row = Assert.Single(await _app.QueryAsync("SELECT * FROM cases"));
         Assert.Equal(("complaint", kind, "COM-RABAT", "portal", "ar"),
             (row["regime"], row["kind"], row["body_code"], row["channel"], row["language"]));
-        Assert.Equal(("voirie", "2026-09-07", "2026-11-09"), (row["theme"], row["received_on"], row["due_on"]));
+        Assert.Equal(("roads", "2026-09-07", "2026-11-09"), (row["theme"], row["received_on"], row["due_on"]));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class Filing_a_complaint : IDisposable
         var row = Assert.Single(await _app.QueryAsync("SELECT message_type, body FROM outbox_messages"));
         Assert.Equal(typeof(RequestSubmitted).FullName, row["message_type"]);
         var message = JsonSerializer.Deserialize<RequestSubmitted>((string)row["body"]!, OutboxMessage.Json)!;
-        Assert.Equal((receipt.CaseId, receipt.TrackingNumber, "complaint", "complaint", "COM-RABAT", "voirie"),
+        Assert.Equal((receipt.CaseId, receipt.TrackingNumber, "complaint", "complaint", "COM-RABAT", "roads"),
             (message.CaseId, message.TrackingNumber, message.Regime, message.Kind, message.BodyCode, message.Theme));
         Assert.Equal((false, (string?)null, "portal"), (message.Urgent, message.Delivery, message.Channel));
         Assert.Equal((receipt.ReceivedOn, receipt.DueDate), (message.ReceivedOn, message.DueOn));

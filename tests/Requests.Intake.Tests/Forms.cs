@@ -33,7 +33,7 @@ public static class Forms
         ["bodyCode"] = "COM-RABAT",
         ["subject"] = "Éclairage public",
         ["description"] = "Les lampadaires de ma rue sont éteints depuis trois mois.",
-        ["theme"] = "voirie",
+        ["theme"] = "roads",
         ["requester"] = Requester(),
         ["consent"] = true,
         ["language"] = "ar",

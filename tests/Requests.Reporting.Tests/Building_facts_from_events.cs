@@ -202,7 +202,7 @@ public sealed class Building_facts_from_events : IDisposable
     {
         switch (message)
         {
-            case Contracts.Intake.RequestSubmitted m: await _app.DeliverAsync(m); break;
+            case CaseOpened m: await _app.DeliverAsync(m); break;
             case CaseMoved m: await _app.DeliverAsync(m); break;
             default: throw new ArgumentException($"No delivery for {message.GetType().Name}.", nameof(message));
         }

@@ -1,4 +1,3 @@
-using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 
 namespace Requests.Reporting.Tests;
@@ -12,10 +11,8 @@ public sealed class LifecycleEvents(string regime = "information", string kind =
 
     private int _sequence;
 
-    public RequestSubmitted Submitted(DateOnly receivedOn, DateOnly dueOn, string channel = "portal", string? theme = null,
-        bool urgent = false) => new(CaseId, TrackingNumber, regime, kind, body, "Budget execution", "The quarterly reports.",
-        theme, urgent, null, null, null, null, "email", "fr", channel, At(receivedOn), receivedOn, dueOn, "2026.1",
-        new Requester("Amina Alaoui", "AB123456", "amina@example.ma", "+212600000000", "12 rue des Orangers, Rabat"));
+    public CaseOpened Submitted(DateOnly receivedOn, DateOnly dueOn, string channel = "portal", string? theme = null,
+        bool urgent = false) => new(CaseId, TrackingNumber, regime, kind, body, channel, theme, urgent, At(receivedOn), receivedOn, dueOn);
 
     public CaseAssigned Assigned(DateOnly on, DateOnly dueOn) => new(CaseId, TrackingNumber, body, "MEF-O1", dueOn, At(on));
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Requests.Domain.Complaints;
 using Requests.Intake.Bodies;
 using Requests.Notifications.Email;
 
@@ -38,7 +39,7 @@ public sealed partial class SubmissionValidator(BodyDirectory bodies)
         CheckBody(errors, form.BodyCode);
         errors.Text("subject", form.Subject, 200);
         errors.Text("description", form.Description, 5000);
-        errors.Text("theme", form.Theme, 100);
+        errors.OneOf("theme", form.Theme, ComplaintThemes.Codes);
         CheckRequester(errors, form.Requester, needsEmail: false, needsAddress: false);
         CheckConsentAndLanguage(errors, form.Consent, form.Language);
         return errors.ToDictionary();
@@ -118,7 +119,7 @@ public sealed partial class SubmissionValidator(BodyDirectory bodies)
             if (value?.Length > maxLength) Add(field, $"At most {maxLength} characters.");
         }
 
-        public void OneOf(string field, string? value, string[] allowed)
+        public void OneOf(string field, string? value, IReadOnlyList<string> allowed)
         {
             if (string.IsNullOrWhiteSpace(value)) Add(field, $"Required: one of {string.Join(", ", allowed)}.");
             else if (!allowed.Contains(value)) Add(field, $"'{value}' is not one of {string.Join(", ", allowed)}.");

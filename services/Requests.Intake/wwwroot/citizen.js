@@ -36,7 +36,6 @@ const arabic = {
   suggestion: "اقتراح",
   statement: "عرض الموضوع",
   theme: "المحور",
-  themeHint: "الاستقبال، الآجال، جودة الخدمة…",
   send: "إرسال",
   receiptTitle: "وصل الإيداع",
   keepReceipt: "احتفظوا بهاتين المعلومتين: تمكنانكم من تتبع ملفكم. لا يُعرض رمز الولوج إلا مرة واحدة.",
@@ -155,6 +154,7 @@ function setLanguage(next) {
   for (const select of $$("select[name=language]")) select.value = lang;
   for (const error of $$(".error")) error.textContent = JSON.parse(error.dataset.messages).map(translated).join(" ");
   showBodies();
+  showThemes();
   if (receipt) showReceipt();
   if (!$("#case").hidden) lookUp();
 }
@@ -370,6 +370,27 @@ async function loadBodies() {
   showBodies();
 }
 
+let themes; // the closed list of complaint themes, once loaded
+
+function showThemes() {
+  if (!themes) return;
+  const name = theme => lang === "ar" ? theme.nameAr : theme.nameFr;
+  for (const select of $$("select.themes")) {
+    const chosen = select.value;
+    select.replaceChildren(new Option(t("choose"), ""), ...themes.map(theme => new Option(name(theme), theme.code)));
+    select.value = chosen;
+  }
+}
+
+async function loadThemes() {
+  try {
+    themes = await (await fetch("/api/themes")).json();
+  } catch {
+    themes = null;
+  }
+  showThemes();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   for (const fieldset of $$("fieldset.requester")) fieldset.append($("#requester-fields").content.cloneNode(true));
   for (const element of $$("[data-t]")) french[element.dataset.t] = element.textContent;
@@ -383,6 +404,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#follow-this").addEventListener("click", () => { show("follow"); lookUp(); });
   setLanguage(initialLanguage());
   loadBodies();
+  loadThemes();
   // the link in the e-mails: /cases/{trackingNumber}, the access code still to type
   const linked = /^\/cases\/([^/]+)$/.exec(location.pathname);
   if (linked) {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Requests.Domain.Complaints;
 using Requests.Reporting.Storage;
 
 namespace Requests.Reporting.Facts;
@@ -38,18 +39,19 @@ public sealed class FactBook(ReportingDbContext db)
         return body.Id;
     }
 
-    public async Task<int> ThemeIdAsync(string? code, CancellationToken cancellationToken)
+    /// <summary>The theme's id: a code of the closed list, anything else counted as <c>other</c>; 0 for none.</summary>
+    public async Task<int> ThemeIdAsync(string? theme, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        if (ComplaintThemes.CodeOf(theme) is not { } code)
             return 0;
-        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
-        if (theme is null)
+        var record = await db.Themes.FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
+        if (record is null)
         {
-            theme = new ThemeRecord { Code = code };
-            db.Themes.Add(theme);
+            record = new ThemeRecord { Code = code };
+            db.Themes.Add(record);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return theme.Id;
+        return record.Id;
     }
 
     /// <summary>

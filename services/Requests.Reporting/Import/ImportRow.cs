@@ -1,5 +1,6 @@
 using System.Globalization;
 using Requests.Domain.Calendar;
+using Requests.Domain.Complaints;
 using Requests.Domain.Deadlines;
 using Requests.Reporting.Facts;
 
@@ -87,6 +88,8 @@ public sealed record ImportRow(string CaseId, string BodyCode, string BodyName, 
         if (extended)
             codes |= FactCodes.Extended;
         var theme = f[8].Trim();
+        if (theme.Length > 0 && !ComplaintThemes.IsKnown(theme))
+            return Fail($"theme '{theme}' is not one of {string.Join(", ", ComplaintThemes.Codes)}");
         return (new ImportRow(caseId, f[3].Trim(), f[4].Trim(), f[5], f[6].Trim(), theme.Length == 0 ? null : theme, codes,
             received, due, answered), null);
     }

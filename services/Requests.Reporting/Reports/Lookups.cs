@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.Domain.Complaints;
 using Requests.Reporting.Facts;
 using Requests.Reporting.Storage;
 
@@ -28,17 +29,23 @@ public sealed class Lookups
             BodyRegion[body.Id] = region;
         }
         Regions = regions;
+        // the closed list's codes, in its order; a theme stored as free text before the list is "other"
+        Themes = [null, .. ComplaintThemes.Codes];
         var maxTheme = themes.Count == 0 ? 0 : themes.Max(t => t.Id);
-        Themes = new string?[maxTheme + 1];
+        ThemeSlot = new int[maxTheme + 1];
         foreach (var theme in themes)
-            Themes[theme.Id] = theme.Code;
+            ThemeSlot[theme.Id] = 1 + FactCodes.Of(ComplaintThemes.Codes, ComplaintThemes.CodeOf(theme.Code));
     }
 
     public BodyRecord?[] Bodies { get; }
     public int[] BodySector { get; }
     public int[] BodyRegion { get; }
     public IReadOnlyList<string> Regions { get; }
+    /// <summary>The themes' codes by slot (slot 0: none).</summary>
     public string?[] Themes { get; }
+
+    /// <summary>Each theme id's slot in <see cref="Themes"/>.</summary>
+    public int[] ThemeSlot { get; }
 
     public BodyRecord? Body(string code) => Bodies.FirstOrDefault(b => b?.Code == code);
 

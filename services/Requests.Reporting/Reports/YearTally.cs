@@ -85,8 +85,8 @@ public sealed class YearTally
             cell!.Add(state);
             // themes classify complaints (Decree 2.17.265); a request's theme is not a breakdown
             var theme = facts.Theme[i];
-            if (theme > 0 && FactCodes.Regime(codes) == 1 && theme < Themes.Length)
-                Themes[theme].Add(state);
+            if (theme > 0 && FactCodes.Regime(codes) == 1 && theme < _lookups.ThemeSlot.Length)
+                Themes[_lookups.ThemeSlot[theme]].Add(state);
 
             ReceivedByMonth[days.MonthOf(received)]++;
             if (isAnswered)

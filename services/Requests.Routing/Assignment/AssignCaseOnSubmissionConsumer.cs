@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
+using Requests.Domain.Complaints;
 using Requests.Domain.Deadlines;
 using Requests.Domain.Lifecycle;
 using Requests.Notifications.Delivery;
@@ -82,6 +83,10 @@ public sealed class AssignCaseOnSubmissionConsumer(
         // the answer's clock runs from receipt, assigned or not: its first alert is the reminder 5 working days before
         CaseClock.ScheduleAlerts(routed, calendar.Current);
         rows.Cases.Add(routed);
+        // the reports' own message: the case's dimensions, never the requester
+        rows.Messages.Add(OutboxMessage.For(new CaseOpened(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind,
+            routed.BodyCode, routed.Channel, ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, message.ReceivedAt,
+            routed.ReceivedOn, routed.DueOn), Guid.CreateVersion7(), now));
 
         var bodyKnown = await picker.KnowsAsync(message.BodyCode, cancellationToken);
         var officer = bodyKnown ? await picker.PickAsync(message.BodyCode, message.ReceivedOn, cancellationToken) : null;

@@ -12,6 +12,7 @@ namespace Requests.ServiceDefaults.Messaging;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RequestSubmitted))]
+[JsonSerializable(typeof(CaseOpened))]
 [JsonSerializable(typeof(CaseAssigned))]
 [JsonSerializable(typeof(CaseMoved))]
 [JsonSerializable(typeof(DeadlineApproaching))]

@@ -72,6 +72,17 @@ public sealed class Broker : IAsyncDisposable
     public async Task<List<QueueInfo>> QueuesAsync() =>
         await _api.GetFromJsonAsync<List<QueueInfo>>($"/api/queues/{VirtualHost}") ?? [];
 
+    /// <summary>The bodies of the messages waiting in <paramref name="queue"/>, read and put back.</summary>
+    public async Task<List<string>> PeekAsync(string queue)
+    {
+        var request = new StringContent("""{"count":10000,"ackmode":"ack_requeue_true","encoding":"auto"}""", Encoding.UTF8, "application/json");
+        var response = await _api.PostAsync($"/api/queues/{VirtualHost}/{Uri.EscapeDataString(queue)}/get", request);
+        response.EnsureSuccessStatusCode();
+        return [.. (await response.Content.ReadFromJsonAsync<List<WaitingMessage>>() ?? []).Select(m => m.Payload)];
+    }
+
+    private sealed record WaitingMessage(string Payload);
+
     public sealed record QueueInfo(string Name, string Type,
         [property: System.Text.Json.Serialization.JsonPropertyName("auto_delete")] bool AutoDelete);
 

@@ -1,16 +1,16 @@
 using MassTransit;
-using Requests.Contracts.Intake;
+using Requests.Contracts.Routing;
 
 namespace Requests.Reporting.Facts;
 
 /// <summary>
-/// Records a case's receipt: its dimensions and dates only. The message carries the requester's identity, subject
-/// and description; none of it is read, so none of it can be stored here.
+/// Records a case's receipt from routing's <see cref="CaseOpened"/>: its dimensions and dates only. Reporting binds no
+/// queue to intake's <c>RequestSubmitted</c>, which carries the requester's identity, so none of it reaches this service.
 /// </summary>
-public sealed class RecordSubmissionConsumer(FactBook facts)
-    : IConsumer<RequestSubmitted>
+public sealed class RecordOpeningConsumer(FactBook facts)
+    : IConsumer<CaseOpened>
 {
-    public async Task Consume(ConsumeContext<RequestSubmitted> context)
+    public async Task Consume(ConsumeContext<CaseOpened> context)
     {
         var cancellationToken = context.CancellationToken;
         var m = context.Message;
