@@ -64,6 +64,17 @@ public sealed class Filing_a_complaint : IDisposable
     }
 
     [Fact]
+    public async Task Offers_the_closed_list_of_themes_in_French_and_Arabic()
+    {
+        var themes = (await _app.CreateClient().GetJsonAsync("/api/themes")).EnumerateArray().ToList();
+
+        var roads = themes.Single(t => t.Text("code") == "roads");
+        Assert.Equal(("Voirie", "الطرق"), (roads.Text("nameFr"), roads.Text("nameAr")));
+        Assert.Equal("other", themes[^1].Text("code"));
+        Assert.All(themes, t => Assert.False(string.IsNullOrWhiteSpace(t.Text("nameAr"))));
+    }
+
+    [Fact]
     public async Task Puts_exactly_one_RequestSubmitted_in_the_outbox()
     {
         var receipt = await (await _app.PostJsonAsync("/api/complaints", Forms.Complaint())).ReadReceiptAsync();

@@ -96,6 +96,31 @@ public sealed partial class Using_the_citizen_page : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_a_complaint_under_a_theme_of_the_closed_list_named_in_the_pages_language()
+    {
+        await _page.ClickAsync("nav button[data-show=complaint]");
+        var form = _page.Locator("#complaint-form");
+        var theme = form.Locator("[name=theme]");
+        await Assertions.Expect(theme.Locator("option[value=roads]")).ToHaveTextAsync("Voirie");
+        await _page.ClickAsync("#language");
+        await Assertions.Expect(theme.Locator("option[value=roads]")).ToHaveTextAsync("الطرق");
+
+        await form.Locator("[name=bodyCode]").SelectOptionAsync("MEF");
+        await form.Locator("[name=subject]").FillAsync("Éclairage public");
+        await form.Locator("[name=description]").FillAsync("Les lampadaires de ma rue sont éteints depuis trois mois.");
+        await theme.SelectOptionAsync("roads");
+        await form.Locator("[name='requester.fullName']").FillAsync("Amina Alaoui");
+        await form.Locator("[name='requester.identityNumber']").FillAsync("AB123456");
+        await form.Locator("[name='requester.email']").FillAsync("amina@example.ma");
+        await form.Locator("[name=consent]").CheckAsync();
+        var filed = await _page.RunAndWaitForResponseAsync(() => form.Locator("button[type=submit]").ClickAsync(),
+            response => response.Url.EndsWith("/api/complaints", StringComparison.Ordinal));
+
+        Assert.Equal(201, filed.Status);
+        Assert.Equal("roads", Assert.Single(await _app.QueryAsync("SELECT theme FROM cases"))["theme"]);
+    }
+
+    [Fact]
     public async Task Shows_each_invalid_field_next_to_it_and_stores_nothing()
     {
         var form = _page.Locator("#request-form");

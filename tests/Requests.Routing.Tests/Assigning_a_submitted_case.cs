@@ -124,6 +124,24 @@ public sealed class Assigning_a_submitted_case : IDisposable
         Assert.Equal(1, await _app.CountAsync("inbox_messages"));
     }
 
+    [Theory]
+    [InlineData("MEF", "roads", "roads")]
+    [InlineData("NOPE", "voirie", "other")] // a case left unassigned is counted too; a theme written before the closed list is "other"
+    public async Task Writes_CaseOpened_for_the_reports_with_the_cases_dimensions_and_nothing_of_the_requester(string body,
+        string theme, string reported)
+    {
+        var submitted = Submissions.Request(bodyCode: body) with { Regime = "complaint", Kind = "complaint", Theme = theme, Urgent = true };
+
+        await _app.ConsumeAsync(submitted);
+
+        var row = Assert.Single(await _app.QueryAsync("SELECT body FROM outbox_messages WHERE message_type LIKE '%CaseOpened'"));
+        var message = JsonSerializer.Deserialize<CaseOpened>((string)row["body"]!, JsonSerializerOptions.Web)!;
+        Assert.Equal(new CaseOpened(submitted.CaseId, submitted.TrackingNumber, "complaint", "complaint", body, "portal", reported,
+            true, submitted.ReceivedAt, submitted.ReceivedOn, submitted.DueOn), message);
+        foreach (var personal in new[] { "Amina", "AB123456", "amina@example.ma", "Budget execution", "quarterly" })
+            Assert.DoesNotContain(personal, (string)row["body"]!, StringComparison.Ordinal);
+    }
+
     private async Task<string?> OfficerOfAsync(Guid caseId) =>
         (string?)Assert.Single(await _app.QueryAsync($"SELECT assigned_officer_id FROM cases WHERE id = '{caseId}'"))["assigned_officer_id"];
 }
