@@ -149,7 +149,7 @@ public sealed class DocumentUploads(IDocumentStore store, IOptions<DocumentOptio
                 return Delete(path, Refused(422, name, "The file is empty."));
             if (ContentTypes.Detect(path, name, _options, out var why) is not { } contentType)
                 return Delete(path, Refused(415, name, why!));
-            return (new StagedFile(path, name, size, Convert.ToHexStringLower(hash.GetHashAndReset()), section.ContentType, contentType), null);
+            return (new StagedFile(path, name, size, Convert.ToHexStringLower(hash.GetHashAndReset()), section.ContentType?[..Math.Min(section.ContentType.Length, 200)], contentType), null);
         }
         catch
         {
