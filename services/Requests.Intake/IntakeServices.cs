@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
+using Requests.Intake.Documents;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Notifications;
@@ -32,6 +33,7 @@ public static class IntakeServices
             bus.AddConsumer<ShowNoticeToCitizenConsumer>();
             bus.AddConsumer<ReplaceDirectoryConsumer>();
             bus.AddConsumer<ReplaceCalendarConsumer>();
+            bus.AddConsumer<DeliverDocumentsConsumer>();
         });
         // staff registration takes the tokens routing signs, checked with its public key
         builder.AddStaffAuthentication();
@@ -59,9 +61,26 @@ public static class IntakeServices
         builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
         builder.Services.AddScoped<Filings>();
         builder.Services.AddScoped<RedirectionFiling>();
+        builder.AddDocuments();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionJson.Default));
         builder.Services.AddRateLimiter(o => AddRateLimits(o, builder.Configuration));
         return builder;
+    }
+
+    /// <summary>The documents' store (on disk, or in PostgreSQL with <c>Database:Provider=postgres</c>), uploads and e-mail attachments.</summary>
+    private static void AddDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
+        if (DatabaseProvider.From(builder.Configuration).IsSqlite)
+        {
+            var root = FileDocumentStore.RootFrom(builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new(),
+                builder.Configuration.GetConnectionString("Database") ?? "Data Source=intake.db");
+            builder.Services.AddSingleton<IDocumentStore>(new FileDocumentStore(root));
+        }
+        else
+            builder.Services.AddSingleton<IDocumentStore, DatabaseDocumentStore>();
+        builder.Services.AddSingleton<DocumentUploads>();
+        builder.Services.AddScoped<DocumentAttachments>();
     }
 
     public static async Task StartIntakeAsync(this WebApplication app)
@@ -78,6 +97,10 @@ public static class IntakeServices
     {
         options.AddPolicy(SubmissionEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Submissions", 20));
         options.AddPolicy(CaseEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Lookups", 60));
+        // a citizen's access code is tested at the lookups' pace; staff, with a token, are not counted
+        options.AddPolicy(DocumentEndpoints.RateLimitPolicy, http => http.Request.Headers.ContainsKey("Authorization")
+            ? RateLimitPartition.GetNoLimiter("staff")
+            : Partition(http, configuration, "Lookups", 60));
         options.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -22,6 +22,7 @@ public static class RoutingServices
         {
             bus.AddConsumer<AssignCaseOnSubmissionConsumer>(typeof(AssignCaseOnSubmissionConsumerDefinition));
             bus.AddConsumer<ApplyCitizenActionConsumer>();
+            bus.AddConsumer<RecordDocumentDownloadConsumer>();
         });
         builder.AddNotifications<RoutingDbContext>();
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
+using Requests.Intake.Documents;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
@@ -14,10 +15,12 @@ namespace Requests.Intake.Cases;
 /// code), <see cref="ActionId"/> and <see cref="State"/>: <c>pending</c>, <c>done</c> or <c>refused</c>.
 /// A step the citizen was written about carries the message's template as <see cref="Notice"/> and where its delivery
 /// stands as <see cref="Delivery"/>: <c>pending</c>, <c>sent</c>, <c>failed</c> or <c>postal</c> (to be posted: no
-/// e-mail address); a message that belongs to no step is an entry of its own, of kind <c>notice</c>.
+/// e-mail address); a message that belongs to no step is an entry of its own, of kind <c>notice</c>. A step that sent or
+/// received documents lists them (<see cref="Documents"/>).
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Description, DateOnly? DueOn,
-    string? Action = null, Guid? ActionId = null, string? State = null, string? Notice = null, string? Delivery = null);
+    string? Action = null, Guid? ActionId = null, string? State = null, string? Notice = null, string? Delivery = null,
+    IReadOnlyList<DocumentView>? Documents = null);
 
 /// <summary>An action the citizen may take now: <c>POST</c> to <see cref="Path"/> with the access code.</summary>
 public sealed record AvailableAction(string Name, string Path);
@@ -28,11 +31,13 @@ public sealed record AvailableAction(string Name, string Path);
 /// <see cref="RecourseDueOn"/> the head's deadline while a recourse is under way. A redirected case names the case
 /// opened at the competent body (<see cref="RedirectedTo"/>), and that one the case it came from. Texts and names come
 /// in <see cref="Language"/> (<c>fr</c> or <c>ar</c>): <c>?lang=</c>, else Accept-Language, else the case's own.
+/// <see cref="Documents"/> are the case's delivered documents, each with its step.
 /// </summary>
 public sealed record CaseView(string TrackingNumber, string Regime, string Kind, string BodyCode, string? BodyName,
     string Subject, string Status, string StatusLabel, string Language, string Channel, DateTimeOffset ReceivedAt,
     DateOnly ReceivedOn, DateOnly DueDate, DateOnly? RecourseLastDay, DateOnly? RecourseDueOn, string RuleVersion,
-    string? RedirectedFrom, string? RedirectedTo, IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline);
+    string? RedirectedFrom, string? RedirectedTo, IReadOnlyList<AvailableAction> Actions, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<DocumentView> Documents);
 
 public static class CaseEndpoints
 {
@@ -73,6 +78,10 @@ public static class CaseEndpoints
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).ToListAsync(cancellationToken);
         var actions = await db.CitizenActions.AsNoTracking().Where(a => a.CaseId == record.Id).ToListAsync(cancellationToken);
         var notices = await CitizenNotices.ForCaseAsync(db, record.Id, cancellationToken);
+        var documents = (await db.Documents.AsNoTracking().Where(d => d.CaseId == record.Id && d.State == DocumentStates.Delivered)
+            .ToListAsync(cancellationToken)).OrderBy(d => d.AddedAt).ThenBy(d => d.Name).Select(d => (d, View: DocumentView.Of(d, forCitizen: true))).ToList();
+        IReadOnlyList<DocumentView>? With(Func<DocumentRecord, bool> match) =>
+            documents.Where(x => match(x.d)).Select(x => x.View).ToList() is { Count: > 0 } found ? found : null;
         var origin = record.RedirectedFrom is { } from
             ? await db.Cases.AsNoTracking().Where(c => c.Id == from)
                 .Select(c => new { c.TrackingNumber, c.BodyCode }).FirstOrDefaultAsync(cancellationToken)
@@ -91,15 +100,16 @@ public static class CaseEndpoints
         var shown = events.Where(e => e.Sequence is { } s && bySequence.ContainsKey(s)).Select(e => e.Sequence!.Value).ToHashSet();
         shown.Add(0);
         var timeline = events.Select(e => (e.At, e.Id, Entry: new TimelineEntry(Utc(e.At), e.Kind, e.DescriptionIn(language), e.DueOn,
-                Notice: Told(e.Sequence)?.Template, Delivery: Told(e.Sequence)?.Status)))
+                Notice: Told(e.Sequence)?.Template, Delivery: Told(e.Sequence)?.Status,
+                Documents: e.Sequence is { } s ? With(d => d.Sequence == s) : null)))
             .Concat(actions.Select(a => (a.At, Id: 0L, Entry: new TimelineEntry(Utc(a.At), "citizen-action", CitizenTexts.Action(a, language), null,
-                a.Action, a.Id, a.State))))
+                a.Action, a.Id, a.State, Documents: With(d => d.ActionId == a.Id)))))
             .Concat(notices.Where(n => n.Sequence is not { } s || !shown.Contains(s))
                 .Select(n => (n.At, Id: long.MaxValue, Entry: new TimelineEntry(Utc(n.At), "notice", n.Subject, null,
                     Notice: n.Template, Delivery: n.Status))))
             .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Entry)
             .Prepend(new TimelineEntry(receivedAt, "received", received, record.DueOn, Notice: Told(0)?.Template,
-                Delivery: Told(0)?.Status))
+                Delivery: Told(0)?.Status, Documents: With(d => d.Step is DocumentSteps.Filing or DocumentSteps.Scan)))
             .ToList();
 
         CitizenNotice? Told(int? sequence) => sequence is { } s && bySequence.TryGetValue(s, out var n) ? n : null;
@@ -113,7 +123,8 @@ public static class CaseEndpoints
             CitizenTexts.Status(record.Status, language), language.Code(), record.Channel, receivedAt, record.ReceivedOn,
             record.DueOn, recourseOpen ? record.RecourseLastDay : null, record.Status == "under-recourse" ? record.RecourseDueOn : null,
             record.RuleVersion, origin?.TrackingNumber, redirectedTo,
-            [.. open.Select(a => new AvailableAction(a.Name, $"/api/cases/{record.TrackingNumber}/{a.Path}"))], timeline));
+            [.. open.Select(a => new AvailableAction(a.Name, $"/api/cases/{record.TrackingNumber}/{a.Path}"))], timeline,
+            [.. documents.Select(x => x.View)]));
     }
 
     /// <summary><c>?lang=fr|ar</c>, else the first of Accept-Language's that is French or Arabic, else the case's language.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Requests.Contracts.Intake;
 using Requests.Intake.Calendar;
+using Requests.Intake.Documents;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Data;
@@ -57,7 +58,7 @@ public static class CitizenActionEndpoints
     private static void Map<TForm>(RouteGroupBuilder cases, CitizenActionKind kind, JsonTypeInfo<TForm> type,
         Func<TForm, Checked> check, string summary) where TForm : class =>
         cases.MapPost($"/{kind.Path}", (string trackingNumber, HttpContext http) => ActAsync(trackingNumber, http, kind, type, check))
-            .Accepts<TForm>("application/json")
+            .Accepts<TForm>("application/json", "multipart/form-data")
             .Produces<ActionReceipt>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -72,9 +73,15 @@ public static class CitizenActionEndpoints
         var cancellationToken = http.RequestAborted;
         if (await CaseEndpoints.FindAsync(db, trackingNumber, http.Request, cancellationToken) is not { } record)
             return CaseEndpoints.NotFound();
-        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, type);
+        // a recourse and a clarification may come with files (multipart/form-data: the part 'form' and parts 'file')
+        var step = kind == CitizenActions.Recourse ? DocumentSteps.Recourse
+            : kind == CitizenActions.Clarification ? DocumentSteps.ClarificationAnswer : null;
+        var uploads = services.GetRequiredService<DocumentUploads>();
+        var (form, upload, error) = await SubmissionEndpoints.ReadFormAndFilesAsync(http.Request, type, uploads,
+            await DocumentEndpoints.CaseBytesAsync(db, record.Id, cancellationToken), filesAllowed: step is not null);
         if (form is null)
             return error!;
+        using var files = upload;
         var (text, rating, errors) = check(form);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, statusCode: 422, title: "Some fields are missing or invalid; nothing was sent.");
@@ -90,6 +97,10 @@ public static class CitizenActionEndpoints
             At = now.UtcDateTime, OccurredOn = today, State = "pending",
         };
         db.CitizenActions.Add(action);
+        var documents = upload is { Files.Count: > 0 }
+            ? await uploads.StoreAsync(upload, record.Id, step, DocumentStates.Delivered, "citizen", action.Id, cancellationToken)
+            : [];
+        db.AddRange(documents);
         db.Add(OutboxMessage.For(new CitizenActed(action.Id, record.Id, record.TrackingNumber, kind.Code, text, rating, now, today),
             Guid.CreateVersion7(now), now.UtcDateTime));
         var writes = services.GetRequiredService<WriteGate>();
@@ -97,6 +108,11 @@ public static class CitizenActionEndpoints
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await uploads.ForgetAsync(documents);
+            throw;
         }
         finally
         {

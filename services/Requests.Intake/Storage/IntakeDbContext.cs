@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Requests.Intake.Documents;
 using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
@@ -17,6 +18,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<RecordedReceipt> RecordedReceipts => Set<RecordedReceipt>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -57,6 +59,13 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasKey(r => r.CaseId);
             e.HasIndex(r => r.CreatedAt);
         });
+        modelBuilder.Entity<DocumentRecord>(e =>
+        {
+            e.ToTable("Documents");
+            e.HasIndex(d => d.CaseId);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(d => d.CaseId);
+        });
+        modelBuilder.Entity<DocumentChunk>(e => e.ToTable("DocumentChunks").HasKey(c => new { c.DocumentId, c.Number }));
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
+using Requests.Intake.Documents;
 using Requests.Intake.Notices;
 using Requests.Intake.Staff;
 using Requests.Intake.Storage;
@@ -8,25 +9,36 @@ using Requests.Intake.Storage;
 namespace Requests.Intake.Submissions;
 
 /// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
+/// <remarks>A complaint, and any filing staff register, may come with files (<c>multipart/form-data</c>): they are stored
+/// with the case in the receipt's transaction, the citizen's as the <c>filing</c> step, staff's as its <c>scan</c>.</remarks>
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, ReceiptNotices notices,
-    TimeProvider clock)
+    DocumentUploads uploads, TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
-            f => (f.Channel, f.ReceivedOn), NewRequest);
+            f => (f.Channel, f.ReceivedOn), NewRequest, byStaff ? DocumentSteps.Scan : null);
 
     public Task<IResult> FileComplaintAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.ComplaintForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
-            f => (f.Channel, f.ReceivedOn), NewComplaint);
+            f => (f.Channel, f.ReceivedOn), NewComplaint, byStaff ? DocumentSteps.Scan : DocumentSteps.Filing);
 
     private async Task<IResult> FileAsync<TForm>(HttpContext http, JsonTypeInfo<TForm> type, bool byStaff,
         Func<TForm, string?> bodyOf, Func<TForm, Dictionary<string, string[]>> validate,
-        Func<TForm, (string? Channel, DateOnly? On)> receivedBy, Func<TForm, Reception, string?, CaseRecord> newCase)
-        where TForm : class
+        Func<TForm, (string? Channel, DateOnly? On)> receivedBy, Func<TForm, Reception, string?, CaseRecord> newCase,
+        string? documentStep) where TForm : class
     {
-        var (form, error) = await SubmissionEndpoints.ReadFormAsync(http.Request, type);
+        var (form, upload, error) = await SubmissionEndpoints.ReadFormAndFilesAsync(http.Request, type, uploads, caseBytes: 0,
+            filesAllowed: documentStep is not null);
         if (form is null)
             return error!;
+        using (upload)
+            return await FileAsync(http, form, byStaff, bodyOf, validate, receivedBy, newCase, documentStep, upload);
+    }
+
+    private async Task<IResult> FileAsync<TForm>(HttpContext http, TForm form, bool byStaff, Func<TForm, string?> bodyOf,
+        Func<TForm, Dictionary<string, string[]>> validate, Func<TForm, (string? Channel, DateOnly? On)> receivedBy,
+        Func<TForm, Reception, string?, CaseRecord> newCase, string? documentStep, Upload? upload)
+    {
         if (byStaff && bodyOf(form) is { } body && !string.IsNullOrWhiteSpace(body) && !http.User.MayRegisterFor(body))
             return Results.Problem(statusCode: 403, title: "You may register filings only for the bodies you are designated for.",
                 detail: $"Your account is not designated for '{body}'; nothing was recorded.");
@@ -37,7 +49,19 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             return Invalid(errors);
         // staff filings keep the account that typed them in
         var recordedBy = byStaff ? http.User.Identity?.Name ?? "staff" : null;
-        return await StoreAsync(newCase(form, receipt, recordedBy), http.RequestAborted);
+        var record = newCase(form, receipt, recordedBy);
+        var documents = upload is { Files.Count: > 0 }
+            ? await uploads.StoreAsync(upload, record.Id, documentStep, DocumentStates.Delivered, recordedBy ?? "citizen", null, http.RequestAborted)
+            : [];
+        try
+        {
+            return await StoreAsync(record, documents, http.RequestAborted);
+        }
+        catch
+        {
+            await uploads.ForgetAsync(documents);
+            throw;
+        }
     }
 
     private CaseRecord NewRequest(InformationRequestForm form, Reception receipt, string? recordedBy)
@@ -104,15 +128,16 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         };
     }
 
-    private async Task<IResult> StoreAsync(CaseRecord record, CancellationToken cancellationToken)
+    private async Task<IResult> StoreAsync(CaseRecord record, List<DocumentRecord> documents, CancellationToken cancellationToken)
     {
         string trackingNumber;
         try
         {
-            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), cancellationToken);
+            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), cancellationToken, documents);
         }
         catch (ReceiptNotStoredException)
         {
+            await uploads.ForgetAsync(documents);
             return SubmissionEndpoints.Problem(503, "The receipt could not be stored and nothing was recorded. Please try again.");
         }
         var receipt = new Receipt(record.Id, trackingNumber, record.AccessCode!, new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Requests.Contracts.Intake;
+using Requests.Intake.Documents;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
 
@@ -21,6 +22,20 @@ internal static class ReceiptSql
 
 
     private static readonly string[] NoticeColumns = ["case_id", "sealed_code", "created_at"];
+
+    private static readonly string[] DocumentColumns =
+    [
+        "id", "case_id", "step", "name", "size", "declared_type", "content_type", "sha256", "added_by", "added_at", "state",
+        "sequence", "action_id",
+    ];
+
+    /// <summary>A file that came with the filing.</summary>
+    public static DbCommand Document(DbConnection connection) =>
+        Commands.Prepare(connection, Commands.Insert("documents", DocumentColumns), DocumentColumns.Length);
+
+    public static void BindDocument(DbCommand command, DocumentRecord d) => Commands.Bind(command,
+        d.Id.ToString(), d.CaseId.ToString(), d.Step, d.Name, d.Size, d.DeclaredType, d.ContentType, d.Sha256, d.AddedBy,
+        d.AddedAt, d.State, d.Sequence, d.ActionId?.ToString());
 
     public static DbCommand Counter(DbConnection connection) => Commands.Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
+using Requests.Intake.Documents;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Data;
@@ -45,9 +46,11 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     /// <see cref="ReceiptNotices.Seal"/> sealed it, null for a receipt by post), and returns its tracking number once
     /// both are durable. <see cref="ReceiptNoticeWriter"/> renders the e-mail after the commit, off this path.
     /// </summary>
-    public async Task<string> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken)
+    /// <param name="documents">Files that came with the filing, already in the document store: their rows commit with the case.</param>
+    public async Task<string> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken,
+        IReadOnlyList<DocumentRecord>? documents = null)
     {
-        var pending = new Pending(record, sealedCode);
+        var pending = new Pending(record, sealedCode, documents ?? []);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task;
     }
@@ -115,7 +118,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
     }
 
-    private sealed record Pending(CaseRecord Record, string? SealedCode)
+    private sealed record Pending(CaseRecord Record, string? SealedCode, IReadOnlyList<DocumentRecord> Documents)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -125,7 +128,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     {
         private readonly IServiceScope _scope;
         private readonly DbConnection _connection;
-        private readonly DbCommand _counter, _case, _message, _notice;
+        private readonly DbCommand _counter, _case, _message, _notice, _document;
 
         private Statements(IServiceScope scope)
         {
@@ -137,6 +140,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _case = ReceiptSql.Case(_connection);
             _message = OutboxMessage.InsertCommand(_connection);
             _notice = ReceiptSql.Notice(_connection);
+            _document = ReceiptSql.Document(_connection);
         }
 
         public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
@@ -144,7 +148,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         public string[] Write(List<Pending> batch, DateTime now)
         {
             using var transaction = _connection.BeginTransaction();
-            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = transaction;
+            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = _document.Transaction = transaction;
             var numbers = ReserveTrackingNumbers(batch);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -157,6 +161,11 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 _message.ExecuteNonQuery();
                 ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);
                 _notice.ExecuteNonQuery();
+                foreach (var document in batch[i].Documents)
+                {
+                    ReceiptSql.BindDocument(_document, document);
+                    _document.ExecuteNonQuery();
+                }
             }
             transaction.Commit();
             return numbers;
@@ -186,6 +195,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _case.Dispose();
             _message.Dispose();
             _notice.Dispose();
+            _document.Dispose();
             _scope.Dispose();
         }
     }

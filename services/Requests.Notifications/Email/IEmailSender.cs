@@ -11,7 +11,11 @@ public interface IEmailSender
 /// <c>Message-ID</c> derived from it, so a mail client can drop the copy a resend would deliver. <paramref name="Template"/>,
 /// when given, is sent as the <c>X-Requests-Template</c> header.
 /// </summary>
-public sealed record EmailMessage(string To, string Subject, string Html, string Text, string Key, string? Template = null);
+public sealed record EmailMessage(string To, string Subject, string Html, string Text, string Key, string? Template = null,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file joined to an e-mail (<see cref="EmailMessage.Attachments"/>): its name, its type and its bytes.</summary>
+public sealed record EmailAttachment(string Name, string ContentType, byte[] Content);
 
 /// <summary>The server refused the message for good (an unknown mailbox, a refused address): do not try again.</summary>
 public sealed class EmailRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);

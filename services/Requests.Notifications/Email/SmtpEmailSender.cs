@@ -99,13 +99,21 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options) : IEmailSend
             Subject = message.Subject,
             MessageId = MessageIdFor(message.Key, settings.FromAddress)[1..^1],
             // the last alternative is the one a client prefers when it can show it
-            Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody(),
+            Body = Body(message),
         };
         mail.From.Add(new MailboxAddress(settings.FromDisplayName, settings.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.To));
         if (message.Template is { } template)
             mail.Headers.Add("X-Requests-Template", template);
         return mail;
+    }
+
+    private static MimeEntity Body(EmailMessage message)
+    {
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var file in message.Attachments ?? [])
+            body.Attachments.Add(file.Name, file.Content, ContentType.Parse(file.ContentType));
+        return body.ToMessageBody();
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class CaseEndpoints
 
     /// <summary>The body of every action; each reads its own fields (accept none, answer outcome, refusalGround and text...).</summary>
     public sealed record MoveForm(string? Question, string? Answer, string? Reasons, string? Outcome, string? RefusalGround,
-        string? Text, string? BodyCode, string? Reason, string? OfficerId);
+        string? Text, string? BodyCode, string? Reason, string? OfficerId, IReadOnlyList<JsonElement>? Documents = null);
 
     private static readonly JsonSerializerOptions FormJson =
         new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
@@ -35,7 +35,7 @@ public static class CaseEndpoints
         cases.MapPost("/{caseId:guid}/{action}", MoveAsync).RequireAuthorization(StaffPolicies.Staff)
             .Accepts<MoveForm>("application/json").Produces<CaseView>()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesValidationProblem(422)
-            .WithSummary("One move: accept, ask-clarification {question}, receive-clarification {answer}, extend {reasons}, answer {outcome, refusalGround?, text}, redirect {bodyCode, reasons}, close {reason}, reassign {officerId}, answer-recourse {outcome, refusalGround?, text}.");
+            .WithSummary("One move: accept, ask-clarification {question}, receive-clarification {answer}, extend {reasons}, answer {outcome, refusalGround?, text}, redirect {bodyCode, reasons}, close {reason}, reassign {officerId}, answer-recourse {outcome, refusalGround?, text}; answer, ask-clarification, receive-clarification and answer-recourse also take documents: [ids uploaded to intake].");
     }
 
     private static async Task<IResult> GetAsync(Guid caseId, ClaimsPrincipal user, RoutingDbContext db,
@@ -75,6 +75,9 @@ public static class CaseEndpoints
             if (missing is not null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { [missing] = [$"{missing} is required to {action}."] },
                     title: "A field is missing; nothing was changed.");
+            input = input with { Documents = MoveDocuments.Read(trigger, form!.Documents, out var documentErrors) };
+            if (documentErrors is not null)
+                return Results.ValidationProblem(documentErrors, statusCode: 422, title: "The documents are not valid; nothing was changed.");
 
             var actor = new MoveActor(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "");
             var result = await moves.ApplyAsync(routed, trigger, input, actor, calendar.Today, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
 using Requests.Domain.Lifecycle;
@@ -21,6 +22,9 @@ public sealed record MoveInput
     public string? BodyCode { get; init; }
     public string? OfficerId { get; init; }
     public int? Rating { get; init; }
+
+    /// <summary>The documents the move sends (see <see cref="MoveDocuments"/>).</summary>
+    public IReadOnlyList<DocumentReference>? Documents { get; init; }
 }
 
 public enum MoveStatus
@@ -84,7 +88,12 @@ public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calenda
             CaseId = routed.Id, At = now.UtcDateTime, Actor = actor.Name, Action = LifecycleCodes.Code(trigger),
             FromStatus = LifecycleCodes.Code(from), ToStatus = routed.Status, OfficerId = routed.AssignedOfficerId,
             Note = note, PreviousDueOn = changedFrom,
+            Documents = input.Documents is { Count: > 0 } sent ? JsonSerializer.Serialize(sent, JsonSerializerOptions.Web) : null,
         });
+        // beside the move, not in it: reporting follows the moves and never receives documents
+        if (input.Documents is { Count: > 0 } documents && MoveDocuments.StepOf(trigger) is { } step)
+            db.Add(OutboxMessage.For(new CaseDocumentsDelivered(routed.Id, routed.TrackingNumber, routed.Version, step, actor.Name, now,
+                documents), Guid.CreateVersion7(), now.UtcDateTime));
         var moved = new CaseMoved(routed.Id, routed.TrackingNumber, routed.Version, routed.Regime, routed.Kind,
             routed.BodyCode, LifecycleCodes.Code(trigger), LifecycleCodes.Code(from), routed.Status, now, today,
             actor.Name, actor.Role, routed.AssignedOfficerId, routed.DueOn, changedFrom,

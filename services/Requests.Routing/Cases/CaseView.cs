@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Requests.Contracts.Routing;
 using Requests.Domain.Calendar;
 using Requests.Domain.Deadlines;
 using Requests.Routing.Notices;
@@ -19,8 +21,9 @@ public sealed record QueuePage(int Total, int Limit, int Offset, IReadOnlyDictio
 
 public sealed record PauseView(DateOnly StartsOn, DateOnly? EndsOn, string Question, string? Answer);
 
+/// <param name="Documents">The documents the move sent (references only: intake keeps them), or the one downloaded.</param>
 public sealed record AuditView(DateTimeOffset At, string Actor, string Action, string? FromStatus, string ToStatus,
-    string? OfficerId, string? Note, DateOnly? PreviousDueOn);
+    string? OfficerId, string? Note, DateOnly? PreviousDueOn, IReadOnlyList<DocumentReference>? Documents = null);
 
 /// <summary>A case as staff see it, with its pauses, its audit trail and the actions the caller may take now.</summary>
 /// <param name="DueOn">The body's answer's due date (after extension and pauses).</param>
@@ -60,7 +63,8 @@ public sealed record CaseView(
             DueExplanation.For(c, pauses, today, rules, calendar),
             [.. pauses.Select(p => new PauseView(p.StartsOn, p.EndsOn, p.Question, p.Answer))],
             [.. audit.Select(a => new AuditView(NotificationView.Utc(a.At), a.Actor, a.Action, a.FromStatus, a.ToStatus, a.OfficerId,
-                a.Note, a.PreviousDueOn))],
+                a.Note, a.PreviousDueOn, a.Documents is null ? null
+                    : JsonSerializer.Deserialize<List<DocumentReference>>(a.Documents, JsonSerializerOptions.Web)))],
             await NotificationView.ForCaseAsync(db, c.Id, cancellationToken),
             allowedActions);
     }

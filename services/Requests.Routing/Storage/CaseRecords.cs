@@ -145,4 +145,7 @@ public sealed class CaseAuditEntry
     public string? OfficerId { get; set; }
     public string? Note { get; set; }
     public DateOnly? PreviousDueOn { get; set; }
+
+    /// <summary>The documents the move sent, or the one downloaded: their references as JSON (<c>DocumentReference</c>s).</summary>
+    public string? Documents { get; set; }
 }
