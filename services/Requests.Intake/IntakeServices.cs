@@ -13,6 +13,7 @@ using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Http;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake;
@@ -73,7 +74,7 @@ public static class IntakeServices
         await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
     }
 
-    /// <summary>Per client address: a few filings a minute is plenty for a citizen and stops a flood.</summary>
+    /// <summary>Per client address (an IPv6 address's /64): a few filings a minute is plenty for a citizen and stops a flood.</summary>
     private static void AddRateLimits(RateLimiterOptions options, IConfiguration configuration)
     {
         options.AddPolicy(SubmissionEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Submissions", 20));
@@ -93,8 +94,7 @@ public static class IntakeServices
     private static RateLimitPartition<string> Partition(HttpContext http, IConfiguration configuration, string name, int perMinute)
     {
         var limit = configuration.GetValue($"Intake:RateLimits:{name}PerMinute", perMinute);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Partition(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
             Window = TimeSpan.FromMinutes(1),
