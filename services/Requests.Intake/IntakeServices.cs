@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Notifications;
+using Requests.Notifications.Delivery;
 using Requests.Notifications.Email;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Auth;
@@ -50,8 +52,10 @@ public static class IntakeServices
         // the receipt's access code is written in clear only into the e-mail as it is sent
         builder.Services.AddScoped<SmtpEmailSender>();
         builder.Services.AddScoped<IEmailSender, AccessCodeSender>();
+        builder.Services.AddScoped<INotificationListener<IntakeDbContext>, ReceiptCodeEraser>();
         builder.AddNotifications<IntakeDbContext>();
         builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
+        builder.Services.AddSingleton(AccessCodes.Load(builder.Configuration));
         builder.Services.AddSingleton<AccessCodeSeal>();
         builder.Services.AddSingleton<ReceiptNotices>();
         builder.Services.AddSingleton<ReceiptNoticeWriter>();
@@ -72,6 +76,24 @@ public static class IntakeServices
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await app.Services.GetRequiredService<PublishedCalendar>().LoadAsync(db, CancellationToken.None);
         await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
+        await KeyLegacyAccessCodesAsync(db, app.Services.GetRequiredService<AccessCodes>());
+    }
+
+    /// <summary>Access codes hashed before hashes were keyed (a bare SHA-256) get the keyed hash of that hash, so the
+    /// same codes open the same cases; done once, before the service takes requests.</summary>
+    private static async Task KeyLegacyAccessCodesAsync(IntakeDbContext db, AccessCodes codes)
+    {
+        while (await db.Cases.Where(c => c.AccessCodeHash.Length == 32).Select(c => new { c.Id, c.AccessCodeHash })
+                   .Take(5000).ToListAsync() is { Count: > 0 } legacy)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var c in legacy)
+            {
+                var keyed = codes.Upgrade(c.AccessCodeHash);
+                await db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AccessCodeHash, keyed));
+            }
+            await transaction.CommitAsync();
+        }
     }
 
     /// <summary>Per client address (an IPv6 address's /64): a few filings a minute is plenty for a citizen and stops a flood.</summary>

@@ -17,6 +17,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<RecordedReceipt> RecordedReceipts => Set<RecordedReceipt>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
+    public DbSet<ReceiptCode> ReceiptCodes => Set<ReceiptCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -57,6 +58,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasKey(r => r.CaseId);
             e.HasIndex(r => r.CreatedAt);
         });
+        modelBuilder.Entity<ReceiptCode>().HasKey(r => r.CaseId);
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();

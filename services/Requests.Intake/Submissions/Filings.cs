@@ -9,7 +9,7 @@ namespace Requests.Intake.Submissions;
 
 /// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, ReceiptNotices notices,
-    TimeProvider clock)
+    AccessCodes codes, TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
@@ -74,7 +74,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         return new Reception(now, receivedOn ?? today, byStaff ? channel ?? "" : "portal");
     }
 
-    private static CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
+    private CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
         string language, RequesterForm requester, Reception receipt, DueDate due, string? recordedBy)
     {
         var accessCode = AccessCodes.New();
@@ -98,7 +98,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             DueOn = due.DueOn,
             RuleVersion = due.RuleVersion,
             AccessCode = accessCode,
-            AccessCodeHash = AccessCodes.Hash(accessCode),
+            AccessCodeHash = codes.Hash(accessCode),
             Status = "received",
             RecordedBy = recordedBy,
         };
