@@ -19,12 +19,7 @@ READY_TIMEOUT="${REQUESTS_SERVICE_READY_TIMEOUT:-120}"
 # signs in to routing (POST /api/auth/login) and creates the officers' accounts (POST /api/accounts).
 SECRETS_FILE="$RUN_DIR/secrets.env"
 secrets() {
-  if [[ ! -s "$SECRETS_FILE" ]]; then
-    mkdir -p "$RUN_DIR"
-    printf 'Routing__Admin__UserName=admin\nRouting__Admin__Password=%s\n' \
-      "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$SECRETS_FILE"
-    chmod 600 "$SECRETS_FILE"
-  fi
+  printf 'Routing__Admin__UserName=admin\nRouting__Admin__Password=%s\n' "$(new_secret)" | write_private "$SECRETS_FILE"
   cat "$SECRETS_FILE"
 }
 
@@ -57,6 +52,8 @@ EOF
   fi
   # intake's key ring, which wraps the keys sealing the access codes
   [[ "$svc" != Requests.Intake ]] || echo "DataProtection__KeysPath=$RUN_DIR/keys"
+  # intake's secret for the access codes' keyed hashes
+  [[ "$svc" != Requests.Intake ]] || echo "Intake__AccessCodeKeyFile=$RUN_DIR/keys/intake-access-code.key"
   # intake's gen0 budget: 64 MiB a heap (see Requests.Intake.csproj)
   [[ "$svc" != Requests.Intake ]] || echo "DOTNET_GCgen0size=0x4000000"
   secrets

@@ -7,6 +7,36 @@ REPO_ROOT="$(cd "$INFRA_DIR/.." && pwd)"
 RUN_DIR="${REQUESTS_RUN_DIR:-$REPO_ROOT/.run}"
 export INFRA_DIR REPO_ROOT RUN_DIR
 
+# What the scripts create under .run/ (databases, keys, secrets, logs) is its owner's alone: files 600, folders 700.
+# .run itself is 711: only its owner lists it, and PostgreSQL's user (which owns .run/postgres) can reach its folder.
+umask 077
+if [[ "$(stat -c %a "$RUN_DIR" 2>/dev/null)" != 711 ]]; then
+  mkdir -p "$RUN_DIR"
+  chmod -R go-rwx "$RUN_DIR"
+  chmod 711 "$RUN_DIR"
+fi
+
+# new_secret: 32 random letters and digits (safe in a connection string, a URL or an .env file).
+new_secret() {
+  local secret
+  secret="$(head -c 512 /dev/urandom | tr -dc 'A-Za-z0-9')"
+  printf '%s' "${secret:0:32}"
+}
+
+# write_private FILE: writes stdin to FILE, readable by its owner only from its first byte (never chmod after), unless
+# FILE exists already; a whole file or none (written aside, then moved into place).
+write_private() {
+  local file="$1" tmp
+  if [[ -e "$file" ]]; then
+    cat >/dev/null
+    return 0
+  fi
+  tmp="$(umask 077 && mktemp "$file.XXXXXX")"
+  (umask 077 && cat >"$tmp")
+  mv -n "$tmp" "$file"
+  rm -f "$tmp"
+}
+
 # ---- fixed ports (all on 127.0.0.1), each overridable from the environment -------------------------------------
 RABBITMQ_AMQP_PORT="${REQUESTS_RABBITMQ_PORT:-5682}"
 RABBITMQ_MANAGEMENT_PORT="${REQUESTS_RABBITMQ_MANAGEMENT_PORT:-15682}"

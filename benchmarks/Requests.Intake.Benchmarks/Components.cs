@@ -41,6 +41,7 @@ internal static class Components
             today.AddDays(60), "2026.1");
         var sink = new MemoryStream();
 
+        var codes = new AccessCodes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var n = 0;
         return
         [
@@ -49,7 +50,7 @@ internal static class Components
             Time("validation (SubmissionValidator.Validate)", each, () => validator.Validate(forms[n++ & 1023])),
             Time("legal date + due date (CalendarStore)", each, () =>
                 calendar.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, calendar.LocalDate(DateTimeOffset.UtcNow)))),
-            Time("access code: new + SHA-256 hash", each, () => AccessCodes.Hash(AccessCodes.New())),
+            Time("access code: new + keyed hash", each, () => codes.Hash(AccessCodes.New())),
             Time("case id (Guid v7) x2 (case + message)", each, () => (Guid.CreateVersion7(), Guid.CreateVersion7())),
             Time("outbox message: RequestSubmitted -> JSON", each,
                 () => OutboxMessage.For(submitted, Guid.CreateVersion7(), DateTime.UtcNow)),

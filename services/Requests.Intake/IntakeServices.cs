@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
@@ -9,11 +10,13 @@ using Requests.Intake.Documents;
 using Requests.Intake.Notices;
 using Requests.Intake.Storage;
 using Requests.Notifications;
+using Requests.Notifications.Delivery;
 using Requests.Notifications.Email;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Auth;
 using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
+using Requests.ServiceDefaults.Http;
 using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake;
@@ -51,8 +54,10 @@ public static class IntakeServices
         // the receipt's access code is written in clear only into the e-mail as it is sent
         builder.Services.AddScoped<SmtpEmailSender>();
         builder.Services.AddScoped<IEmailSender, AccessCodeSender>();
+        builder.Services.AddScoped<INotificationListener<IntakeDbContext>, ReceiptCodeEraser>();
         builder.AddNotifications<IntakeDbContext>();
         builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
+        builder.Services.AddSingleton(AccessCodes.Load(builder.Configuration));
         builder.Services.AddSingleton<AccessCodeSeal>();
         builder.Services.AddSingleton<ReceiptNotices>();
         builder.Services.AddSingleton<ReceiptNoticeWriter>();
@@ -90,9 +95,27 @@ public static class IntakeServices
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await app.Services.GetRequiredService<PublishedCalendar>().LoadAsync(db, CancellationToken.None);
         await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
+        await KeyLegacyAccessCodesAsync(db, app.Services.GetRequiredService<AccessCodes>());
     }
 
-    /// <summary>Per client address: a few filings a minute is plenty for a citizen and stops a flood.</summary>
+    /// <summary>Access codes hashed before hashes were keyed (a bare SHA-256) get the keyed hash of that hash, so the
+    /// same codes open the same cases; done once, before the service takes requests.</summary>
+    private static async Task KeyLegacyAccessCodesAsync(IntakeDbContext db, AccessCodes codes)
+    {
+        while (await db.Cases.Where(c => c.AccessCodeHash.Length == 32).Select(c => new { c.Id, c.AccessCodeHash })
+                   .Take(5000).ToListAsync() is { Count: > 0 } legacy)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var c in legacy)
+            {
+                var keyed = codes.Upgrade(c.AccessCodeHash);
+                await db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AccessCodeHash, keyed));
+            }
+            await transaction.CommitAsync();
+        }
+    }
+
+    /// <summary>Per client address (an IPv6 address's /64): a few filings a minute is plenty for a citizen and stops a flood.</summary>
     private static void AddRateLimits(RateLimiterOptions options, IConfiguration configuration)
     {
         options.AddPolicy(SubmissionEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Submissions", 20));
@@ -116,8 +139,7 @@ public static class IntakeServices
     private static RateLimitPartition<string> Partition(HttpContext http, IConfiguration configuration, string name, int perMinute)
     {
         var limit = configuration.GetValue($"Intake:RateLimits:{name}PerMinute", perMinute);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Partition(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
             Window = TimeSpan.FromMinutes(1),

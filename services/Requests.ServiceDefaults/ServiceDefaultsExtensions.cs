@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
+        ClientAddress.AddForwardedHeaders(builder.Services, builder.Configuration);
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        ClientAddress.UseForwardedHeaders(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // after the status-code pages, so that a 401 or 403 from an authorization policy is problem details too
@@ -48,6 +50,7 @@ public static class ServiceDefaultsExtensions
             app.UseAuthentication();
             app.UseAuthorization();
         }
+        app.Use(TextFields.InvokeAsync);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -50,6 +50,26 @@ public sealed class Intake_on_PostgreSQL : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(wrongCode)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_control_character_is_refused_alone_and_never_fails_the_others_filed_with_it()
+    {
+        await using var intake = await IntakeProcess.StartAsync($"{Server};Database={_database}", _broker);
+        using var http = new HttpClient { BaseAddress = intake.Address };
+        var nul = JsonSerializer.SerializeToNode(Filing.InformationRequest(0))!;
+        nul["subject"] = "Budget\u0000 2025";
+
+        // filed together, so that they share group commits
+        var good = Enumerable.Range(1, 40).Select(n => http.PostAsJsonAsync("/api/requests", Filing.InformationRequest(n))).ToList();
+        var bad = http.PostAsJsonAsync("/api/requests", nul);
+        var answers = await Task.WhenAll(good.Append(bad));
+
+        Assert.All(answers[..^1], a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answers[^1].StatusCode);
+        var problem = await answers[^1].Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["subject"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(40, (await _recorder.WaitForAsync(40, TimeSpan.FromSeconds(60))).Count);
+    }
+
     public async Task DisposeAsync()
     {
         await _recorder.DisposeAsync();

@@ -35,6 +35,8 @@ public sealed partial class IntakeApp : WebApplicationFactory<Program>
             ["RabbitMq:Transport"] = "inmemory",
             // the key ring that wraps the access codes' keys
             ["DataProtection:KeysPath"] = Path.Combine(_folder, "keys"),
+            // the secret the access codes' hashes are keyed with
+            ["Intake:AccessCodeKeyFile"] = Path.Combine(_folder, "keys", "access-code.key"),
             // routing's public key, as a file: here the tests sign the staff tokens themselves (IntakeApp.Staff.cs)
             ["Auth:PublicKeyFile"] = StaffKey.WritePublicKey(Path.Combine(_folder, "staff-key.pem")),
             // many tests file more than the 20 a minute allowed by default; the rate-limit tests lower these

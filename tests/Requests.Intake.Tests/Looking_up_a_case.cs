@@ -70,14 +70,21 @@ public sealed class Looking_up_a_case : IDisposable
     }
 
     [Fact]
-    public async Task Keeps_only_a_hash_of_the_access_code()
+    public async Task Keeps_only_a_hash_of_the_access_code_keyed_with_a_secret_outside_the_database()
     {
         var receipt = await FileAsync();
         var plain = receipt.AccessCode.Replace("-", "", StringComparison.Ordinal);
 
         var row = Assert.Single(await _app.QueryAsync("SELECT * FROM cases"));
 
-        Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(plain)), row["access_code_hash"]);
+        // HMAC-SHA256 of the code's SHA-256, under the key file only its owner may read
+        var keyFile = _app.Settings["Intake:AccessCodeKeyFile"]!;
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        var key = await File.ReadAllBytesAsync(keyFile);
+        Assert.Equal(32, key.Length);
+        byte[] expected = [1, .. HMACSHA256.HashData(key, SHA256.HashData(Encoding.UTF8.GetBytes(plain)))];
+        Assert.Equal(expected, row["access_code_hash"]);
         foreach (var value in row.Values.OfType<string>())
         {
             Assert.DoesNotContain(plain, value, StringComparison.OrdinalIgnoreCase);
@@ -90,6 +97,28 @@ public sealed class Looking_up_a_case : IDisposable
             Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(receipt.AccessCode)) < 0, file);
             Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(plain)) < 0, file);
         }
+    }
+
+    [Fact]
+    public async Task Keys_the_bare_hashes_stored_before_at_the_next_start_and_the_same_codes_still_open_their_cases()
+    {
+        var receipt = await FileAsync();
+        var plain = receipt.AccessCode.Replace("-", "", StringComparison.Ordinal);
+        await using (var connection = _app.OpenDatabase())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE cases SET access_code_hash = $hash";
+            command.Parameters.AddWithValue("$hash", SHA256.HashData(Encoding.UTF8.GetBytes(plain)));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var restarted = await _app.RestartAsync();
+
+        var row = Assert.Single(await restarted.QueryAsync("SELECT access_code_hash FROM cases"));
+        Assert.Equal(33, ((byte[])row["access_code_hash"]!).Length);
+        using var lookup = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{receipt.TrackingNumber}");
+        lookup.Headers.Add("X-Access-Code", receipt.AccessCode.ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.OK, (await restarted.CreateClient().SendAsync(lookup)).StatusCode);
     }
 
     private async Task<FiledReceipt> FileAsync() =>

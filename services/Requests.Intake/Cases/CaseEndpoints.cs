@@ -45,7 +45,7 @@ public static class CaseEndpoints
     public const string RateLimitPolicy = "lookups";
 
     // hashed when no case matches too, so a wrong tracking number takes as long as a wrong code
-    private static readonly byte[] NoCase = new byte[32];
+    private static readonly byte[] NoCase = new byte[33];
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
@@ -63,7 +63,8 @@ public static class CaseEndpoints
         var number = trackingNumber.Trim().ToUpperInvariant();
         var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingNumber == number, cancellationToken);
         var code = request.Headers[AccessCodeHeader].ToString();
-        return AccessCodes.Matches(code, record?.AccessCodeHash ?? NoCase) ? record : null;
+        var codes = request.HttpContext.RequestServices.GetRequiredService<AccessCodes>();
+        return codes.Matches(code, record?.AccessCodeHash ?? NoCase) ? record : null;
     }
 
     public static IResult NotFound() => SubmissionEndpoints.Problem(404, "No case matches this tracking number and access code.");

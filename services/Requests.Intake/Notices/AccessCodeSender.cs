@@ -1,21 +1,46 @@
+using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Documents;
+using Requests.Intake.Storage;
+using Requests.Notifications.Delivery;
 using Requests.Notifications.Email;
+using Requests.Notifications.Templates.Citizen;
 
 namespace Requests.Intake.Notices;
 
 /// <summary>
-/// The SMTP sender, given the receipt with its access code in clear (the database only ever holds it encrypted) and a
-/// <c>documents</c> notice with its files.
+/// The SMTP sender, given the receipt with its access code in clear: in the place of the receipt's own placeholder only
+/// (read from <c>receipt_codes</c>, never from the text, so a citizen's words are never taken for one). The database only
+/// ever holds the code sealed, until the receipt is sent (<see cref="ReceiptCodeEraser"/>). A <c>documents</c> notice goes
+/// with its files.
 /// </summary>
-public sealed class AccessCodeSender(SmtpEmailSender smtp, ReceiptNotices receipts, DocumentAttachments documents) : IEmailSender
+public sealed class AccessCodeSender(SmtpEmailSender smtp, IntakeDbContext db, AccessCodeSeal seal,
+    DocumentAttachments documents) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await smtp.SendAsync(message with
+        if (message.Template == ReceiptNotice.Template && Guid.TryParse(message.Key.Split(':')[0], out var caseId)
+            && await db.ReceiptCodes.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == caseId, cancellationToken) is { } code)
         {
-            Html = receipts.Reveal(message.Html), Text = receipts.Reveal(message.Text),
-            Attachments = await documents.ForAsync(message, cancellationToken),
-        }, cancellationToken);
+            var clear = seal.Open(code.SealedCode);
+            message = message with
+            {
+                Html = message.Html.Replace(code.Placeholder, clear, StringComparison.Ordinal),
+                Text = message.Text.Replace(code.Placeholder, clear, StringComparison.Ordinal),
+            };
+        }
+        await smtp.SendAsync(message with { Attachments = await documents.ForAsync(message, cancellationToken) }, cancellationToken);
+    }
+}
+
+/// <summary>Deletes a receipt's sealed access code once the receipt is sent (or has failed for good), in that update's transaction.</summary>
+public sealed class ReceiptCodeEraser : INotificationListener<IntakeDbContext>
+{
+    public async Task OnDeliveryAsync(IntakeDbContext db, Notification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notification);
+        if (notification.Template == ReceiptNotice.Template && notification.CaseId is { } caseId)
+            await db.ReceiptCodes.Where(r => r.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
     }
 }

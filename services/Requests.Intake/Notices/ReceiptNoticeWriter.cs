@@ -71,7 +71,7 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
         try
         {
             // read and render outside the write gate: the filings' group commit waits for nothing of this
-            var notices = new List<Notification>(limit);
+            var notices = new List<(Notification Notice, string? Placeholder, string? SealedCode)>(limit);
             await using (var select = connection.CreateCommand())
             {
                 select.CommandText = $"""
@@ -84,11 +84,13 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    notices.Add(receipts.Render(new ReceiptFacts(Guid.Parse(reader.GetString(0)),
-                        reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    var sealedCode = reader.IsDBNull(1) ? null : reader.GetString(1);
+                    var placeholder = sealedCode is null ? null : ReceiptNotices.NewPlaceholder();
+                    notices.Add((receipts.Render(new ReceiptFacts(Guid.Parse(reader.GetString(0)),
+                        sealedCode, reader.GetString(2), reader.GetString(3), reader.GetString(4),
                         reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8),
                         reader.GetBoolean(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                        DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc))));
+                        DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc)), placeholder), placeholder, sealedCode));
                 }
             }
             if (notices.Count == 0)
@@ -104,9 +106,18 @@ public sealed class ReceiptNoticeWriter(IServiceScopeFactory scopes, ReceiptNoti
                     // a receipt already stored (a second pass) is left as it is
                     await using var insert = NotificationStore.InsertCommand(connection, transaction);
                     await using var delete = Commands.Prepare(connection, "DELETE FROM receipt_notices WHERE case_id = @p0", 1, transaction);
-                    foreach (var notice in chunk)
+                    // the sealed code waits beside the e-mail until it is sent; a second pass keeps the first's
+                    await using var code = Commands.Prepare(connection,
+                        "INSERT INTO receipt_codes (case_id, placeholder, sealed_code, created_at) VALUES (@p0, @p1, @p2, @p3) " +
+                        "ON CONFLICT (case_id) DO NOTHING", 4, transaction);
+                    foreach (var (notice, placeholder, sealedCode) in chunk)
                     {
                         await NotificationStore.InsertAsync(insert, notice, cancellationToken);
+                        if (placeholder is not null)
+                        {
+                            Commands.Bind(code, notice.CaseId!.Value.ToString(), placeholder, sealedCode, notice.CreatedAt);
+                            await code.ExecuteNonQueryAsync(cancellationToken);
+                        }
                         Commands.Bind(delete, notice.CaseId!.Value.ToString());
                         await delete.ExecuteNonQueryAsync(cancellationToken);
                     }

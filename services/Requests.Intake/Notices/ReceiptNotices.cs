@@ -26,17 +26,16 @@ public sealed class IntakeNoticeOptions
 /// <summary>
 /// The receipt a filing sends its citizen: the only message with the access code, so intake writes it.
 /// <para>
-/// The access code is never stored in clear (a hash only, for the case): it is sealed (<see cref="AccessCodeSeal"/>) on
-/// the request's thread, the sealed code is stored with the filing (<c>receipt_notices</c>, see
-/// <see cref="ReceiptNoticeWriter"/>), the notice keeps it sealed, and <see cref="AccessCodeSender"/> writes it in clear
-/// only into the e-mail it sends. A notice to be posted does not carry it: the citizen, or the staff who registered the
-/// filing, got it with the receipt.
+/// The access code is never stored in clear (a keyed hash only, for the case): it is sealed (<see cref="AccessCodeSeal"/>)
+/// on the request's thread, the sealed code is stored with the filing (<c>receipt_notices</c>, see
+/// <see cref="ReceiptNoticeWriter"/>), then beside the notice (<c>receipt_codes</c>) whose text holds only a random
+/// placeholder, and <see cref="AccessCodeSender"/> writes it in clear in that placeholder's place only, in the e-mail it
+/// sends; the sealed code is deleted once it is sent. Nothing the citizen wrote is ever read as a placeholder. A notice
+/// to be posted does not carry it: the citizen, or the staff who registered the filing, got it with the receipt.
 /// </para>
 /// </summary>
 public sealed class ReceiptNotices(BodyDirectory bodies, AccessCodeSeal seal, IOptions<IntakeNoticeOptions> options)
 {
-    private const string CodeStart = "[[access-code:";
-    private const string CodeEnd = "]]";
     private readonly string _portal = options.Value.PortalUrl.TrimEnd('/');
 
     /// <summary>The access code sealed for the receipt; null when the receipt goes by post and carries none.</summary>
@@ -48,35 +47,21 @@ public sealed class ReceiptNotices(BodyDirectory bodies, AccessCodeSeal seal, IO
             : null;
     }
 
-    /// <summary>The receipt of a stored filing, its access code still sealed.</summary>
-    public Notification Render(ReceiptFacts filing)
+    /// <summary>A placeholder no one can guess, for the access code of one receipt.</summary>
+    public static string NewPlaceholder() =>
+        $"[[access-code:{System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}]]";
+
+    /// <summary>The receipt of a stored filing, with <paramref name="placeholder"/> where its access code goes.</summary>
+    public Notification Render(ReceiptFacts filing, string? placeholder)
     {
         ArgumentNullException.ThrowIfNull(filing);
         var language = Languages.Parse(filing.Language);
         var body = bodies.Find(filing.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(filing.BodyCode, filing.BodyCode);
-        var code = filing.SealedCode is { } sealedCode
-            ? CodeStart + sealedCode + CodeEnd
-            : language == Language.Arabic ? "سُلِّم إليكم مع وصل الإيداع" : "remis avec le récépissé de dépôt";
+        var code = placeholder
+            ?? (language == Language.Arabic ? "سُلِّم إليكم مع وصل الإيداع" : "remis avec le récépissé de dépôt");
         var notice = new ReceiptNotice(filing.TrackingNumber, code, filing.Regime, filing.Kind, body, filing.Subject,
             filing.ReceivedOn, filing.DueOn, filing.Urgent, $"{_portal}/cases/{Uri.EscapeDataString(filing.TrackingNumber)}");
         return Notification.Create(Key(filing.CaseId, filing.Email), notice, language, filing.Email, filing.CaseId, filing.ReceivedAt);
-    }
-
-    /// <summary>The text with each sealed access code written in clear: only for the e-mail as it is sent.</summary>
-    public string Reveal(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var start = text.IndexOf(CodeStart, StringComparison.Ordinal);
-        while (start >= 0)
-        {
-            var end = text.IndexOf(CodeEnd, start, StringComparison.Ordinal);
-            if (end < 0)
-                break;
-            var code = seal.Open(text[(start + CodeStart.Length)..end]);
-            text = string.Concat(text.AsSpan(0, start), code, text.AsSpan(end + CodeEnd.Length));
-            start = text.IndexOf(CodeStart, start + code.Length, StringComparison.Ordinal);
-        }
-        return text;
     }
 
     /// <summary>One receipt per case and recipient.</summary>

@@ -90,6 +90,18 @@ public sealed class RecordedReceipt
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A receipt's e-mail written and waiting to be sent: the placeholder its text holds (random, so that nothing a citizen
+/// writes can be one) and the access code sealed, which the sender writes in its place; deleted once the e-mail is sent.
+/// </summary>
+public sealed class ReceiptCode
+{
+    public Guid CaseId { get; set; }
+    public required string Placeholder { get; set; }
+    public required string SealedCode { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A key that seals receipts' access codes, wrapped by the Data Protection key ring (see <c>AccessCodeSeal</c>).</summary>
 public sealed class ReceiptKey
 {

@@ -19,6 +19,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<RecordedReceipt> RecordedReceipts => Set<RecordedReceipt>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<ReceiptCode> ReceiptCodes => Set<ReceiptCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -66,6 +67,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(d => d.CaseId);
         });
         modelBuilder.Entity<DocumentChunk>(e => e.ToTable("DocumentChunks").HasKey(c => new { c.DocumentId, c.Number }));
+        modelBuilder.Entity<ReceiptCode>().HasKey(r => r.CaseId);
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();

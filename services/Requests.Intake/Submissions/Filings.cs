@@ -12,7 +12,7 @@ namespace Requests.Intake.Submissions;
 /// <remarks>A complaint, and any filing staff register, may come with files (<c>multipart/form-data</c>): they are stored
 /// with the case in the receipt's transaction, the citizen's as the <c>filing</c> step, staff's as its <c>scan</c>.</remarks>
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, ReceiptNotices notices,
-    DocumentUploads uploads, TimeProvider clock)
+    DocumentUploads uploads, AccessCodes codes, TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
@@ -98,7 +98,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         return new Reception(now, receivedOn ?? today, byStaff ? channel ?? "" : "portal");
     }
 
-    private static CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
+    private CaseRecord NewCase(string regime, string kind, string bodyCode, string subject, string description,
         string language, RequesterForm requester, Reception receipt, DueDate due, string? recordedBy)
     {
         var accessCode = AccessCodes.New();
@@ -122,7 +122,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             DueOn = due.DueOn,
             RuleVersion = due.RuleVersion,
             AccessCode = accessCode,
-            AccessCodeHash = AccessCodes.Hash(accessCode),
+            AccessCodeHash = codes.Hash(accessCode),
             Status = "received",
             RecordedBy = recordedBy,
         };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Auth;
+using Requests.ServiceDefaults.Http;
 
 namespace Requests.Routing.Accounts;
 
@@ -76,22 +77,25 @@ public static class AccountEndpoints
     }
 
     /// <summary>An access token and a refresh token by default; with <c>?useCookies=true</c>, the same in cookies, for the
-    /// web pages. Five wrong passwords lock the account for 15 minutes.</summary>
+    /// web pages. Guessing is slowed (<see cref="SignInThrottle"/>): a wrong password, an unknown or disabled account and
+    /// a held attempt get the same answer, after the same work.</summary>
     private static async Task<IResult> LoginAsync(LoginRequest login, bool? useCookies, UserManager<StaffUser> users,
-        SignInManager<StaffUser> signIn, StaffSessions sessions, HttpResponse response, CancellationToken cancellationToken)
+        SignInThrottle throttle, StaffSessions sessions, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(login.UserName) || string.IsNullOrEmpty(login.Password))
             return TypedResults.Problem("A user name and a password are required.", statusCode: 400, title: "Invalid sign-in");
-        var user = await users.FindByNameAsync(login.UserName);
-        var result = user is null || user.Disabled
-            ? SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(user, login.Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
-            return TypedResults.Problem(result.IsLockedOut
-                    ? "Too many failed attempts: the account is locked for a while."
-                    : "Wrong user name or password.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
-        return Answer(await sessions.StartAsync(user!, cancellationToken), useCookies == true, sessions, response);
+        var (account, address) = (users.NormalizeName(login.UserName)!, ClientAddress.Partition(http));
+        var user = throttle.IsHeld(account, address) ? null : await users.FindByNameAsync(login.UserName);
+        var signedIn = user is { Disabled: false } && await users.CheckPasswordAsync(user, login.Password);
+        if (!signedIn)
+        {
+            if (user is null)
+                SignInThrottle.CheckNoPassword(login.Password);
+            throttle.Failed(account, address);
+            return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+        throttle.SignedIn(account, address);
+        return Answer(await sessions.StartAsync(user!, cancellationToken), useCookies == true, sessions, http.Response);
     }
 
     /// <summary>The next pair of tokens for a refresh token (in the body, or the cookie), which stops working.</summary>
@@ -120,26 +124,26 @@ public static class AccountEndpoints
         return TypedResults.Ok();
     }
 
-    private static async Task<List<AccountView>> ListAsync(RoutingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<List<AccountView>> ListAsync(RoutingDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var designations = (await db.Officers.AsNoTracking().Where(o => o.AccountId != null)
             .Select(o => new { o.Id, o.BodyCode, o.AccountId }).ToListAsync(cancellationToken))
             .ToLookup(o => o.AccountId!, o => (o.Id, o.BodyCode));
-        return [.. users.Select(u => View(u, designations[u.Id], clock))];
+        return [.. users.Select(u => View(u, designations[u.Id], throttle))];
     }
 
-    private static AccountView View(StaffUser u, IEnumerable<(string Id, string BodyCode)> officers, TimeProvider clock) =>
-        new(u.Id, u.UserName!, u.Email, u.Role, u.LockoutEnd > clock.GetUtcNow(), u.Disabled, u.Language,
+    private static AccountView View(StaffUser u, IEnumerable<(string Id, string BodyCode)> officers, SignInThrottle throttle) =>
+        new(u.Id, u.UserName!, u.Email, u.Role, throttle.IsThrottled(u.NormalizedUserName!), u.Disabled, u.Language,
             [.. officers.Select(o => o.Id).Order(StringComparer.Ordinal)],
             [.. officers.Select(o => o.BodyCode).Distinct().Order(StringComparer.Ordinal)]);
 
-    private static AccountView View(StaffUser u, IEnumerable<Officer> officers, TimeProvider clock) =>
-        View(u, officers.Select(o => (o.Id, o.BodyCode)), clock);
+    private static AccountView View(StaffUser u, IEnumerable<Officer> officers, SignInThrottle throttle) =>
+        View(u, officers.Select(o => (o.Id, o.BodyCode)), throttle);
 
     /// <summary>The role and the officer records an account's holder signs in as; its refresh tokens end.</summary>
     private static async Task<IResult> ChangeAsync(string userName, AccountChange request, UserManager<StaffUser> users,
-        RoutingDbContext db, StaffSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+        RoutingDbContext db, StaffSessions sessions, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         if (await users.FindByNameAsync(userName) is not { } user)
             return NoAccount(userName);
@@ -158,7 +162,7 @@ public static class AccountEndpoints
         await users.UpdateAsync(user);
         await sessions.EndAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Results.Ok(View(user, officers, clock));
+        return Results.Ok(View(user, officers, throttle));
     }
 
     private static async Task<IResult> SetDisabledAsync(string userName, bool disabled, UserManager<StaffUser> users,
@@ -175,7 +179,7 @@ public static class AccountEndpoints
     /// <summary>An administrator sets a new password (by the same rules as at creation): the account is unlocked and its
     /// refresh tokens end.</summary>
     private static async Task<IResult> ResetPasswordAsync(string userName, PasswordForm form, UserManager<StaffUser> users,
-        RoutingDbContext db, StaffSessions sessions, CancellationToken cancellationToken)
+        RoutingDbContext db, StaffSessions sessions, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         if (await users.FindByNameAsync(userName) is not { } user)
             return NoAccount(userName);
@@ -195,6 +199,7 @@ public static class AccountEndpoints
         await users.ResetAccessFailedCountAsync(user);
         await sessions.EndAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        throttle.Forgive(user.NormalizedUserName!);
         return Results.NoContent();
     }
 
@@ -233,7 +238,7 @@ public static class AccountEndpoints
     private static IResult NoAccount(string userName) => Results.Problem(statusCode: 404, title: $"No account {userName}.");
 
     private static async Task<IResult> CreateAsync(NewAccount request, UserManager<StaffUser> users, RoutingDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -256,6 +261,6 @@ public static class AccountEndpoints
             officer.AccountId = user.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Results.Created($"/api/accounts/{Uri.EscapeDataString(user.UserName)}", View(user, officers, clock));
+        return Results.Created($"/api/accounts/{Uri.EscapeDataString(user.UserName)}", View(user, officers, throttle));
     }
 }

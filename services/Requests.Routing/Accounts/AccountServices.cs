@@ -4,7 +4,7 @@ using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Routing.Accounts;
 
-/// <summary>ASP.NET Core Identity for staff (hashed passwords, lockout) and the tokens routing signs, which every service
+/// <summary>ASP.NET Core Identity for staff (hashed passwords; guessing slowed by <see cref="SignInThrottle"/>, never a lockout) and the tokens routing signs, which every service
 /// checks with routing's public key (<see cref="StaffAuthentication"/>).</summary>
 public static class AccountServices
 {
@@ -17,10 +17,9 @@ public static class AccountServices
         var key = StaffSigningKey.LoadOrCreate(keyFile);
         builder.Services.AddSingleton(key);
         builder.Services.AddScoped<StaffSessions>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddIdentityCore<StaffUser>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 // length rather than composition rules (NIST SP 800-63B): a passphrase of 12 characters or more
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
