@@ -58,7 +58,7 @@ public static class CitizenActionEndpoints
     private static void Map<TForm>(RouteGroupBuilder cases, CitizenActionKind kind, JsonTypeInfo<TForm> type,
         Func<TForm, Checked> check, string summary) where TForm : class =>
         cases.MapPost($"/{kind.Path}", (string trackingNumber, HttpContext http) => ActAsync(trackingNumber, http, kind, type, check))
-            .Accepts<TForm>("application/json")
+            .Accepts<TForm>("application/json", "multipart/form-data")
             .Produces<ActionReceipt>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)

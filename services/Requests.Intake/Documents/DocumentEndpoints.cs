@@ -78,6 +78,8 @@ public static class DocumentEndpoints
     private static async Task<IResult> UploadAsync(string trackingNumber, HttpContext http, IntakeDbContext db, DocumentUploads uploads,
         WriteGate writes)
     {
+        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            return StaffOnly(Reader.Citizen);
         var (record, reader, error) = await AccessAsync(trackingNumber, http, db);
         if (error is not null)
             return error;
@@ -110,6 +112,8 @@ public static class DocumentEndpoints
     private static async Task<IResult> WithdrawAsync(string trackingNumber, Guid id, HttpContext http, IntakeDbContext db,
         IDocumentStore store, WriteGate writes)
     {
+        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            return StaffOnly(Reader.Citizen);
         var (record, reader, error) = await AccessAsync(trackingNumber, http, db);
         if (error is not null)
             return error;

@@ -50,7 +50,7 @@ public sealed class DocumentUploads(IDocumentStore store, IOptions<DocumentOptio
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     return Fail(upload, Results.Problem(statusCode: 400, title: "Each part needs a Content-Disposition: form-data header."));
                 var raw = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
                 if (raw is null)
