@@ -330,9 +330,10 @@ function documentList(c, accessCode, list, withStep) {
     button.dir = "auto";
     button.addEventListener("click", () => download(c.trackingNumber, accessCode, d, error));
     const about = document.createElement("small");
-    about.textContent = [withStep && documentSteps[d.step] ? pick(documentSteps[d.step]) : null, documentType(d.contentType),
-      formatSize(d.size), formatDay(d.addedAt)]
-      .filter(Boolean).join(" · ");
+    // each part isolated, so that Latin names and numbers keep their place in Arabic
+    const parts = [withStep && documentSteps[d.step] ? pick(documentSteps[d.step]) : null, documentType(d.contentType),
+      formatSize(d.size), formatDay(d.addedAt)].filter(Boolean);
+    about.append(...parts.flatMap((part, i) => [...(i ? [" · "] : []), Object.assign(document.createElement("bdi"), { textContent: part })]));
     item.append(button, " ", about);
     return item;
   }));
