@@ -38,8 +38,9 @@ internal sealed record Options
           --intake-warmup S  seconds of warm-up before the intake's phases (default 40)
           --connections N    client connections (default 128)
           --rate R           offered rate of the open-loop phases, requests/s (default 5000)
-          --phases LIST      any of components,intake,sqlite,bare,assignment (default the first four;
-                             assignment = submission in intake to assignment in routing, needs RabbitMQ)
+          --phases LIST      any of components,intake,sqlite,bare,assignment,documents (default the first four;
+                             assignment = submission in intake to assignment in routing, needs RabbitMQ;
+                             documents = a 10 MB and a 100 MB file uploaded and downloaded, next to a raw copy)
           --assignment-rate R  offered rate of the assignment phase, submissions/s (default 1000)
           --routing-wal-pages N  the assignment phase: routing's Database:WalAutocheckpointPages (default: the service's)
           --transport T      inmemory | rabbitmq (default: rabbitmq when REQUESTS_RABBITMQ_MANAGEMENT is set, as ./bench.sh does)

@@ -67,6 +67,8 @@ namespace Requests.Intake.Benchmarks
                     await RunBareAsync();
                 if (options.Phases.Contains("assignment"))
                     await RunAssignmentAsync();
+                if (options.Phases.Contains("documents"))
+                    await DocumentTransfer.RunAsync(_data, e => WithServerSettings(e, intake: true));
             }
             catch (Exception ex)
             {

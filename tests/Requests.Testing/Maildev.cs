@@ -65,6 +65,10 @@ public sealed class Maildev : IDisposable
             throw new InvalidOperationException($"{script} {command} exited with {process.ExitCode}: {await output}{await errors}");
     }
 
+    /// <summary>The bytes of a message's attachment.</summary>
+    public Task<byte[]> AttachmentAsync(MaildevMessage message, string fileName) =>
+        _http.GetByteArrayAsync($"/email/{message.Id}/attachment/{Uri.EscapeDataString(fileName)}");
+
     public void Dispose() => _http.Dispose();
 
     private static string Required(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
@@ -76,9 +80,12 @@ public sealed class Maildev : IDisposable
 
 public sealed record MaildevAddress(string Address, string Name);
 
+/// <summary>A file joined to a message, as maildev lists it (<c>GET /email/{id}/attachment/{fileName}</c> gives its bytes).</summary>
+public sealed record MaildevAttachment(string FileName, string ContentType, long Length);
+
 public sealed record MaildevMessage(
     string Id, string? Subject, List<MaildevAddress>? To, string? Html, string? Text, Dictionary<string, object> Headers,
-    DateTimeOffset Time, [property: JsonPropertyName("messageId")] string? MessageId)
+    DateTimeOffset Time, [property: JsonPropertyName("messageId")] string? MessageId, List<MaildevAttachment>? Attachments = null)
 {
     /// <summary>The template the message was written from (its <c>X-Requests-Template</c> header).</summary>
     public string? Template => Headers.FirstOrDefault(h => string.Equals(h.Key, "x-requests-template", StringComparison.OrdinalIgnoreCase))

@@ -121,7 +121,7 @@ public sealed class DatabaseDocumentStore(IServiceScopeFactory scopes, WriteGate
 
     private static string Staging(DocumentOptions options)
     {
-        var folder = Path.Combine(string.IsNullOrWhiteSpace(options.Path) ? Path.GetTempPath() : options.Path, "staging");
+        var folder = string.IsNullOrWhiteSpace(options.Path) ? Path.Combine(Path.GetTempPath(), "requests-intake-staging") : Path.Combine(options.Path, "staging");
         Directory.CreateDirectory(folder);
         return folder;
     }
