@@ -139,6 +139,14 @@ public sealed class Exchanging_documents(StaffWorkspace system)
         Assert.StartsWith("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
         Assert.Equal("image/png", response.Headers["content-type"]);
+
+        // the ministry sees that the photo exists, not its content
+        var ministry = await system.NewPageAsync();
+        await StaffWorkspace.SignInAsync(ministry, "nadia.berrada", await system.CreateAccountAsync("nadia.berrada", "ministry"));
+        await ministry.GotoAsync($"/cases/{caseId}");
+        await Assertions.Expect(ministry.Locator(".documents tbody[data-step=filing]")).ToContainTextAsync("canalisation.png");
+        await Assertions.Expect(ministry.Locator(".documents a")).ToHaveCountAsync(0);
+        Assert.Equal(403, (await ministry.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!)).Status);
     }
 
     [Fact]
