@@ -354,6 +354,9 @@ namespace Requests.Intake.Benchmarks
 
         private void PrintReport()
         {
+            // --phases documents alone prints its own table
+            if (_results.Count == 0 && _components.Count == 0 && options.Phases.SetEquals(["documents"]))
+                return;
             Console.WriteLine();
             const string format = "{0,-44} {1,5} {2,9} {3,8} {4,8} {5,8} {6,8} {7,7} {8,8} {9,8} {10,6}";
             var header = string.Format(CultureInfo.InvariantCulture, format, "phase", "conns", "req/s", "p50 ms", "p90 ms",

@@ -66,8 +66,8 @@ public sealed class Maildev : IDisposable
     }
 
     /// <summary>The bytes of a message's attachment.</summary>
-    public Task<byte[]> AttachmentAsync(MaildevMessage message, string fileName) =>
-        _http.GetByteArrayAsync($"/email/{message.Id}/attachment/{Uri.EscapeDataString(fileName)}");
+    public Task<byte[]> AttachmentAsync(MaildevMessage message, MaildevAttachment attachment) =>
+        _http.GetByteArrayAsync($"/email/{message.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedFileName)}");
 
     public void Dispose() => _http.Dispose();
 
@@ -80,8 +80,8 @@ public sealed class Maildev : IDisposable
 
 public sealed record MaildevAddress(string Address, string Name);
 
-/// <summary>A file joined to a message, as maildev lists it (<c>GET /email/{id}/attachment/{fileName}</c> gives its bytes).</summary>
-public sealed record MaildevAttachment(string FileName, string ContentType, long Length);
+/// <summary>A file joined to a message, as maildev lists it (<c>GET /email/{id}/attachment/{generatedFileName}</c> gives its bytes).</summary>
+public sealed record MaildevAttachment(string FileName, string GeneratedFileName, string ContentType, long Length);
 
 public sealed record MaildevMessage(
     string Id, string? Subject, List<MaildevAddress>? To, string? Html, string? Text, Dictionary<string, object> Headers,
