@@ -57,6 +57,9 @@ const arabic = {
   address: "العنوان البريدي",
   correspondence: "لغة المراسلة",
   consent: "أوافق على معالجة معطياتي الشخصية لدراسة طلبي (القانون رقم 09.08).",
+  attachments: "مرفقات (اختياري): صور أو PDF أو وثائق مكتبية أو CSV أو نص",
+  documents: "وثائق الملف",
+  documentsHint: "الوثائق التي توصلتم بها والتي أرسلتموها، لحفظها على جهازكم.",
 };
 
 // [French, Arabic]
@@ -72,16 +75,38 @@ const texts = {
   noCase: ["Aucun dossier ne correspond à ce numéro et à ce code d'accès.", "لا يوجد أي ملف يطابق هذا الرقم ورمز الولوج."],
   rating: ["Note", "التقييم"],
   send: ["Envoyer", "إرسال"],
+  attachments: ["Pièces jointes (facultatif)", "مرفقات (اختياري)"],
+  noDownload: ["Le document n'a pas pu être téléchargé : réessayez dans un instant.", "تعذر تحميل الوثيقة: أعيدوا المحاولة بعد لحظات."],
   sent: ["Votre démarche a été transmise à l'organisme : sa suite apparaîtra dans les étapes de votre dossier.",
     "تمت إحالة طلبكم على الهيئة، وستظهر نتيجته في مراحل ملفكم."],
 };
 
+// the step a document belongs to
+const documentSteps = {
+  filing: ["Pièces de votre réclamation", "مرفقات شكايتكم"],
+  scan: ["Copie de votre dépôt", "نسخة من طلبكم المودع"],
+  "clarification-request": ["Demande de précision", "طلب التوضيح"],
+  "clarification-answer": ["Votre précision", "توضيحكم"],
+  recourse: ["Votre recours", "شكايتكم إلى رئيس الهيئة"],
+  answer: ["Réponse de l'organisme", "رد الهيئة"],
+  "recourse-answer": ["Réponse à votre recours", "الرد على شكايتكم"],
+};
+
+// a file intake refused, by the status it answered
+const fileRefusals = {
+  413: ["Le fichier « {0} » est trop volumineux : rien n'a été envoyé.", "الملف «{0}» كبير جدا: لم يتم إرسال أي شيء."],
+  415: ["Le fichier « {0} » n'est pas d'un type accepté (PDF, PNG, JPEG, bureautique, CSV ou texte), quel que soit son nom : rien n'a été envoyé.",
+    "الملف «{0}» ليس من نوع مقبول (PDF أو PNG أو JPEG أو مكتبي أو CSV أو نص)، كيفما كان اسمه: لم يتم إرسال أي شيء."],
+  422: ["Le fichier « {0} » est refusé : il est vide ou son nom n'est pas valide. Rien n'a été envoyé.",
+    "تم رفض الملف «{0}»: إنه فارغ أو اسمه غير صالح. لم يتم إرسال أي شيء."],
+};
+
 const actionForms = {
-  recourse: { field: "text", label: ["Former un recours auprès du chef de l'organisme", "تقديم شكاية إلى رئيس الهيئة"],
+  recourse: { field: "text", files: true, label: ["Former un recours auprès du chef de l'organisme", "تقديم شكاية إلى رئيس الهيئة"],
     prompt: ["Motifs du recours", "أسباب الشكاية"] },
   reopen: { field: "text", label: ["Rouvrir ma réclamation", "إعادة فتح ملفي"],
     prompt: ["Pourquoi la réponse ne vous satisfait pas", "لماذا لم يُرضكم الرد"] },
-  clarify: { field: "text", label: ["Envoyer la précision demandée", "إرسال التوضيح المطلوب"], prompt: ["Votre précision", "توضيحكم"] },
+  clarify: { field: "text", files: true, label: ["Envoyer la précision demandée", "إرسال التوضيح المطلوب"], prompt: ["Votre précision", "توضيحكم"] },
   rate: { field: "rating", label: ["Noter la réponse", "تقييم الرد"], prompt: ["Commentaire (facultatif)", "تعليق (اختياري)"] },
   withdraw: { field: "reason", label: ["Retirer ma démarche", "سحب طلبي"], prompt: ["Motif (facultatif)", "السبب (اختياري)"] },
 };
@@ -152,7 +177,10 @@ function setLanguage(next) {
   other.lang = lang === "ar" ? "fr" : "ar";
   other.textContent = lang === "ar" ? "Français" : "العربية";
   for (const select of $$("select[name=language]")) select.value = lang;
-  for (const error of $$(".error")) error.textContent = JSON.parse(error.dataset.messages).map(translated).join(" ");
+  for (const error of $$(".error")) {
+    error.textContent = error.dataset.file !== undefined ? fileRefused(error.dataset.status, error.dataset.file)
+      : JSON.parse(error.dataset.messages).map(translated).join(" ");
+  }
   showBodies();
   showThemes();
   if (receipt) showReceipt();
@@ -173,6 +201,20 @@ function show(panel) {
   }
 }
 
+const fileRefused = (status, name) => pick(fileRefusals[status] ?? fileRefusals[422]).replace("{0}", name);
+
+const documentType = type => ({ "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "text/csv": "CSV" })[type]
+  ?? (type === "text/plain" ? pick(["Texte", "نص"]) : /word|opendocument\.text/.test(type) ? "Word"
+    : /sheet|excel/.test(type) ? "Excel" : /presentation|powerpoint/.test(type) ? "PowerPoint" : type);
+
+// "12 Ko", "1,5 Mo" (Western digits in both languages)
+function formatSize(bytes) {
+  const [fr, ar] = bytes < 1024 ? [`${bytes} octets`, `${bytes} بايت`]
+    : bytes < 1048576 ? [`${(bytes / 1024).toFixed(1)} Ko`, `${(bytes / 1024).toFixed(1)} ك.ب`]
+      : [`${(bytes / 1048576).toFixed(1)} Mo`, `${(bytes / 1048576).toFixed(1)} م.ب`];
+  return lang === "ar" ? ar : fr.replace(".", ",");
+}
+
 // "24 novembre 2026", "24 نونبر 2026": Western digits and the month names used in Morocco
 function formatDay(iso) {
   if (!iso) return "";
@@ -185,6 +227,7 @@ function formatDay(iso) {
 function formJson(form) {
   const json = {};
   for (const field of $$("[name]", form)) {
+    if (field.type === "file") continue;
     const value = field.type === "checkbox" ? field.checked : field.value.trim();
     if (value === "") continue;
     const path = field.name.split(".");
@@ -209,18 +252,21 @@ async function showProblem(form, response) {
   let problem = {};
   try { problem = await response.json(); } catch { /* not JSON */ }
   const unplaced = [];
+  const files = $("input[type=file]", form);
   for (const [name, list] of Object.entries(problem.errors ?? {})) {
+    if (files && !form.elements.namedItem(name) && [413, 415, 422].includes(response.status)
+      && [...files.files].some(f => f.name === name || f.name.endsWith(name))) {
+      placeError(form, files, name, [], { file: name, status: String(response.status) });
+      continue;
+    }
     const field = form.elements.namedItem(name) ?? $(`[name^="${name}."]`, form);
     if (!field || field instanceof RadioNodeList) { unplaced.push(`${name} : ${list.map(translated).join(" ")}`); continue; }
-    const error = document.createElement("small");
-    error.className = "error";
-    error.id = `error-${form.id}-${name}`.replace(/\W/g, "-");
-    error.dataset.errorFor = name;
-    error.dataset.messages = JSON.stringify(list);
-    error.textContent = list.map(translated).join(" ");
-    field.setAttribute("aria-invalid", "true");
-    field.setAttribute("aria-describedby", error.id);
-    field.closest("label").append(error);
+    placeError(form, field, name, list);
+  }
+  // a request over the limits, refused before its files were read
+  if (files && response.status === 413 && !Object.keys(problem.errors ?? {}).length && files.files.length) {
+    placeError(form, files, "file", [], { file: [...files.files].map(f => f.name).join(", "), status: "413" });
+    return;
   }
   const retry = response.headers.get("Retry-After");
   const general = response.status === 429
@@ -229,6 +275,69 @@ async function showProblem(form, response) {
     : (unplaced.length ? unplaced.join(" · ")
       : translated(problem.detail ?? problem.title ?? (lang === "ar" ? `خطأ ${response.status}` : `Erreur ${response.status}`)));
   if (!Object.keys(problem.errors ?? {}).length || unplaced.length || response.status === 429) $(".form-error", form).textContent = general;
+}
+
+// a message next to its field: the API's messages (translated), or a refused file (data-file, data-status)
+function placeError(form, field, name, list, file) {
+  const error = document.createElement("small");
+  error.className = "error";
+  error.id = `error-${form.id}-${name}`.replace(/\W/g, "-");
+  error.dataset.errorFor = name;
+  error.dataset.messages = JSON.stringify(list);
+  if (file) Object.assign(error.dataset, file);
+  error.textContent = file ? fileRefused(file.status, file.file) : list.map(translated).join(" ");
+  field.setAttribute("aria-invalid", "true");
+  field.setAttribute("aria-describedby", error.id);
+  field.closest("label").append(error);
+}
+
+// the form as JSON, or with its files as multipart/form-data: the JSON as the part "form", each file as a part "file"
+function requestBody(form, json, headers) {
+  const files = [...($("input[type=file]", form)?.files ?? [])];
+  if (!files.length) return { headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(json) };
+  const data = new FormData();
+  data.append("form", JSON.stringify(json));
+  for (const file of files) data.append("file", file);
+  return { headers, body: data };
+}
+
+// the access code travels in a header, never in an address: the file is fetched, then saved from memory
+async function download(trackingNumber, accessCode, document_, error) {
+  error.textContent = "";
+  try {
+    const response = await fetch(`/api/cases/${encodeURIComponent(trackingNumber)}/documents/${document_.id}`,
+      { headers: { "X-Access-Code": accessCode } });
+    if (!response.ok) throw new Error(String(response.status));
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement("a"), { href: url, download: document_.name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch {
+    error.textContent = t("noDownload");
+  }
+}
+
+// a list of documents, each a button that saves it
+function documentList(c, accessCode, list, withStep) {
+  const items = document.createElement("ul");
+  items.className = "documents";
+  const error = $(".download-error");
+  items.append(...list.map(d => {
+    const item = document.createElement("li");
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "document", textContent: d.name });
+    button.dir = "auto";
+    button.addEventListener("click", () => download(c.trackingNumber, accessCode, d, error));
+    const about = document.createElement("small");
+    // each part isolated, so that Latin names and numbers keep their place in Arabic
+    const parts = [withStep && documentSteps[d.step] ? pick(documentSteps[d.step]) : null, documentType(d.contentType),
+      formatSize(d.size), formatDay(d.addedAt)].filter(Boolean);
+    about.append(...parts.flatMap((part, i) => [...(i ? [" · "] : []), Object.assign(document.createElement("bdi"), { textContent: part })]));
+    item.append(button, " ", about);
+    return item;
+  }));
+  return items;
 }
 
 let receipt = null;
@@ -247,11 +356,7 @@ async function file(event) {
   const button = $("button[type=submit]", form);
   button.disabled = true;
   try {
-    const response = await fetch(form.dataset.endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(formJson(form)),
-    });
+    const response = await fetch(form.dataset.endpoint, { method: "POST", ...requestBody(form, formJson(form), {}) });
     if (response.status !== 201) return await showProblem(form, response);
     receipt = await response.json();
     showReceipt();
@@ -305,9 +410,15 @@ function showCase(c, accessCode) {
     when.dateTime = entry.at;
     when.textContent = formatDay(entry.at);
     item.append(when, " ", entry.description ?? entry.kind);
+    if (entry.documents?.length) item.append(documentList(c, accessCode, entry.documents, false));
     if (entry.state === "refused") item.classList.add("refused");
     return item;
   }));
+
+  const documents = $(".case-documents", panel);
+  documents.hidden = !c.documents?.length;
+  $(".download-error", documents).textContent = "";
+  $("ul.documents", documents).replaceWith(documentList(c, accessCode, c.documents ?? [], true));
 
   const actions = $(".actions", panel);
   actions.replaceChildren(...c.actions.filter(a => actionForms[a.name]).map(a => actionForm(c, a, accessCode)));
@@ -324,8 +435,10 @@ function actionForm(c, action, accessCode) {
     ? `<label><span></span> <select name="rating">${[5, 4, 3, 2, 1].map(n => `<option>${n}</option>`).join("")}</select></label>`
     : "";
   const textName = spec.field === "rating" ? "comment" : spec.field;
+  const files = spec.files ? `<label><span class="files"></span> <input type="file" name="file" multiple></label>` : "";
   form.innerHTML = `<h4></h4>${rating}<label><span class="prompt"></span> <textarea name="${textName}" rows="2"></textarea></label>
-    <button type="submit"></button><p class="form-error" role="alert"></p>`;
+    ${files}<button type="submit"></button><p class="form-error" role="alert"></p>`;
+  if (files) $(".files", form).textContent = t("attachments");
   $("h4", form).textContent = pick(spec.label);
   if (rating) $("label > span", form).textContent = t("rating");
   $(".prompt", form).textContent = pick(spec.prompt);
@@ -335,11 +448,7 @@ function actionForm(c, action, accessCode) {
     clearErrors(form);
     const body = formJson(form);
     if (body.rating) body.rating = Number(body.rating);
-    const response = await fetch(action.path, {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Access-Code": accessCode },
-      body: JSON.stringify(body),
-    });
+    const response = await fetch(action.path, { method: "POST", ...requestBody(form, body, { "X-Access-Code": accessCode }) });
     if (response.status !== 202) return showProblem(form, response);
     form.replaceChildren(Object.assign(document.createElement("p"), { className: "sent", textContent: t("sent") }));
     setTimeout(lookUp, 1500);

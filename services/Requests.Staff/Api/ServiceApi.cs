@@ -65,6 +65,21 @@ public sealed class ServiceApi(IHttpClientFactory clients)
         }
     }
 
+    /// <summary>
+    /// Sends one file as the part <c>file</c> of a <c>multipart/form-data</c> body, read from <paramref name="content"/>
+    /// while it is sent (chunked): the file is never held whole, in memory or on disk.
+    /// </summary>
+    public async Task<ApiResult<T>> UploadAsync<T>(Service service, string path, string fileName, string? contentType, Stream content,
+        CancellationToken cancellationToken)
+    {
+        using var file = new StreamContent(content);
+        if (MediaTypeHeaderValue.TryParse(contentType, out var type))
+            file.Headers.ContentType = type;
+        using var form = new MultipartFormDataContent { { file, "file", fileName } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+        return await SendAsync<T>(service, request, cancellationToken);
+    }
+
     /// <summary>The response itself, for what is streamed through (CSV files, letters).</summary>
     public Task<HttpResponseMessage> RawAsync(Service service, HttpRequestMessage request, CancellationToken cancellationToken) =>
         clients.CreateClient(Named(service)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

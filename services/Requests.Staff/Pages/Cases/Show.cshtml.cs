@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Requests.Staff.Api;
 using Requests.Staff.Workspace;
@@ -21,9 +23,16 @@ public sealed class MoveFields
 }
 
 /// <summary>A case as staff see it, with a form for each move routing allows now. A move posts here, goes to routing,
-/// and comes back to the case with a banner; a refusal re-renders the page with each message beside its field.</summary>
-public sealed class ShowModel(ServiceApi api) : PageModel
+/// and comes back to the case with a banner; a refusal re-renders the page with each message beside its field.
+/// A move that sends documents posts them with its form: each file goes on to intake as it arrives (a draft of the
+/// case), then the move names the drafts; when intake refuses a file or routing the move, the drafts are withdrawn.</summary>
+[IgnoreAntiforgeryToken(Order = 1001)]
+[StreamedForms]
+public sealed class ShowModel(ServiceApi api, IConfiguration configuration) : PageModel
 {
+    /// <summary>The moves whose form carries files.</summary>
+    public static readonly string[] WithDocuments = ["ask-clarification", "receive-clarification", "answer", "answer-recourse"];
+
     /// <summary>The moves that cannot be undone: the form asks to confirm the consequence.</summary>
     public static readonly string[] Irreversible = ["answer", "answer-recourse", "redirect", "close"];
 
@@ -34,7 +43,6 @@ public sealed class ShowModel(ServiceApi api) : PageModel
 
     public IReadOnlyList<BodyChoice> Bodies { get; private set; } = [];
 
-    [BindProperty]
     public MoveFields Move { get; set; } = new();
 
     /// <summary>The move just made, for the banner after the redirect.</summary>
@@ -50,6 +58,9 @@ public sealed class ShowModel(ServiceApi api) : PageModel
 
     public IReadOnlyList<string> General { get; private set; } = [];
 
+    /// <summary>The case's documents (staff see the drafts too); null when intake did not answer.</summary>
+    public IReadOnlyList<CaseDocument>? Documents { get; private set; }
+
     public BodyChoice? Body(string code) => Bodies.FirstOrDefault(b => b.Code == code);
 
     public IReadOnlyList<string> ErrorsFor(string id) => Errors.TryGetValue(id, out var messages) ? messages : [];
@@ -60,26 +71,78 @@ public sealed class ShowModel(ServiceApi api) : PageModel
     // the address of a refused move, reloaded (after a change of language): the case as it is
     public Task<IActionResult> OnGetMoveAsync(Guid caseId, CancellationToken cancellationToken) => OnGetAsync(caseId, cancellationToken);
 
+    /// <summary>A document of the case, streamed through from intake with its headers (an attachment, never rendered).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid caseId, Guid id, CancellationToken cancellationToken)
+    {
+        var found = await api.GetAsync<CaseDetail>(Service.Routing, $"/api/cases/{caseId}", cancellationToken);
+        if (found.Value is null)
+            return StatusCode(found.Status == 200 ? 503 : found.Status);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{found.Value.TrackingNumber}/documents/{id}");
+        HttpResponseMessage response;
+        try
+        {
+            response = await api.RawAsync(Service.Intake, request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return StatusCode(503);
+        }
+        HttpContext.Response.RegisterForDispose(response);
+        if (!response.IsSuccessStatusCode)
+            return StatusCode((int)response.StatusCode);
+        var headers = Response.Headers;
+        headers.ContentType = response.Content.Headers.ContentType?.ToString();
+        headers.ContentDisposition = response.Content.Headers.ContentDisposition?.ToString();
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, no-store";
+        if (response.Headers.TryGetValues("X-Content-SHA256", out var sha256))
+            headers["X-Content-SHA256"] = sha256.First();
+        Response.ContentLength = response.Content.Headers.ContentLength;
+        await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await content.CopyToAsync(Response.Body, cancellationToken);
+        return new EmptyResult();
+    }
+
     public async Task<IActionResult> OnPostMoveAsync(Guid caseId, string move, CancellationToken cancellationToken)
     {
         var action = move;
         if (!Moves.Contains(action))
             return NotFound();
         Failed = action;
+        var drafts = new List<CaseDocument>();
+        if (StreamedForm.IsMultipart(Request))
+        {
+            if (!WithDocuments.Contains(action))
+                return BadRequest();
+            if (await LoadAsync(caseId, cancellationToken) is { } missing)
+                return missing;
+            var refused = await ReadWithFilesAsync(action, drafts, cancellationToken);
+            if (refused is not null)
+            {
+                await WithdrawAsync(drafts);
+                return refused;
+            }
+        }
+        else
+            await TryUpdateModelAsync(Move, nameof(Move));
+
         if (Irreversible.Contains(action) && !Move.Confirm)
         {
+            await WithdrawAsync(drafts);
             Errors[$"{action}-confirm"] = ["Cochez la case pour confirmer : cette action ne peut pas être annulée."];
             Response.StatusCode = 422;
             return await LoadAsync(caseId, cancellationToken) ?? Page();
         }
 
-        var result = await api.SendAsync<object>(Service.Routing, HttpMethod.Post, $"/api/cases/{caseId}/{action}", BodyOf(action),
+        var result = await api.SendAsync<object>(Service.Routing, HttpMethod.Post, $"/api/cases/{caseId}/{action}",
+            BodyOf(action, drafts.Count == 0 ? null : drafts.Select(d => new { id = d.Id, name = d.Name, size = d.Size, sha256 = d.Sha256 })),
             cancellationToken);
         if (result.Succeeded)
         {
             Done = action;
             return RedirectToPage(new { caseId });
         }
+        await WithdrawAsync(drafts);
         if (result.Status is 404 or 401 or 403 or >= 500)
             return StatusCode(result.Status);
 
@@ -91,6 +154,61 @@ public sealed class ShowModel(ServiceApi api) : PageModel
             Add(action, Show.Refusal(null, Problem.Detail ?? Problem.Title ?? ""));
         Response.StatusCode = Problem.Status;
         return await LoadAsync(caseId, cancellationToken) ?? Page();
+    }
+
+    /// <summary>
+    /// Reads a move's form as it arrives: its fields into <see cref="Move"/>, each file on to intake as a draft of the case.
+    /// A result when the form cannot be read, or the page with the file's refusal beside the field.
+    /// </summary>
+    private async Task<IActionResult?> ReadWithFilesAsync(string action, List<CaseDocument> drafts, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
+        var maxBytes = configuration.GetValue("Documents:MaxRequestBytes", 501L * 1024 * 1024);
+        try
+        {
+            await foreach (var part in StreamedForm.ReadAsync(HttpContext, maxBytes, cancellationToken))
+            {
+                if (part.FileName is null)
+                {
+                    fields[part.Name] = part.Value;
+                    continue;
+                }
+                var sent = await api.UploadAsync<CaseDocuments>(Service.Intake, $"/api/cases/{Case.TrackingNumber}/documents",
+                    part.FileName, part.ContentType, part.Body, cancellationToken);
+                if (sent.Value is { } stored)
+                {
+                    drafts.AddRange(stored.Documents);
+                    continue;
+                }
+                if (sent.Status is not (413 or 415 or 422 or 400))
+                    return StatusCode(sent.Status);
+                // the file named in the problem, else the one just sent (a body over a limit)
+                var name = sent.Problem!.Errors.Keys.FirstOrDefault() ?? part.FileName;
+                Errors[$"{action}-files"] = [Show.FileRefused(sent.Status, name)];
+                Response.StatusCode = sent.Status == 400 ? 422 : sent.Status;
+                break;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return BadRequest();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            Errors[$"{action}-files"] = [Show.FileRefused(413, "")];
+            Response.StatusCode = 413;
+        }
+        await TryUpdateModelAsync(Move, nameof(Move), new FormValueProvider(BindingSource.Form, new FormCollection(fields), CultureInfo.CurrentCulture));
+        return Errors.Count > 0 ? Page() : null;
+    }
+
+    /// <summary>Withdraws drafts uploaded for a move that was not made.</summary>
+    private async Task WithdrawAsync(List<CaseDocument> drafts)
+    {
+        foreach (var draft in drafts)
+            await api.SendAsync<object>(Service.Intake, HttpMethod.Delete, $"/api/cases/{Case.TrackingNumber}/documents/{draft.Id}", null,
+                CancellationToken.None);
+        drafts.Clear();
     }
 
     private void Add(string action, (string? Field, string Message) refusal)
@@ -106,12 +224,12 @@ public sealed class ShowModel(ServiceApi api) : PageModel
         messages.Add(refusal.Message);
     }
 
-    private object BodyOf(string action) => action switch
+    private object BodyOf(string action, object? documents) => action switch
     {
-        "ask-clarification" => new { question = Move.Question },
-        "receive-clarification" => new { answer = Move.Answer },
+        "ask-clarification" => new { question = Move.Question, documents },
+        "receive-clarification" => new { answer = Move.Answer, documents },
         "extend" => new { reasons = Move.Reasons },
-        "answer" or "answer-recourse" => new { outcome = Move.Outcome, refusalGround = Move.RefusalGround, text = Move.Text },
+        "answer" or "answer-recourse" => new { outcome = Move.Outcome, refusalGround = Move.RefusalGround, text = Move.Text, documents },
         "redirect" => new { bodyCode = Move.BodyCode, reasons = Move.Reasons },
         "close" => new { reason = Move.Reason },
         "reassign" => new { officerId = Move.OfficerId },
@@ -125,6 +243,8 @@ public sealed class ShowModel(ServiceApi api) : PageModel
         if (found.Value is null)
             return found.Status == 404 ? NotFound() : StatusCode(found.Status == 200 ? 503 : found.Status);
         Case = found.Value;
+        Documents = (await api.GetAsync<CaseDocuments>(Service.Intake, $"/api/cases/{Case.TrackingNumber}/documents", cancellationToken))
+            .Value?.Documents;
         Bodies = (await api.GetAsync<List<BodyChoice>>(Service.Routing, "/api/directory/bodies", cancellationToken)).Value ?? [];
         return null;
     }
