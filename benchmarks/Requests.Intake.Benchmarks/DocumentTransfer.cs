@@ -68,7 +68,7 @@ internal static class DocumentTransfer
         using var form = new MultipartFormDataContent
         {
             { new StringContent("""
-                {"kind":"complaint","bodyCode":"MEF","subject":"Benchmark","description":"A large file.","theme":"bench",
+                {"kind":"complaint","bodyCode":"MEF","subject":"Benchmark","description":"A large file.","theme":"other",
                  "consent":true,"language":"fr","requester":{"fullName":"Amina Alaoui","identityNumber":"AB123456","phone":"+212612345678"}}
                 """, Encoding.UTF8, "application/json"), "form" },
             { new StreamContent(file, 81920) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", Path.GetFileName(path) },

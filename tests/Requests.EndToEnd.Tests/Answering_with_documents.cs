@@ -187,7 +187,7 @@ public sealed class Answering_with_documents : IAsyncLifetime
     private static object Complaint() => new
     {
         kind = "complaint", bodyCode = "MEF", subject = "Fuite d'eau", description = "Une canalisation fuit devant l'école.",
-        theme = "eau", language = "fr", consent = true,
+        theme = "water", language = "fr", consent = true,
         requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", email = Maildev.NewRecipient("complainant") },
     };
 

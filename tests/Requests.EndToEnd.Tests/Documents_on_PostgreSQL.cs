@@ -52,7 +52,7 @@ public sealed class Documents_on_PostgreSQL : IAsyncLifetime
         { new StringContent(JsonSerializer.Serialize(new
         {
             kind = "complaint", bodyCode = "MEF", subject = "Fuite d'eau", description = "Une canalisation fuit devant l'école.",
-            theme = "eau", language = "fr", consent = true,
+            theme = "water", language = "fr", consent = true,
             requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", email = "amina@test.example.ma" },
         }), Encoding.UTF8, "application/json"), "form" },
         { new ByteArrayContent(file.Bytes), "file", file.Name },

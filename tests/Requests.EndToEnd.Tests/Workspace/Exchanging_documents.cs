@@ -92,7 +92,7 @@ public sealed class Exchanging_documents(StaffWorkspace system)
         await form.Locator("select[name=bodyCode]").SelectOptionAsync("COM-AGADIR");
         await form.Locator("[name=subject]").FillAsync("Canalisation cassée avenue Hassan II");
         await form.Locator("[name=description]").FillAsync("L'eau coule sur la chaussée depuis trois jours ; photo jointe.");
-        await form.Locator("[name=theme]").FillAsync("voirie");
+        await form.Locator("[name=theme]").SelectOptionAsync("roads");
         await form.Locator("[name='requester.fullName']").FillAsync("Rachid Idrissi");
         await form.Locator("[name='requester.identityNumber']").FillAsync("JB123456");
         await form.Locator("[name='requester.email']").FillAsync("rachid.idrissi@example.ma");
