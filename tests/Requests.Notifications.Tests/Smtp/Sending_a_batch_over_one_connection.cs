@@ -123,6 +123,7 @@ public sealed class Sending_a_batch_over_one_connection : IAsyncDisposable
         using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, new(settings ?? [])
         {
             ["Notifications:Retries:0"] = "00:00:00.200",
+            ["Notifications:Connections"] = "1",
         });
         await NotificationHost.WaitUntilAsync(_database, n => n.AllAsync(x => x.Status != NotificationStatus.Pending), "none is pending");
         await host.StopAsync();
