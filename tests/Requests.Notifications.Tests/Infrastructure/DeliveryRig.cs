@@ -14,13 +14,14 @@ public sealed class DeliveryRig : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public DeliveryRig()
+    public DeliveryRig(ITestDatabase? database = null)
     {
+        Database = database ?? new TempDatabase();
         _services = new ServiceCollection().AddDbContext<NotificationsDb>(Database.Configure)
             .AddSingleton<IEmailSender>(Sender).BuildServiceProvider();
     }
 
-    public TempDatabase Database { get; } = new();
+    public ITestDatabase Database { get; }
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     public FakeSender Sender { get; } = new();
     /// <summary>One connection, so that the order of sending is the queue's; no grouping unless a test asks for it.</summary>
