@@ -8,7 +8,8 @@ public sealed class DeliveryOptions
     /// <summary>Off to keep notifications pending, for instance while the mail relay is being replaced.</summary>
     public bool Enabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-    public int BatchSize { get; set; } = 200;
+    /// <summary>What a round claims: small enough that a notice of the law written meanwhile waits little for the next round.</summary>
+    public int BatchSize { get; set; } = 100;
 
     /// <summary>SMTP connections sending at once; one recipient's messages always go over the same one, in order.</summary>
     public int Connections { get; set; } = 4;
