@@ -39,7 +39,7 @@ internal sealed class Inbox(Uri url) : IDisposable
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"maildev holds {_seen} of {count} messages after {timeout}.");
-            await Task.Delay(50);
+            await Task.Delay(200);
         }
     }
 
