@@ -1,61 +1,104 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Requests.Notifications;
 using Requests.Notifications.Benchmarks;
 using Requests.Notifications.Delivery;
 using Requests.Notifications.Email;
 using Requests.Notifications.Templates;
-using Requests.Notifications.Templates.Staff;
+using Requests.Notifications.Templates.Citizen;
+using Requests.ServiceDefaults.Data;
 
-// A burst of e-mails delivered to maildev through the project's MailKit sender: one connection per batch of the
-// delivery worker (as it sends), next to one connection per message; each phase timed until maildev holds them all
-// ("accepted": until the server had answered the last one).
-var messages = args.Length > 1 && args[0] == "--messages" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
-var batchSize = new DeliveryOptions().BatchSize;
+// Notices queued in a fresh SQLite file and delivered to maildev by the delivery worker as a service runs it (batches
+// claimed and recorded at once, several SMTP connections), next to raw sends of the same messages over one connection in
+// the same run; each timed until maildev holds them all.
+var count = Option("--messages", 10_000);
+var connections = Option("--connections", new DeliveryOptions().Connections);
 string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
     ? value
     : throw new InvalidOperationException($"{name} is not set: run ./bench.sh, or start infra/maildev.sh and export it.");
-var settings = Options.Create(new SmtpSettings
+var smtp = new SmtpSettings
 {
-    Host = Env("REQUESTS_SMTP_HOST"),
-    Port = int.Parse(Env("REQUESTS_SMTP_PORT"), CultureInfo.InvariantCulture),
+    Host = Env("REQUESTS_SMTP_HOST"), Port = int.Parse(Env("REQUESTS_SMTP_PORT"), CultureInfo.InvariantCulture),
     FromAddress = "no-reply@requests.bench.ma",
-});
+};
 using var inbox = new Inbox(new Uri(Env("REQUESTS_MAILDEV_URL")));
+var folder = Directory.CreateTempSubdirectory("notifications-bench-").FullName;
+var now = DateTime.UtcNow;
 
-// the receipt-sized reminders the worker sends, alternately in French and Arabic
-var burst = Enumerable.Range(0, messages).Select(i =>
+// a citizen's notice each (the law's: sent first, never grouped), alternately in French and Arabic
+Notification Notice(int i, string run)
 {
-    var to = $"officer{i % 50}@bench.example.ma";
-    var email = new DeadlineReminder(to, $"DAI-2026-{i:D6}", "answer", new DateOnly(2026, 12, 30), 5, "https://requests.example.ma/staff")
-        .Render(i % 2 == 0 ? Language.French : Language.Arabic);
-    return new EmailMessage(to, email.Subject, email.Html, email.Text, $"bench:{i}", DeadlineReminder.Template);
-}).ToArray();
+    var to = $"citizen{i}@bench.example.ma";
+    var notice = new ExtensionNotice($"DAI-2026-{i:D6}", new BodyName("Ministère de l'Économie et des Finances", "وزارة الاقتصاد والمالية"),
+        "Les documents doivent être réunis auprès de douze directions régionales.", new DateOnly(2026, 12, 21), new DateOnly(2027, 1, 19),
+        $"https://requests.example.ma/cases/DAI-2026-{i:D6}");
+    return Notification.Create($"{run}:{i}", notice, i % 2 == 0 ? Language.French : Language.Arabic, to, null, now);
+}
 
-async Task<(TimeSpan Elapsed, TimeSpan Sent, int Connections)> RunAsync(int perConnection, EmailMessage[] mails)
+async Task<TimeSpan> RawAsync(IReadOnlyList<Notification> notices)
 {
     await inbox.ClearAsync();
     var clock = Stopwatch.StartNew();
-    var connections = 0;
-    foreach (var chunk in mails.Chunk(perConnection))
-    {
-        await using var sender = new SmtpEmailSender(settings);
-        connections++;
-        foreach (var mail in chunk)
-            await sender.SendAsync(mail, CancellationToken.None);
-    }
-    var sent = clock.Elapsed;
-    await inbox.WaitForAsync(mails.Length, TimeSpan.FromMinutes(5));
-    return (clock.Elapsed, sent, connections);
+    await using (var sender = new SmtpEmailSender(Options.Create(smtp)))
+        foreach (var n in notices)
+            await sender.SendAsync(new EmailMessage(n.Recipient!, n.Subject, n.Html, n.Text, n.IdempotencyKey, n.Template), CancellationToken.None);
+    await inbox.WaitForAsync(notices.Count, TimeSpan.FromMinutes(10));
+    return clock.Elapsed;
 }
 
-await RunAsync(batchSize, burst[..Math.Min(100, messages)]);   // warm-up: JIT, TLS-free connection paths, maildev
-var batched = await RunAsync(batchSize, burst);
-var single = await RunAsync(1, burst);
-await inbox.ClearAsync();
+async Task<(TimeSpan Elapsed, int Sent)> WorkerAsync(IReadOnlyList<Notification> notices, string file)
+{
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = smtp.Host, ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture), ["Smtp:FromAddress"] = smtp.FromAddress,
+        ["Notifications:Connections"] = connections.ToString(CultureInfo.InvariantCulture),
+        ["Notifications:PollInterval"] = "00:00:00.100",
+    });
+    builder.Services.AddDbContext<BenchDb>(o => o.UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()));
+    builder.AddNotifications<BenchDb>();
+    using var host = builder.Build();
+    await using (var scope = host.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<BenchDb>();
+        await db.Database.MigrateAsync();
+        db.AddRange(notices);
+        await db.SaveChangesAsync();
+    }
+    await inbox.ClearAsync();
+    var clock = Stopwatch.StartNew();
+    await host.StartAsync();
+    await inbox.WaitForAsync(notices.Count, TimeSpan.FromMinutes(10));
+    var elapsed = clock.Elapsed;
+    await host.StopAsync();
+    await using var check = host.Services.CreateAsyncScope();
+    var sent = await check.ServiceProvider.GetRequiredService<BenchDb>().Set<Notification>()
+        .CountAsync(n => n.Status == NotificationStatus.Sent && n.Attempts == 1);
+    return (elapsed, sent);
+}
 
-Console.WriteLine($"{messages:N0} e-mails to maildev at {settings.Value.Host}:{settings.Value.Port}, timed until maildev holds them all");
-Console.WriteLine($"{"phase",-34}{"connections",12}{"accepted s",12}{"total s",10}{"messages/s",12}");
-foreach (var (name, (elapsed, sent, connections)) in new[] { ($"one connection per batch of {batchSize}", batched), ("one connection per message", single) })
-    Console.WriteLine($"{name,-34}{connections,12:N0}{sent.TotalSeconds,12:F2}{elapsed.TotalSeconds,10:F2}{messages / elapsed.TotalSeconds,12:N1}");
-Console.WriteLine($"ratio (per batch / per message, messages/s): x{single.Elapsed / batched.Elapsed:F2}");
+// warm-up: JIT, connection paths, maildev
+await RawAsync([.. Enumerable.Range(0, 200).Select(i => Notice(i, "warm-raw"))]);
+await WorkerAsync([.. Enumerable.Range(0, 200).Select(i => Notice(i, "warm"))], Path.Combine(folder, "warm.db"));
+
+var raw = await RawAsync([.. Enumerable.Range(0, count).Select(i => Notice(i, "raw"))]);
+var (worker, sent) = await WorkerAsync([.. Enumerable.Range(0, count).Select(i => Notice(i, "notice"))], Path.Combine(folder, "notices.db"));
+var distinct = inbox.DistinctMessageIds;
+await inbox.ClearAsync();
+Directory.Delete(folder, recursive: true);
+
+Console.WriteLine($"{count:N0} notices to maildev at {smtp.Host}:{smtp.Port}, timed until maildev holds them all");
+Console.WriteLine($"{"phase",-52}{"s",8}{"messages/s",12}");
+Console.WriteLine($"{"raw: MailKit over one connection",-52}{raw.TotalSeconds,8:F2}{count / raw.TotalSeconds,12:N1}");
+Console.WriteLine($"{$"queued, the delivery worker ({connections} connections)",-52}{worker.TotalSeconds,8:F2}{count / worker.TotalSeconds,12:N1}");
+Console.WriteLine($"worker / raw time: x{worker / raw:F2} (target: at most 2); rows sent once: {sent:N0}; distinct Message-IDs in maildev: {distinct:N0}");
+Console.WriteLine(count / worker.TotalSeconds >= 200 && worker / raw <= 2 ? "target met: at least 200/s and within 2x of raw" : "target missed");
+
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value
+    ? int.Parse(value, CultureInfo.InvariantCulture)
+    : fallback;

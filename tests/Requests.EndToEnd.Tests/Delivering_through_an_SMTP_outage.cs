@@ -29,6 +29,8 @@ public sealed class Delivering_through_an_SMTP_outage : IAsyncLifetime
             ["Notifications__PollInterval"] = "00:00:00.200",
             ["Notifications__Retries__0"] = "00:00:01",
             ["Smtp__Timeout"] = "00:00:05",
+            // each new case its own message to the officer, however fast they come
+            ["Notifications__GroupLimit"] = "0",
         };
         var directory = Path.Combine(_folder, "directory.json");
         await File.WriteAllTextAsync(directory, new JsonArray(new JsonObject

@@ -8,7 +8,23 @@ public sealed class DeliveryOptions
     /// <summary>Off to keep notifications pending, for instance while the mail relay is being replaced.</summary>
     public bool Enabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-    public int BatchSize { get; set; } = 50;
+    /// <summary>What a round claims: small enough that a notice of the law written meanwhile waits little for the next round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>SMTP connections sending at once; one recipient's messages always go over the same one, in order.</summary>
+    public int Connections { get; set; } = 4;
+
+    /// <summary>
+    /// An officer's notices about one case each (new case, reminder, overdue) go one by one while they come no faster
+    /// than <see cref="GroupLimit"/> in <see cref="GroupWindow"/> (one every 2 minutes by default); one that comes sooner
+    /// after the last is held, with every other that follows, until its window ends, and they go as one message.
+    /// A limit of 0 turns grouping off.
+    /// </summary>
+    public int GroupLimit { get; set; } = 5;
+    public TimeSpan GroupWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The officers' application, whose queue a grouped message links to.</summary>
+    public string StaffUrl { get; set; } = "http://127.0.0.1:5081";
 
     /// <summary>
     /// The wait after each failed attempt, the last repeated: by default 5 s, 30 s, 2 min, 10 min, then every 30 min.

@@ -1,5 +1,6 @@
 using Requests.Notifications.Email;
 using Requests.Notifications.Templates;
+using Requests.Notifications.Templates.Staff;
 
 namespace Requests.Notifications.Delivery;
 
@@ -19,6 +20,27 @@ public static class NotificationStatus
 
     /// <summary>A postal notice printed and posted by staff (at <see cref="Notification.SentAt"/>).</summary>
     public const string Posted = "posted";
+
+    /// <summary>A staff notice that came faster than grouping allows: it waits for the end of its window (<see cref="Notification.NextAttemptAt"/>).</summary>
+    public const string Held = "held";
+
+    /// <summary>A held notice told in one message that lists it with the others of its window.</summary>
+    public const string Grouped = "grouped";
+}
+
+/// <summary>What is sent first: the law's notices and the heads' escalations before routine staff notices.</summary>
+public static class NotificationPriority
+{
+    public const int Legal = 0;
+    public const int Routine = 1;
+
+    private static readonly HashSet<string> RoutineTemplates = new(StringComparer.Ordinal)
+    {
+        CaseAssignedNotice.Template, DeadlineReminder.Template, OverdueNotice.Template, DailyDigest.Template, GroupedNotices.Template,
+    };
+
+    /// <summary>Routine for an officer's new case, reminder, overdue notice or digest; every other message is the law's.</summary>
+    public static int Of(string template) => RoutineTemplates.Contains(template) ? Routine : Legal;
 }
 
 /// <summary>
@@ -47,6 +69,14 @@ public sealed class Notification
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
 
+    /// <summary><see cref="NotificationPriority"/>: the lower goes first.</summary>
+    public int Priority { get; set; }
+
+    /// <summary>For an officer's notice about one case (new, reminder, overdue): its tracking number and due date, which a
+    /// grouped message lists. Null for every other message, which is never grouped.</summary>
+    public string? Reference { get; set; }
+    public DateOnly? DueOn { get; set; }
+
     /// <summary>
     /// A notification of <paramref name="message"/> in <paramref name="language"/>: pending when <paramref name="address"/>
     /// is a usable e-mail address, postal otherwise (missing or invalid: the reason is kept in <see cref="LastError"/>).
@@ -57,6 +87,13 @@ public sealed class Notification
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var email = message.Render(language);
         var usable = EmailAddresses.TryNormalize(address, out var recipient);
+        var (reference, dueOn) = message switch
+        {
+            CaseAssignedNotice n => (n.TrackingNumber, n.DueOn),
+            DeadlineReminder n => (n.TrackingNumber, n.DueOn),
+            OverdueNotice n => (n.TrackingNumber, n.DueOn),
+            _ => ((string?)null, (DateOnly?)null),
+        };
         return new Notification
         {
             IdempotencyKey = key,
@@ -71,6 +108,9 @@ public sealed class Notification
             LastError = usable ? null : string.IsNullOrWhiteSpace(address) ? "no e-mail address" : $"invalid e-mail address: {address}",
             CaseId = caseId,
             CreatedAt = now,
+            Priority = NotificationPriority.Of(email.Template),
+            Reference = reference,
+            DueOn = dueOn,
         };
     }
 }

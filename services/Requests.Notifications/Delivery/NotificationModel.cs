@@ -20,6 +20,13 @@ public static class NotificationModel
             e.HasIndex(n => n.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_notifications_due");
             e.HasIndex(n => new { n.Recipient, n.Id }).HasFilter("status = 'pending'").HasDatabaseName("ix_notifications_pending_by_recipient");
             e.HasIndex(n => n.CaseId);
+            // the law's notices first: the worker reads the pending ones by priority, then in order
+            e.HasIndex(n => new { n.Priority, n.Id }).HasFilter("status = 'pending'").HasDatabaseName("ix_notifications_pending_by_priority");
+            e.HasIndex(n => new { n.Recipient, n.NextAttemptAt }).HasFilter("status = 'held'").HasDatabaseName("ix_notifications_held");
+            // an officer's recent notices about one case each, which decide whether the next one waits to be grouped
+            e.HasIndex(n => new { n.Recipient, n.CreatedAt }).HasFilter("reference IS NOT NULL").HasDatabaseName("ix_notifications_listed");
+            e.Property(n => n.Reference).HasMaxLength(50);
+            e.Property(n => n.Priority).HasDefaultValue(NotificationPriority.Legal);
             e.Property(n => n.IdempotencyKey).HasMaxLength(400);
             e.Property(n => n.Template).HasMaxLength(100);
             e.Property(n => n.Language).HasMaxLength(10);
@@ -55,5 +62,18 @@ public static class NotificationModel
         migration.CreateIndex("ix_notifications_due", "notifications", "next_attempt_at", filter: "status = 'pending'");
         migration.CreateIndex("ix_notifications_pending_by_recipient", "notifications", ["recipient", "id"], filter: "status = 'pending'");
         migration.CreateIndex("ix_notifications_case_id", "notifications", "case_id");
+    }
+
+    /// <summary>The priority and the grouping of staff notices (<see cref="Notification.Priority"/>, <see cref="Notification.Reference"/>),
+    /// for a service's hand-written migration after <see cref="CreateNotifications"/>. Routine notices already waiting are marked so.</summary>
+    public static void AddNotificationPriorities(this MigrationBuilder migration)
+    {
+        migration.AddColumn<int>("priority", "notifications", nullable: false, defaultValue: NotificationPriority.Legal);
+        migration.AddColumn<string>("reference", "notifications", maxLength: 50, nullable: true);
+        migration.AddColumn<DateOnly>("due_on", "notifications", nullable: true);
+        migration.Sql($"UPDATE notifications SET priority = {NotificationPriority.Routine} WHERE template IN ('case-assigned', 'deadline-reminder', 'overdue', 'daily-digest')");
+        migration.CreateIndex("ix_notifications_pending_by_priority", "notifications", ["priority", "id"], filter: "status = 'pending'");
+        migration.CreateIndex("ix_notifications_held", "notifications", ["recipient", "next_attempt_at"], filter: "status = 'held'");
+        migration.CreateIndex("ix_notifications_listed", "notifications", ["recipient", "created_at"], filter: "reference IS NOT NULL");
     }
 }

@@ -10,7 +10,7 @@ public static class NotificationStore
     private static readonly string[] Columns =
     [
         "idempotency_key", "template", "language", "recipient", "subject", "html", "text", "status", "attempts",
-        "next_attempt_at", "last_error", "case_id", "created_at",
+        "next_attempt_at", "last_error", "case_id", "created_at", "priority", "reference", "due_on",
     ];
 
     /// <summary>
@@ -26,7 +26,7 @@ public static class NotificationStore
     {
         // guids are stored as text (UseTextGuids)
         Commands.Bind(insert, n.IdempotencyKey, n.Template, n.Language, n.Recipient, n.Subject, n.Html, n.Text, n.Status,
-            n.Attempts, n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt);
+            n.Attempts, n.NextAttemptAt, n.LastError, n.CaseId?.ToString(), n.CreatedAt, n.Priority, n.Reference, n.DueOn);
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

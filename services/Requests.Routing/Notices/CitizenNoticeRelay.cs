@@ -29,15 +29,18 @@ public sealed class CitizenNoticeRelay(TimeProvider clock) : INotificationListen
         return OutboxMessage.For(updated, Guid.CreateVersion7(), now);
     }
 
-    public async Task OnDeliveryAsync(RoutingDbContext db, Notification notification, CancellationToken cancellationToken)
+    public async Task OnDeliveryAsync(RoutingDbContext db, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
-        if (notification.CaseId is not { } caseId || !CitizenTemplates.Contains(notification.Template))
+        var told = notifications.Where(n => n.CaseId is not null && CitizenTemplates.Contains(n.Template)).ToList();
+        if (told.Count == 0)
             return;
-        var trackingNumber = await db.Cases.Where(c => c.Id == caseId).Select(c => c.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
-        var at = notification.SentAt ?? clock.GetUtcNow().UtcDateTime;
-        if (trackingNumber is null || For(notification, trackingNumber, at) is not { } message)
-            return;
-        db.Add(message);
+        var caseIds = told.Select(n => n.CaseId!.Value).Distinct().ToList();
+        var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.TrackingNumber })
+            .ToDictionaryAsync(c => c.Id, c => c.TrackingNumber, cancellationToken);
+        foreach (var notification in told)
+            if (numbers.TryGetValue(notification.CaseId!.Value, out var trackingNumber)
+                && For(notification, trackingNumber, notification.SentAt ?? clock.GetUtcNow().UtcDateTime) is { } message)
+                db.Add(message);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -27,3 +27,10 @@ public sealed class NotificationsMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateNotifications();
 }
+
+[DbContext(typeof(NotificationsDb))]
+[Migration("20261209000000_NoticePriorities")]
+public sealed class NoticePrioritiesMigration : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.AddNotificationPriorities();
+}

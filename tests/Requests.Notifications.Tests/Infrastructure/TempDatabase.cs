@@ -5,8 +5,16 @@ using Requests.ServiceDefaults.Data;
 
 namespace Requests.Notifications.Tests.Infrastructure;
 
+/// <summary>A migrated database of <see cref="NotificationsDb"/>, dropped at the end.</summary>
+public interface ITestDatabase : IDisposable
+{
+    void Configure(DbContextOptionsBuilder options);
+
+    NotificationsDb Open();
+}
+
 /// <summary>A migrated SQLite file of <see cref="NotificationsDb"/> in a folder of its own, deleted at the end.</summary>
-public sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : ITestDatabase
 {
     public TempDatabase()
     {

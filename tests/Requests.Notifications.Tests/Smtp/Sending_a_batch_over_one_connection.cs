@@ -31,6 +31,31 @@ public sealed class Sending_a_batch_over_one_connection : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sends_over_several_connections_at_once_and_each_recipient_s_messages_in_order_on_one()
+    {
+        var recipients = Enumerable.Range(1, 12).Select(i => $"citizen{i}@example.ma").ToArray();
+        await using (var db = _database.Open())
+        {
+            for (var n = 0; n < 3; n++)
+                foreach (var recipient in recipients)
+                {
+                    var notice = new DeadlineReminder(recipient, $"DAI-2026-{n:D6}", "answer", new DateOnly(2026, 12, 30), 5, "https://x");
+                    await db.TryAddNotificationAsync(NotificationKey.For($"parallel:{n}", DeadlineReminder.Template, recipient), notice,
+                        Language.French, recipient, null, DateTime.UtcNow);
+                    await db.SaveChangesAsync();
+                }
+        }
+
+        await DeliverAsync(new() { ["Notifications:Connections"] = "4", ["Notifications:GroupLimit"] = "0" });
+
+        Assert.InRange(_peer.Connections, 2, 4);
+        Assert.Equal(36, _peer.Accepted.Count());
+        foreach (var recipient in recipients)
+            Assert.Equal(["DAI-2026-000000", "DAI-2026-000001", "DAI-2026-000002"], _peer.Received.Where(m => m.To == recipient)
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m.Data, "DAI-2026-\\d{6}").Value));
+    }
+
+    [Fact]
     public async Task A_refused_recipient_fails_that_message_only_and_the_others_are_delivered()
     {
         var recipients = await AddAsync(5);
@@ -120,10 +145,10 @@ public sealed class Sending_a_batch_over_one_connection : IAsyncDisposable
 
     private async Task DeliverAsync(Dictionary<string, string?>? settings = null)
     {
-        using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, new(settings ?? [])
-        {
-            ["Notifications:Retries:0"] = "00:00:00.200",
-        });
+        var all = new Dictionary<string, string?> { ["Notifications:Retries:0"] = "00:00:00.200", ["Notifications:Connections"] = "1" };
+        foreach (var (key, value) in settings ?? [])
+            all[key] = value;
+        using var host = await NotificationHost.StartAsync(_database, "127.0.0.1", _peer.Port, all);
         await NotificationHost.WaitUntilAsync(_database, n => n.AllAsync(x => x.Status != NotificationStatus.Pending), "none is pending");
         await host.StopAsync();
     }

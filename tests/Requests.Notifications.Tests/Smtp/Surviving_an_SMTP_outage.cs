@@ -31,6 +31,7 @@ public sealed class Surviving_an_SMTP_outage(ITestOutputHelper output) : IDispos
             ["Notifications:Retries:0"] = "00:00:00.200",
             ["Notifications:Retries:1"] = "00:00:00.500",
             ["Notifications:Retries:2"] = "00:00:01",
+            ["Notifications:GroupLimit"] = "0",
         });
 
         // before the outage: two messages to each recipient go through
