@@ -41,7 +41,8 @@ internal static class AccessMatrix
         ["intake GET /health/live"] = Anyone,
         ["intake GET /health/ready"] = Anyone,
         // routing: accounts
-        ["routing POST /api/auth/login"] = Anyone,
+        // an unknown user: 401 whoever calls
+        ["routing POST /api/auth/login"] = "401 401 401 401 401 401 401 401",
         ["routing POST /api/auth/refresh"] = "401 401 401 401 401 401 401 401",
         ["routing POST /api/auth/logout"] = Staff,
         ["routing GET /api/auth/me"] = Staff,
@@ -90,6 +91,12 @@ internal static class AccessMatrix
         ["reporting GET /health/ready"] = Anyone,
     };
 
+    private static readonly object Complaint = new
+    {
+        kind = "complaint", bodyCode = "MEF", subject = "Waiting time", description = "Three hours at the counter.", theme = "reception",
+        language = "fr", consent = true, requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", address = "Rabat" },
+    };
+
     /// <summary>Endpoints the OpenAPI documents leave out.</summary>
     private static readonly string[] Undocumented =
     [
@@ -103,11 +110,7 @@ internal static class AccessMatrix
         var services = system.Services.ToDictionary(s => s.Name);
         using var anonymous = Load.Client(system.Intake.Address);
         var (caseId, trackingNumber, accessCode) = await FileAsync(anonymous, "/api/requests", Load.Request("matrix", 0));
-        var (_, complaintNumber, complaintCode) = await FileAsync(anonymous, "/api/complaints", new
-        {
-            kind = "complaint", bodyCode = "MEF", subject = "Waiting time", description = "Three hours at the counter.", theme = "reception",
-            language = "fr", consent = true, requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", address = "Rabat" },
-        });
+        var (_, complaintNumber, complaintCode) = await FileAsync(anonymous, "/api/complaints", Complaint);
         using (var admin = await system.StaffAsync(system.Routing.Address, Deployment.AdminName))
         {
             using var spare = await admin.PostAsJsonAsync("/api/accounts", new
@@ -241,6 +244,8 @@ internal static class AccessMatrix
             language = "fr", consent = true, channel = "counter", receivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", address = "Rabat" },
         }),
+        _ when endpoint.EndsWith("intake POST /api/requests", StringComparison.Ordinal) => JsonContent.Create(Load.Request("matrix", 1)),
+        _ when endpoint.EndsWith("intake POST /api/complaints", StringComparison.Ordinal) => JsonContent.Create(Complaint),
         _ when endpoint.EndsWith("/api/auth/login", StringComparison.Ordinal) => JsonContent.Create(new { userName = "nobody.here", password = "not a password" }),
         _ when endpoint.EndsWith("/api/auth/refresh", StringComparison.Ordinal) => JsonContent.Create(new { refreshToken = "not a token" }),
         _ when endpoint.EndsWith("/me/language", StringComparison.Ordinal) => JsonContent.Create(new { language = "fr" }),
