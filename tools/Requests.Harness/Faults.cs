@@ -54,8 +54,9 @@ internal static class Faults
         var failed = await system.FailedMessagesAsync();
         var refused = filed.Count(f => f.Status != 201);
         var holds = counts.Lost == 0 && counts.Twice == 0 && counts.Stored >= acknowledged.Count && failed == 0;
-        var measured = $"acknowledged {acknowledged.Count}, not acknowledged {refused} " +
-                       $"({string.Join(", ", filed.Where(f => f.Status != 201).GroupBy(f => f.Status).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {g.Count()}"))}), " +
+        var why = string.Join(", ", filed.Where(f => f.Status != 201).GroupBy(f => f.Status)
+            .Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {g.Count()}"));
+        var measured = $"acknowledged {acknowledged.Count}, not acknowledged {refused}{(refused > 0 ? $" ({why})" : "")}, " +
                        $"stored {counts.Stored} (of them unacknowledged {counts.Stored - counts.AcknowledgedStored}), assigned {counts.Assigned}, " +
                        $"counted {counts.Counted} (synthesis received {counts.Synthesis}), lost {counts.Lost}, twice {counts.Twice}, " +
                        $"error-queue messages {failed}; {string.Join("; ", events)}";

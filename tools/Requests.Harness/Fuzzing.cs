@@ -13,7 +13,7 @@ namespace Requests.Harness;
 /// </summary>
 internal static class Fuzzing
 {
-    private const int Chunk = 250;
+    private const int Chunk = 500;
 
     public static async Task<Row> RunAsync(Options options)
     {

@@ -25,8 +25,9 @@ internal static class SmtpOutage
         if (rest > TimeSpan.Zero)
             await Task.Delay(rest);
         var failedOnce = Databases.Scalar(system.IntakeDb, "SELECT COUNT(*) FROM notifications WHERE attempts > 0 AND status <> 'sent'");
+        var waiting = Databases.Scalar(system.IntakeDb, "SELECT COUNT(*) FROM notifications WHERE status <> 'sent'");
         await Deployment.InfraAsync("maildev", "start");
-        Console.WriteLine($"  maildev stopped for {outage.Elapsed.TotalSeconds:0} s; {acknowledged} filings acknowledged, {failedOnce} notices had failed at least once");
+        Console.WriteLine($"  maildev stopped for {outage.Elapsed.TotalSeconds:0} s; {acknowledged} filings acknowledged, {waiting} notices waiting, {failedOnce} of them tried and failed");
 
         var back = Stopwatch.StartNew();
         using var maildev = new HttpClient { BaseAddress = new Uri(Deployment.MaildevUrl), Timeout = TimeSpan.FromSeconds(60) };
@@ -50,9 +51,9 @@ internal static class SmtpOutage
         var twice = recipients.Count(g => g.Count() > 1);
         var ids = messages.Select(m => m.MessageId).Distinct().Count();
         var sent = Databases.Scalar(system.IntakeDb, "SELECT COUNT(*) FROM notifications WHERE status = 'sent'");
-        var holds = acknowledged == options.Notices && delivered == acknowledged && twice == 0 && ids == messages.Count && failedOnce > 0;
+        var holds = acknowledged == options.Notices && waiting >= acknowledged && delivered == acknowledged && twice == 0 && ids == messages.Count && failedOnce > 0;
         return new Row("SMTP outage", $"{options.Notices:N0} receipts, maildev stopped {options.SmtpOutage} s",
-            $"acknowledged {acknowledged}, failed while stopped {failedOnce}, delivered {delivered} recipients in " +
+            $"acknowledged {acknowledged}, waiting when maildev came back {waiting} ({failedOnce} tried and failed), delivered {delivered} recipients in " +
             $"{(allIn ?? back.Elapsed).TotalSeconds:0} s after restart, messages {messages.Count}, distinct Message-IDs {ids}, " +
             $"recipients twice {twice}, sent in intake {sent}", holds);
     }
