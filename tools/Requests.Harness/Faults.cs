@@ -24,8 +24,9 @@ internal static class Faults
         if (scenario == "broker restart")
         {
             await Task.Delay(TimeSpan.FromSeconds(duration / 3));
+            events.Add($"broker stopping at {clock.Elapsed.TotalSeconds:0} s");
             await Deployment.InfraAsync("rabbitmq", "stop");
-            events.Add($"broker stopped at {clock.Elapsed.TotalSeconds:0} s");
+            events.Add($"stopped at {clock.Elapsed.TotalSeconds:0} s");
             await Task.Delay(TimeSpan.FromSeconds(options.BrokerOutage));
             await Deployment.InfraAsync("rabbitmq", "start");
             events.Add($"started at {clock.Elapsed.TotalSeconds:0} s");
