@@ -119,5 +119,18 @@ public sealed class Importing_historical_cases : IDisposable
         Assert.Equal(0, await _app.CountAsync("case_facts"));
     }
 
+    [Fact]
+    public async Task Refuses_a_form_that_is_not_one()
+    {
+        using var notAForm = new ByteArrayContent(Encoding.UTF8.GetBytes(Year2025));
+        notAForm.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=zz");
+
+        var response = await _app.Ministry().PostAsync("/api/import", notAForm);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await _app.CountAsync("case_facts"));
+    }
+
     private static string Serialize(List<Dictionary<string, object?>> rows) => JsonSerializer.Serialize(rows);
 }

@@ -25,7 +25,15 @@ public static class ImportEndpoints
                 if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = maxBytes }));
-                    var form = await http.Request.ReadFormAsync(cancellationToken);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await http.Request.ReadFormAsync(cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is IOException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+                    {
+                        return Results.Problem(statusCode: 400, title: "The form could not be read.", detail: ex.Message);
+                    }
                     if (form.Files.Count != 1)
                         return Results.Problem(statusCode: 422, title: "Send one CSV file.", detail: $"The form has {form.Files.Count} files.");
                     body = form.Files[0].OpenReadStream();
