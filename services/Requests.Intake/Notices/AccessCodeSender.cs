@@ -33,14 +33,15 @@ public sealed class AccessCodeSender(SmtpEmailSender smtp, IntakeDbContext db, A
     }
 }
 
-/// <summary>Deletes a receipt's sealed access code once the receipt is sent (or has failed for good), in that update's transaction.</summary>
+/// <summary>Deletes receipts' sealed access codes once the receipts are sent (or have failed for good), in that update's transaction.</summary>
 public sealed class ReceiptCodeEraser : INotificationListener<IntakeDbContext>
 {
-    public async Task OnDeliveryAsync(IntakeDbContext db, Notification notification, CancellationToken cancellationToken)
+    public async Task OnDeliveryAsync(IntakeDbContext db, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(notification);
-        if (notification.Template == ReceiptNotice.Template && notification.CaseId is { } caseId)
-            await db.ReceiptCodes.Where(r => r.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(notifications);
+        var cases = notifications.Where(n => n.Template == ReceiptNotice.Template).Select(n => n.CaseId).OfType<Guid>().ToList();
+        if (cases.Count > 0)
+            await db.ReceiptCodes.Where(r => cases.Contains(r.CaseId)).ExecuteDeleteAsync(cancellationToken);
     }
 }
