@@ -44,6 +44,8 @@ EOF
   # routing signs staff tokens with a key of its own; the others check them with the public key it publishes
   if [[ "$svc" == Requests.Routing ]]; then echo "Auth__SigningKeyFile=$DATA_DIR/routing-signing-key.pem"
   else echo "Auth__Authority=http://127.0.0.1:$ROUTING_PORT"; fi
+  # the staff pages (on this machine) pass on each person's address, by which routing slows password guesses
+  [[ "$svc" != Requests.Routing ]] || echo "ForwardedHeaders__KnownProxies__0=127.0.0.1"
   # the staff pages call the services at their addresses; on plain HTTP (loopback) the session cookie cannot be Secure
   if [[ "$svc" == Requests.Staff ]]; then
     echo "Services__Intake=http://127.0.0.1:$INTAKE_PORT"

@@ -98,7 +98,9 @@ public static class TextFields
                     buffer = larger;
                 }
             }
-            Scan(buffer.AsSpan(0, length), errors);
+            // a control character can only be written escaped: a body without a backslash holds none
+            if (buffer.AsSpan(0, length).Contains((byte)'\\'))
+                Scan(buffer.AsSpan(0, length), errors);
         }
         finally
         {

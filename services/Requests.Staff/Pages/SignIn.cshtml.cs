@@ -29,14 +29,11 @@ public sealed class SignInModel : PageModel
         {
             case WorkspaceSignIn.Outcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case WorkspaceSignIn.Outcome.Locked:
-                Error = "Trop d'essais infructueux : le compte est verrouillé pour 15 minutes.";
-                break;
             case WorkspaceSignIn.Outcome.Unavailable:
                 Error = "Le service de connexion ne répond pas. Réessayez dans un instant.";
                 break;
             default:
-                Error = "Nom d'utilisateur ou mot de passe incorrect.";
+                Error = "Nom d'utilisateur ou mot de passe incorrect. Après plusieurs essais, attendez un moment avant de réessayer.";
                 break;
         }
         Response.StatusCode = StatusCodes.Status401Unauthorized;

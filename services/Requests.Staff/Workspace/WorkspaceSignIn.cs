@@ -30,8 +30,8 @@ public static class WorkspaceSignIn
     public sealed record Me(string Id, string UserName, string Role, IReadOnlyList<string> Bodies, IReadOnlyList<string> Officers,
         string? Language);
 
-    /// <summary>What signing in came to: signed in, or why not (<c>wrong</c>, <c>locked</c>, <c>unavailable</c>).</summary>
-    public enum Outcome { SignedIn, Wrong, Locked, Unavailable }
+    /// <summary>What signing in came to: signed in, or why not (routing answers a held attempt as a wrong password).</summary>
+    public enum Outcome { SignedIn, Wrong, Unavailable }
 
     public static WebApplicationBuilder AddWorkspaceSignIn(this WebApplicationBuilder builder)
     {
@@ -55,14 +55,11 @@ public static class WorkspaceSignIn
     public static async Task<Outcome> SignInAsync(HttpContext http, string userName, string password, CancellationToken cancellationToken)
     {
         var routing = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(ServiceApi.Anonymous(Service.Routing));
-        using var response = await PostAsync(routing, "/api/auth/login", new { userName, password }, cancellationToken);
+        using var response = await PostAsync(routing, "/api/auth/login", new { userName, password }, http, cancellationToken);
         if (response is null || (int)response.StatusCode >= 500)
             return Outcome.Unavailable;
         if (!response.IsSuccessStatusCode)
-        {
-            var problem = await ServiceApi.ReadProblemAsync(response, cancellationToken);
-            return problem.Detail?.Contains("locked", StringComparison.OrdinalIgnoreCase) == true ? Outcome.Locked : Outcome.Wrong;
-        }
+            return Outcome.Wrong;
         var tokens = (await response.Content.ReadFromJsonAsync<Tokens>(cancellationToken))!;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
@@ -123,7 +120,7 @@ public static class WorkspaceSignIn
         var routing = context.HttpContext.RequestServices.GetRequiredService<IHttpClientFactory>()
             .CreateClient(ServiceApi.Anonymous(Service.Routing));
         using var response = await PostAsync(routing, "/api/auth/refresh",
-            new { refreshToken = context.Properties.GetTokenValue(RefreshToken) }, context.HttpContext.RequestAborted);
+            new { refreshToken = context.Properties.GetTokenValue(RefreshToken) }, context.HttpContext, context.HttpContext.RequestAborted);
         if (response is not { IsSuccessStatusCode: true })
         {
             context.RejectPrincipal();
@@ -134,11 +131,17 @@ public static class WorkspaceSignIn
         context.ShouldRenew = true;
     }
 
-    private static async Task<HttpResponseMessage?> PostAsync(HttpClient client, string path, object body, CancellationToken cancellationToken)
+    /// <summary>Posts to routing with the person's address in <c>X-Forwarded-For</c>: routing slows password guesses by
+    /// address, and believes the header when the workspace is among its trusted proxies (<c>ForwardedHeaders:KnownProxies</c>).</summary>
+    private static async Task<HttpResponseMessage?> PostAsync(HttpClient client, string path, object body, HttpContext http,
+        CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (http.Connection.RemoteIpAddress is { } address)
+            request.Headers.Add("X-Forwarded-For", address.ToString());
         try
         {
-            return await client.PostAsJsonAsync(path, body, cancellationToken);
+            return await client.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException)
         {
