@@ -35,6 +35,13 @@ internal static class AccessMatrix
         // staff of the filing's body (administrators: any); the ministry acts on nothing
         ["intake POST /api/staff/requests"] = "401 401 401 ok 403 ok 403 ok",
         ["intake POST /api/staff/complaints"] = "401 401 401 ok 403 ok 403 ok",
+        // a case's documents: the citizen with the code lists them; staff of the body upload, list and withdraw; the
+        // ministry lists, opens none; a document nobody has is 404 to whoever may look
+        ["intake GET /api/cases/{trackingNumber}/documents"] = "404 ok 404 ok 404 ok ok ok",
+        ["intake POST /api/cases/{trackingNumber}/documents"] = "401 401 401 ok 404 ok 403 ok",
+        ["intake GET /api/cases/{trackingNumber}/documents/{id}"] = "404 404 404 404 404 404 403 404",
+        ["intake DELETE /api/cases/{trackingNumber}/documents/{id}"] = "401 401 401 404 404 404 403 404",
+        ["intake GET /api/themes"] = Anyone,
         ["intake GET /api/bodies"] = Anyone,
         ["intake GET /api/deadlines"] = Anyone,
         ["intake GET /api/calendar/{year}"] = Anyone,
@@ -136,6 +143,7 @@ internal static class AccessMatrix
         string Fill(string endpoint, string path) => path
             .Replace("{trackingNumber}/reopen", $"{complaintNumber}/reopen", StringComparison.Ordinal)
             .Replace("{trackingNumber}/rating", $"{complaintNumber}/rating", StringComparison.Ordinal)
+            .Replace("documents/{id}", "documents/00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
             .Replace("{trackingNumber}", trackingNumber, StringComparison.Ordinal)
             .Replace("{caseId}", caseId, StringComparison.Ordinal)
             .Replace("{action}", "accept", StringComparison.Ordinal)
@@ -251,6 +259,10 @@ internal static class AccessMatrix
         _ when endpoint.EndsWith("/me/language", StringComparison.Ordinal) => JsonContent.Create(new { language = "fr" }),
         _ when endpoint.EndsWith("/rating", StringComparison.Ordinal) => JsonContent.Create(new { rating = 4 }),
         _ when endpoint.EndsWith("/withdrawal", StringComparison.Ordinal) => JsonContent.Create(new { reason = "Found elsewhere." }),
+        _ when endpoint.EndsWith("intake POST /api/cases/{trackingNumber}/documents", StringComparison.Ordinal) => new MultipartFormDataContent
+        {
+            { new ByteArrayContent("The budget's lines, as asked."u8.ToArray()), "file", "budget.txt" },
+        },
         _ when endpoint.Contains("/api/cases/", StringComparison.Ordinal) && endpoint.StartsWith("intake", StringComparison.Ordinal) =>
             JsonContent.Create(new { text = "Please look at it again." }),
         _ when endpoint.EndsWith("/api/import", StringComparison.Ordinal) => new StringContent(
