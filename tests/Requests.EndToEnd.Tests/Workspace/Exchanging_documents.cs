@@ -142,7 +142,7 @@ public sealed class Exchanging_documents(StaffWorkspace system)
 
         // the ministry sees that the photo exists, not its content
         var ministry = await system.NewPageAsync();
-        await StaffWorkspace.SignInAsync(ministry, "nadia.berrada", await system.CreateAccountAsync("nadia.berrada", "ministry"));
+        await StaffWorkspace.SignInAsync(ministry, "karim.tazi.ministere", await system.CreateAccountAsync("karim.tazi.ministere", "ministry"));
         await ministry.GotoAsync($"/cases/{caseId}");
         await Assertions.Expect(ministry.Locator(".documents tbody[data-step=filing]")).ToContainTextAsync("canalisation.png");
         await Assertions.Expect(ministry.Locator(".documents a")).ToHaveCountAsync(0);

@@ -122,7 +122,7 @@ public sealed class Reading_the_reports_and_importing_history(StaffWorkspace sys
     private static string Rows(string secondReceivedOn) => string.Join("\n",
         Header,
         "hist-2019-0001,information,request,HIST-ARCH,Agence des archives de test,public-establishment,Souss-Massa,portal,,false,2019-03-04,2019-04-03,2019-03-20,granted,,false",
-        $"hist-2019-0002,complaint,complaint,HIST-ARCH,Agence des archives de test,public-establishment,Souss-Massa,post,urbanisme,false,{secondReceivedOn},2019-07-05,,,,false",
+        $"hist-2019-0002,complaint,complaint,HIST-ARCH,Agence des archives de test,public-establishment,Souss-Massa,post,permits,false,{secondReceivedOn},2019-07-05,,,,false",
         "");
 
     private static async Task UploadAsync(IPage page, string csv)
