@@ -71,6 +71,16 @@ public static class DocumentEndpoints
             : (null, Reader.Staff, CaseEndpoints.NotFound());
     }
 
+    /// <summary>The case for the staff of its body (or an administrator) who change its documents; else the answer.</summary>
+    private static async Task<(CaseRecord? Case, IResult? Error)> StaffAccessAsync(string trackingNumber, HttpContext http,
+        IntakeDbContext db)
+    {
+        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            return (null, StaffOnly(Reader.Citizen));
+        var (record, reader, error) = await AccessAsync(trackingNumber, http, db);
+        return error is not null ? (null, error) : reader != Reader.Staff ? (null, StaffOnly(reader)) : (record, null);
+    }
+
     private static IResult StaffOnly(Reader reader) => reader == Reader.Citizen
         ? Results.Problem(statusCode: 401, title: "Staff only: sign in with routing and send the bearer token.")
         : Results.Problem(statusCode: 403, title: "The ministry reads cases but does not act on them, nor opens their documents.");
@@ -78,13 +88,9 @@ public static class DocumentEndpoints
     private static async Task<IResult> UploadAsync(string trackingNumber, HttpContext http, IntakeDbContext db, DocumentUploads uploads,
         WriteGate writes)
     {
-        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
-            return StaffOnly(Reader.Citizen);
-        var (record, reader, error) = await AccessAsync(trackingNumber, http, db);
+        var (record, error) = await StaffAccessAsync(trackingNumber, http, db);
         if (error is not null)
             return error;
-        if (reader != Reader.Staff)
-            return StaffOnly(reader);
         var cancellationToken = http.RequestAborted;
         var (upload, refused) = await uploads.ReadAsync(http.Request, withForm: false, await CaseBytesAsync(db, record!.Id, cancellationToken));
         if (upload is null)
@@ -112,13 +118,9 @@ public static class DocumentEndpoints
     private static async Task<IResult> WithdrawAsync(string trackingNumber, Guid id, HttpContext http, IntakeDbContext db,
         IDocumentStore store, WriteGate writes)
     {
-        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
-            return StaffOnly(Reader.Citizen);
-        var (record, reader, error) = await AccessAsync(trackingNumber, http, db);
+        var (record, error) = await StaffAccessAsync(trackingNumber, http, db);
         if (error is not null)
             return error;
-        if (reader != Reader.Staff)
-            return StaffOnly(reader);
         var cancellationToken = http.RequestAborted;
         using (await writes.HoldAsync(cancellationToken))
         {
