@@ -49,6 +49,8 @@ public static partial class Show
         "pending" => ("En attente d'envoi", "في انتظار الإرسال"),
         "sent" => ("Envoyé", "أرسل"),
         "failed" => ("Échec de l'envoi", "تعذر الإرسال"),
+        "held" => ("En attente d'un envoi groupé", "في انتظار إرسال مجمع"),
+        "grouped" => ("Envoyé dans un message groupé", "أرسل ضمن رسالة مجمعة"),
         "postal" => ("À imprimer et poster", "للطبع والإرسال بالبريد"),
         "posted" => ("Posté", "أرسل بالبريد"),
         _ => (status, status),
