@@ -32,13 +32,20 @@ internal static class Fuzzing
 
         var unexpected = new ConcurrentQueue<string>();
         var before = await QuietAsync(system);
+        var tokens = new Dictionary<string, string>();
+        TimeSpan? signedIn = null;
         foreach (var chunk in ordered.Chunk(Chunk))
         {
+            if (signedIn is null || clock.Elapsed - signedIn > TimeSpan.FromMinutes(10)) // access tokens live 15 minutes
+            {
+                tokens = await TokensAsync(system);
+                signedIn = clock.Elapsed;
+            }
             var refused = new ConcurrentBag<Input>();
             var accepted = 0;
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (input, _) =>
             {
-                var (status, answer) = await SendAsync(clients[input.Service], input);
+                var (status, answer) = await SendAsync(clients[input.Service], input, tokens);
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                 if (status is >= 500 or 0)
                     errors.Enqueue($"{status} {input.Service} {input.Method} {HostileInputs.Show(input.Path)} [{input.Label}] -> {HostileInputs.Show(answer)}");
@@ -59,7 +66,7 @@ internal static class Fuzzing
                 accepted = 0;
                 await Parallel.ForEachAsync(refused, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (input, _) =>
                 {
-                    var (status, answer) = await SendAsync(clients[input.Service], input);
+                    var (status, answer) = await SendAsync(clients[input.Service], input, tokens);
                     if (status is >= 500 or 0)
                         errors.Enqueue($"{status} (again) {input.Service} {input.Method} {HostileInputs.Show(input.Path)} [{input.Label}] -> {HostileInputs.Show(answer)}");
                     if (status is >= 200 and < 300 && input.Method != "GET")
@@ -104,7 +111,7 @@ internal static class Fuzzing
             $"processes restarted: {(restarted.Count == 0 ? "none" : string.Join(", ", restarted))}; {clock.Elapsed.TotalSeconds:0} s", holds);
     }
 
-    /// <summary>A request and a complaint of MEF to aim the citizen's actions at, and the ministry's token for the import.</summary>
+    /// <summary>A request and a complaint of MEF to aim the citizen's actions and the document requests at.</summary>
     private static async Task<Targets> TargetsAsync(Deployment system, HttpClient intake)
     {
         async Task<(string, string)> FileAsync(string path, object body)
@@ -121,11 +128,22 @@ internal static class Fuzzing
             kind = "complaint", bodyCode = "MEF", subject = "Waiting time", description = "Three hours at the counter.", theme = "reception",
             language = "fr", consent = true, requester = new { fullName = "Amina Alaoui", identityNumber = "AB123456", address = "Rabat" },
         });
-        using var ministry = await system.StaffAsync(system.Reporting.Address, "ministry");
-        return new Targets(number, code, complaint, complaintCode, ministry.DefaultRequestHeaders.Authorization!.Parameter!);
+        return new Targets(number, code, complaint, complaintCode);
     }
 
-    private static async Task<(int Status, string Answer)> SendAsync(HttpClient http, Input input)
+    /// <summary>The current tokens of MEF's officer and of the ministry, by the placeholders the inputs carry.</summary>
+    private static async Task<Dictionary<string, string>> TokensAsync(Deployment system)
+    {
+        using var officer = await system.StaffAsync(system.Intake.Address, "mef.officer");
+        using var ministry = await system.StaffAsync(system.Reporting.Address, "ministry");
+        return new()
+        {
+            [HostileInputs.OfficerToken] = officer.DefaultRequestHeaders.Authorization!.Parameter!,
+            [HostileInputs.MinistryToken] = ministry.DefaultRequestHeaders.Authorization!.Parameter!,
+        };
+    }
+
+    private static async Task<(int Status, string Answer)> SendAsync(HttpClient http, Input input, Dictionary<string, string> tokens)
     {
         try
         {
@@ -139,7 +157,10 @@ internal static class Fuzzing
             foreach (var (name, value) in input.Headers)
             {
                 if (name == "Authorization")
-                    request.Headers.Authorization = AuthenticationHeaderValue.TryParse(value, out var parsed) ? parsed : null;
+                {
+                    var live = value.Split(' ') is [var scheme, var token] && tokens.TryGetValue(token, out var current) ? $"{scheme} {current}" : value;
+                    request.Headers.Authorization = AuthenticationHeaderValue.TryParse(live, out var parsed) ? parsed : null;
+                }
                 else if (name.StartsWith("Content-", StringComparison.Ordinal))
                     request.Content?.Headers.TryAddWithoutValidation(name, value);
                 else

@@ -10,11 +10,11 @@ namespace Requests.Harness;
 internal sealed record Input(string Service, string Method, string Path, byte[]? Body, string? ContentType,
     IReadOnlyList<(string Name, string Value)> Headers, bool MayChange, string Label);
 
-/// <summary>What the fuzzing needs to aim at: a case of MEF with its access code, and the ministry's token for the import.</summary>
-internal sealed record Targets(string TrackingNumber, string AccessCode, string ComplaintNumber, string ComplaintCode, string MinistryToken);
+/// <summary>What the fuzzing needs to aim at: a request and a complaint of MEF with their access codes.</summary>
+internal sealed record Targets(string TrackingNumber, string AccessCode, string ComplaintNumber, string ComplaintCode);
 
 /// <summary>Hostile requests from a seeded generator: the same seed gives the same inputs.</summary>
-internal sealed class HostileInputs(int seed, Targets targets)
+internal sealed partial class HostileInputs(int seed, Targets targets)
 {
     private readonly Random _random = new(seed);
 
@@ -34,10 +34,12 @@ internal sealed class HostileInputs(int seed, Targets targets)
 
     public Input Next()
     {
-        return _random.Next(20) switch
+        return _random.Next(23) switch
         {
             < 5 => Filing("/api/requests", RequestBody()),
             < 7 => Filing("/api/complaints", ComplaintBody()),
+            20 => MultipartFiling(),
+            21 or 22 => Documents(),
             7 or 8 => Lookup(),
             9 => Deadlines(),
             10 => Calendar(),
@@ -155,7 +157,7 @@ internal sealed class HostileInputs(int seed, Targets targets)
                     4 => ("a byte-order mark first", [0xef, 0xbb, 0xbf, .. Utf8(body.ToJsonString())], true),
                     5 => ("subject twice", [.. Utf8(body.ToJsonString()[..^1]), .. Utf8(",\"subject\":\"twice\"}")], true),
                     6 => ("invalid UTF-8", [0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe], false),
-                    _ => ("an escaped NUL in the subject", Utf8(body.ToJsonString().Replace("Budget", "Bud\\u0000get", StringComparison.Ordinal)), false),
+                    _ => ("an escaped NUL in the subject", Utf8(new JsonObject(body.Select(p => KeyValuePair.Create(p.Key, p.Key == "subject" ? JsonValue.Create("Bud\0get") : p.Value?.DeepClone()))).ToJsonString()), false),
                 };
                 break;
             case 8:
@@ -329,7 +331,7 @@ internal sealed class HostileInputs(int seed, Targets targets)
         };
         var contentType = _random.Next(8) switch { 0 => "application/json", 1 => "multipart/form-data; boundary=zz", _ => "text/csv" };
         return new Input("reporting", "POST", "/api/import", Utf8(text), contentType,
-            [("Authorization", "Bearer " + targets.MinistryToken)], true, $"import {Show(text)} as {contentType}");
+            [("Authorization", "Bearer " + MinistryToken)], true, $"import {Show(text)} as {contentType}");
     }
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false, false).GetBytes(text);
