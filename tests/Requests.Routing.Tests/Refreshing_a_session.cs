@@ -20,12 +20,43 @@ public sealed class Refreshing_a_session : IDisposable
         var tokens = await LoginAsync(await _app.CreateAccountAsync(StaffRoles.Ministry));
 
         var first = await RefreshAsync(tokens.RefreshToken);
-        var again = await RefreshAsync(tokens.RefreshToken);
         var next = await RefreshAsync((await first.Content.ReadFromJsonAsync<Tokens>())!.RefreshToken);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
-        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_used_twice_ends_every_token_of_its_sign_in()
+    {
+        var name = await _app.CreateAccountAsync(StaffRoles.Ministry);
+        var stolen = await LoginAsync(name);
+        var elsewhere = await LoginAsync(name);
+        var successor = (await (await RefreshAsync(stolen.RefreshToken)).Content.ReadFromJsonAsync<Tokens>())!;
+
+        // a minute later the thief replays the token its owner already used: neither may go on from that sign-in
+        _app.Clock.Set(RoutingApp.DefaultNow.AddMinutes(1));
+        var replay = await RefreshAsync(stolen.RefreshToken);
+        var owner = await RefreshAsync(successor.RefreshToken);
+        var other = await RefreshAsync(elsewhere.RefreshToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("application/problem+json", replay.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, owner.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode); // another sign-in of the same account goes on
+    }
+
+    [Fact]
+    public async Task Two_pages_refreshing_at_once_end_nothing()
+    {
+        var tokens = await LoginAsync(await _app.CreateAccountAsync(StaffRoles.Ministry));
+        var first = await RefreshAsync(tokens.RefreshToken);
+
+        // the same second: the browser's other page, not a thief
+        var second = await RefreshAsync(tokens.RefreshToken);
+        var next = await RefreshAsync((await first.Content.ReadFromJsonAsync<Tokens>())!.RefreshToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
@@ -46,7 +77,7 @@ public sealed class Refreshing_a_session : IDisposable
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.Contains(refreshed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("requests.staff=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        Assert.Equal(1, await _app.CountAsync("staff_refresh_tokens"));
+        Assert.Equal(1, await _app.CountAsync("staff_refresh_tokens", "used_at IS NULL"));
     }
 
     [Fact]
@@ -93,7 +124,7 @@ public sealed class Refreshing_a_session : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(tokens.RefreshToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(unchanged.RefreshToken)).StatusCode);
-        Assert.Equal(1, await _app.CountAsync("staff_refresh_tokens"));
+        Assert.Equal(1, await _app.CountAsync("staff_refresh_tokens", "used_at IS NULL"));
     }
 
     [Fact]

@@ -105,10 +105,10 @@ public static class AccountEndpoints
         var token = refresh?.RefreshToken ?? request.Cookies[RefreshCookie];
         if (string.IsNullOrEmpty(token))
             return TypedResults.Problem("A refresh token is required.", statusCode: 400, title: "Invalid refresh");
-        if (await sessions.RedeemAsync(token, cancellationToken) is not { } user)
+        if (await sessions.RedeemAsync(token, cancellationToken) is not var (user, family))
             return TypedResults.Problem("The refresh token is unknown, used or expired, or the account has changed: sign in again.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused");
-        return Answer(await sessions.StartAsync(user, cancellationToken), refresh?.RefreshToken is null, sessions, request.HttpContext.Response);
+        return Answer(await sessions.StartAsync(user, cancellationToken, family), refresh?.RefreshToken is null, sessions, request.HttpContext.Response);
     }
 
     private static IResult Answer(StaffSessions.Tokens tokens, bool useCookies, StaffSessions sessions, HttpResponse response)

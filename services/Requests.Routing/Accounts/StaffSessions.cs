@@ -19,6 +19,8 @@ public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> us
 {
     public static readonly TimeSpan MaxAccessLifetime = TimeSpan.FromMinutes(15);
 
+    private static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(10);
+
     public sealed record Tokens(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
     public TimeSpan AccessLifetime =>
@@ -26,7 +28,8 @@ public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> us
 
     public TimeSpan RefreshLifetime => configuration.GetValue<TimeSpan?>("Auth:RefreshTokenLifetime") ?? TimeSpan.FromDays(14);
 
-    public async Task<Tokens> StartAsync(StaffUser user, CancellationToken cancellationToken)
+    /// <summary>A new pair of tokens: the refresh token opens a family (a sign-in) or continues <paramref name="family"/>.</summary>
+    public async Task<Tokens> StartAsync(StaffUser user, CancellationToken cancellationToken, string? family = null)
     {
         var (claims, stamp) = await ClaimsOfAsync(user, cancellationToken);
         var now = clock.GetUtcNow();
@@ -43,22 +46,38 @@ public sealed class StaffSessions(RoutingDbContext db, UserManager<StaffUser> us
         var refresh = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var expired = await db.RefreshTokens.Where(t => t.UserId == user.Id).ToListAsync(cancellationToken);
         db.RefreshTokens.RemoveRange(expired.Where(t => t.ExpiresAt <= now));
-        db.RefreshTokens.Add(new StaffRefreshToken { Hash = Hash(refresh), UserId = user.Id, ClaimsStamp = stamp, ExpiresAt = now + RefreshLifetime });
+        db.RefreshTokens.Add(new StaffRefreshToken
+        {
+            Hash = Hash(refresh), UserId = user.Id, Family = family ?? Hash(refresh), ClaimsStamp = stamp, ExpiresAt = now + RefreshLifetime,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return new Tokens("Bearer", access, (long)AccessLifetime.TotalSeconds, refresh);
     }
 
-    /// <summary>The account a refresh token was issued to, if it still holds; the token is used up either way.</summary>
-    public async Task<StaffUser?> RedeemAsync(string refreshToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account a refresh token was issued to and its family, if it still holds; the token is used up either way.
+    /// A token used a second time ends its family: whoever holds the newer tokens signs in again.
+    /// </summary>
+    public async Task<(StaffUser User, string Family)?> RedeemAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var hash = Hash(refreshToken);
+        var now = clock.GetUtcNow();
         var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
-        // of two uses of one token, only the one that deletes it goes on
-        if (token is null || await db.RefreshTokens.Where(t => t.Hash == hash).ExecuteDeleteAsync(cancellationToken) == 0
-            || token.ExpiresAt <= clock.GetUtcNow() || await users.FindByIdAsync(token.UserId) is not { } user)
+        if (token is null || token.ExpiresAt <= now)
+            return null;
+        // of two uses of one token, only the one that marks it goes on; the other ends the family, unless it came within
+        // a few seconds of the first (two pages of one browser refreshing at once: refused, nothing ended)
+        if (token.UsedAt is not null || await db.RefreshTokens.Where(t => t.Hash == hash && t.UsedAt == null)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken) == 0)
+        {
+            if (token.UsedAt is not { } used || now - used > ReuseGrace)
+                await db.RefreshTokens.Where(t => t.Family == token.Family).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+        if (await users.FindByIdAsync(token.UserId) is not { } user)
             return null;
         if (!user.Disabled && !await users.IsLockedOutAsync(user) && (await ClaimsOfAsync(user, cancellationToken)).Stamp == token.ClaimsStamp)
-            return user;
+            return (user, token.Family);
         await EndAsync(user.Id, cancellationToken);
         return null;
     }

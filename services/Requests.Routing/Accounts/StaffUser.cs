@@ -15,12 +15,20 @@ public sealed class StaffUser : IdentityUser
     public bool Disabled { get; set; }
 }
 
-/// <summary>A refresh token, stored as its SHA-256 hash: one use, then it is replaced.</summary>
+/// <summary>
+/// A refresh token, stored as its SHA-256 hash: one use, then it is replaced by the next of its family (the tokens that
+/// follow one sign-in). A used token is kept until it expires, so that a second use, a sign that it was stolen, ends
+/// the whole family.
+/// </summary>
 public sealed class StaffRefreshToken
 {
     public required string Hash { get; init; }
 
     public required string UserId { get; init; }
+
+    public required string Family { get; init; }
+
+    public DateTimeOffset? UsedAt { get; init; }
 
     /// <summary>A hash of what the account's access tokens say (role, designations, security stamp): when it changes, the token ends.</summary>
     public required string ClaimsStamp { get; init; }

@@ -41,6 +41,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         {
             e.ToTable("StaffRefreshTokens");
             e.HasKey(t => t.Hash);
+            e.HasIndex(t => t.Family);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
