@@ -12,8 +12,8 @@ namespace Requests.EndToEnd.Tests;
 
 /// <summary>
 /// Intake and routing as real processes on RabbitMQ, the e-mails in maildev: an officer uploads two PDFs to intake and
-/// answers with them at routing; the citizen downloads them with the access code and receives them (small) or a link
-/// (large). A complaint's photo is for its body's officer, not another body's.
+/// answers with them at routing; the citizen downloads them with the access code and receives them with the answer's
+/// e-mail (small) or a link in it (large). A complaint's photo is for its body's officer, not another body's.
 /// </summary>
 public sealed class Answering_with_documents : IAsyncLifetime
 {
@@ -65,7 +65,12 @@ public sealed class Answering_with_documents : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         }
 
-        var mail = (await maildev.WaitForAsync(citizenEmail, 3)).Single(m => m.Template == "documents");
+        // one message tells the answer and carries its documents: the receipt, then the answer, and no other
+        var mails = await maildev.WaitForAsync(citizenEmail, 2);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(["receipt", "answered"], (await maildev.MessagesToAsync(citizenEmail)).Select(m => m.Template));
+        var mail = mails.Single(m => m.Template == "answered");
+        Assert.Contains("Les documents demandés sont joints.", mail.Text, StringComparison.Ordinal);
         if (attached)
         {
             Assert.Equal(["budget 2025.pdf", "rapport.pdf"], (mail.Attachments ?? []).Select(a => a.FileName).Order());

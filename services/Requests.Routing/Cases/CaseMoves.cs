@@ -106,8 +106,9 @@ public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calenda
             RedirectedTo: trigger == CaseTrigger.Redirect ? routed.RedirectedTo : null,
             Rating: trigger == CaseTrigger.Rate ? routed.Rating : null);
         db.Add(OutboxMessage.For(moved, Guid.CreateVersion7(), now.UtcDateTime));
-        // beside the move, not in it: reporting follows the moves and never receives documents
-        if (input.Documents is { Count: > 0 } documents && MoveDocuments.StepOf(trigger) is { } step)
+        // beside the move, not in it: reporting follows the moves and never receives documents; the requester's own files
+        // were delivered at intake when they sent them
+        if (input.Documents is { Count: > 0 } documents && actor.Role != "citizen" && MoveDocuments.StepOf(trigger) is { } step)
             db.Add(OutboxMessage.For(new CaseDocumentsDelivered(routed.Id, routed.TrackingNumber, routed.Version, step, actor.Name, now,
                 documents, CaseNotices.WrittenByIntake(routed, documents) ? moved : null, notices.CommissionLastDay(trigger, today)),
                 Guid.CreateVersion7(), now.UtcDateTime));

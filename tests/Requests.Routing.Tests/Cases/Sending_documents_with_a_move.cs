@@ -89,6 +89,40 @@ public sealed class Sending_documents_with_a_move : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_complaint_s_photo_is_in_its_case_for_the_body_s_officer_and_not_another_body_s()
+    {
+        var photo = new DocumentReference(Guid.NewGuid(), "fuite.png", 2048, Hash);
+        var complaint = CaseTesting.Complaint("MEF") with { Documents = [photo] };
+
+        await _app.ConsumeAsync(complaint);
+
+        var view = await _officer.GetFromJsonAsync<JsonElement>($"/api/cases/{complaint.CaseId}");
+        Assert.Equal([photo], view.GetProperty("documents").Deserialize<DocumentReference[]>(JsonSerializerOptions.Web)!);
+        var filed = view.GetProperty("audit").EnumerateArray().First();
+        Assert.Equal(("file", "citizen", photo.Id), (filed.GetProperty("action").GetString(), filed.GetProperty("actor").GetString(),
+            filed.GetProperty("documents")[0].GetProperty("id").GetGuid()));
+        var other = await _app.SignInAsync(StaffRoles.Officer, "CNSS-O1");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{complaint.CaseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_requester_s_files_with_an_action_are_on_its_audit_entry_and_go_back_to_no_one()
+    {
+        var annex = new DocumentReference(Guid.NewGuid(), "annexe.pdf", 3000, Hash);
+        await _officer.MovedAsync(Id, "ask-clarification", new { question = "Quelle année ?" });
+
+        await _app.ActAsync(CaseTesting.Acted(_submitted, "clarify", CaseTesting.Monday, "L'année 2025.") with { Documents = [annex] });
+
+        var view = await _officer.GetFromJsonAsync<JsonElement>($"/api/cases/{Id}");
+        var received = view.GetProperty("audit").EnumerateArray().Last();
+        Assert.Equal(("receive-clarification", "citizen"), (received.GetProperty("action").GetString(), received.GetProperty("actor").GetString()));
+        Assert.Equal(annex.Id, received.GetProperty("documents")[0].GetProperty("id").GetGuid());
+        Assert.Equal(annex.Id, Assert.Single(view.GetProperty("documents").EnumerateArray()).GetProperty("id").GetGuid());
+        // intake delivered them when the requester sent them: nothing to deliver again
+        Assert.Empty(await _app.MessagesAsync<CaseDocumentsDelivered>());
+    }
+
+    [Fact]
     public async Task A_move_without_documents_publishes_none()
     {
         await _officer.MovedAsync(Id, "ask-clarification", new { question = "Quelle année ?" });
