@@ -114,6 +114,15 @@ public sealed class Answering_with_documents : IAsyncLifetime
         using var atCnss = StaffAtIntake(intake, cnss);
         Assert.Equal(HttpStatusCode.NotFound, (await atCnss.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await atCnss.GetAsync($"/api/cases/{number}/documents")).StatusCode);
+        // routing's case lists it by its reference for the body's officer, and is not another body's to see
+        var caseId = receipt.GetProperty("caseId").GetGuid();
+        var routed = await EventuallyAsync(() => mef.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), c => c.ValueKind == JsonValueKind.Object,
+            routing, allowNotFound: true);
+        var reference = Assert.Single(routed.GetProperty("documents").EnumerateArray());
+        Assert.Equal((listed.GetProperty("id").GetString(), "fuite.png", photo.Length, Convert.ToHexStringLower(SHA256.HashData(photo))),
+            (reference.GetProperty("id").GetString(), reference.GetProperty("name").GetString(), reference.GetProperty("size").GetInt32(),
+                reference.GetProperty("sha256").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await cnss.GetAsync($"/api/cases/{caseId}")).StatusCode);
     }
 
     private async Task<(ServiceProcess Routing, ServiceProcess Intake)> StartAsync(params (string Key, string Value)[] intakeSettings)
