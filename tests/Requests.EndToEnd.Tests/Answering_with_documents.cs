@@ -12,8 +12,8 @@ namespace Requests.EndToEnd.Tests;
 
 /// <summary>
 /// Intake and routing as real processes on RabbitMQ, the e-mails in maildev: an officer uploads two PDFs to intake and
-/// answers with them at routing; the citizen downloads them with the access code and receives them (small) or a link
-/// (large). A complaint's photo is for its body's officer, not another body's.
+/// answers with them at routing; the citizen downloads them with the access code and receives them with the answer's
+/// e-mail (small) or a link in it (large). A complaint's photo is for its body's officer, not another body's.
 /// </summary>
 public sealed class Answering_with_documents : IAsyncLifetime
 {
@@ -65,7 +65,12 @@ public sealed class Answering_with_documents : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         }
 
-        var mail = (await maildev.WaitForAsync(citizenEmail, 3)).Single(m => m.Template == "documents");
+        // one message tells the answer and carries its documents: the receipt, then the answer, and no other
+        var mails = await maildev.WaitForAsync(citizenEmail, 2);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(["receipt", "answered"], (await maildev.MessagesToAsync(citizenEmail)).Select(m => m.Template));
+        var mail = mails.Single(m => m.Template == "answered");
+        Assert.Contains("Les documents demandés sont joints.", mail.Text, StringComparison.Ordinal);
         if (attached)
         {
             Assert.Equal(["budget 2025.pdf", "rapport.pdf"], (mail.Attachments ?? []).Select(a => a.FileName).Order());
@@ -109,6 +114,15 @@ public sealed class Answering_with_documents : IAsyncLifetime
         using var atCnss = StaffAtIntake(intake, cnss);
         Assert.Equal(HttpStatusCode.NotFound, (await atCnss.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await atCnss.GetAsync($"/api/cases/{number}/documents")).StatusCode);
+        // routing's case lists it by its reference for the body's officer, and is not another body's to see
+        var caseId = receipt.GetProperty("caseId").GetGuid();
+        var routed = await EventuallyAsync(() => mef.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), c => c.ValueKind == JsonValueKind.Object,
+            routing, allowNotFound: true);
+        var reference = Assert.Single(routed.GetProperty("documents").EnumerateArray());
+        Assert.Equal((listed.GetProperty("id").GetString(), "fuite.png", photo.Length, Convert.ToHexStringLower(SHA256.HashData(photo))),
+            (reference.GetProperty("id").GetString(), reference.GetProperty("name").GetString(), reference.GetProperty("size").GetInt32(),
+                reference.GetProperty("sha256").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await cnss.GetAsync($"/api/cases/{caseId}")).StatusCode);
     }
 
     private async Task<(ServiceProcess Routing, ServiceProcess Intake)> StartAsync(params (string Key, string Value)[] intakeSettings)

@@ -8,6 +8,8 @@ namespace Requests.Contracts.Intake;
 /// <param name="Action"><c>file-recourse</c> (to the head, after a refusal or a silence), <c>reopen</c> (a complaint),
 /// <c>rate</c> (a complaint's answer, 1 to 5), <c>clarify</c> (the answer to a clarification asked) or
 /// <c>withdraw</c>.</param>
+/// <param name="Documents">The files the requester joined (to a recourse, to the answer to a clarification): their
+/// references, never their bytes.</param>
 public sealed record CitizenActed(
     Guid ActionId,
     Guid CaseId,
@@ -16,4 +18,5 @@ public sealed record CitizenActed(
     string? Text,
     int? Rating,
     DateTimeOffset At,
-    DateOnly OccurredOn);
+    DateOnly OccurredOn,
+    IReadOnlyList<Routing.DocumentReference>? Documents = null);

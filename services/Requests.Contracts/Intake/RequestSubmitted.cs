@@ -13,6 +13,8 @@ public sealed record Requester(string FullName, string IdentityNumber, string? E
 /// <param name="ReceivedOn">The legal date of receipt (Africa/Casablanca): day zero of every deadline.</param>
 /// <param name="DueOn">The answer's due date computed at receipt, with the rule table version that produced it.</param>
 /// <param name="RedirectedFrom">When another body redirected the case here: the case it came from.</param>
+/// <param name="Documents">The files that came with the filing (a complaint's evidence, the scan of a paper filing):
+/// their references, never their bytes (intake keeps those).</param>
 public sealed record RequestSubmitted(
     Guid CaseId,
     string TrackingNumber,
@@ -35,4 +37,5 @@ public sealed record RequestSubmitted(
     DateOnly DueOn,
     string RuleVersion,
     Requester Requester,
-    Guid? RedirectedFrom = null);
+    Guid? RedirectedFrom = null,
+    IReadOnlyList<Routing.DocumentReference>? Documents = null);

@@ -101,7 +101,8 @@ public static class CitizenActionEndpoints
             ? await uploads.StoreAsync(upload, record.Id, step, DocumentStates.Delivered, "citizen", action.Id, cancellationToken)
             : [];
         db.AddRange(documents);
-        db.Add(OutboxMessage.For(new CitizenActed(action.Id, record.Id, record.TrackingNumber, kind.Code, text, rating, now, today),
+        db.Add(OutboxMessage.For(new CitizenActed(action.Id, record.Id, record.TrackingNumber, kind.Code, text, rating, now, today,
+            DocumentRecord.References(documents)),
             Guid.CreateVersion7(now), now.UtcDateTime));
         var writes = services.GetRequiredService<WriteGate>();
         await writes.EnterAsync(cancellationToken);

@@ -13,8 +13,10 @@ namespace Requests.Intake.Documents;
 
 /// <summary>
 /// A move sent documents: the drafts of that case it names become delivered (for good) with the move's step and
-/// sequence, and the citizen is told, the files attached when small enough. An id that is not a draft of the case is
-/// ignored, so a move can neither take another case's file nor change a delivered one.
+/// sequence. An id that is not a draft of the case is ignored, so a move can neither take another case's file nor
+/// change a delivered one. When routing leaves the move's message to the citizen to intake (<c>Notice</c>: they have an
+/// e-mail address), it is written here, once, with the documents delivered: attached when small enough, else listed
+/// with the page's link; without any, it is the move's message alone.
 /// </summary>
 public sealed class DeliverDocumentsConsumer(IntakeDbContext db, BodyDirectory bodies, TimeProvider clock,
     IOptions<DocumentOptions> documents, IOptions<IntakeNoticeOptions> notices, ILogger<DeliverDocumentsConsumer> logger)
@@ -40,17 +42,18 @@ public sealed class DeliverDocumentsConsumer(IntakeDbContext db, BodyDirectory b
             draft.Step = message.Step;
             draft.Sequence = message.Sequence;
         }
+        if (message.Notice is not { } move)
+            return;
         var sent = drafts.Count > 0 ? drafts : await db.Set<DocumentRecord>().AsNoTracking()
             .Where(d => d.CaseId == record.Id && d.Sequence == message.Sequence && d.State == DocumentStates.Delivered)
             .ToListAsync(cancellationToken);
-        if (sent.Count == 0)
-            return;
-        var body = bodies.Find(record.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(record.BodyCode, record.BodyCode);
-        var notice = new DocumentsNotice(record.TrackingNumber, record.Kind, body,
+        var files = sent.Count == 0 ? null : new SentDocuments(
             [.. sent.OrderBy(d => d.AddedAt).ThenBy(d => d.Name).Select(d => new SentDocument(d.Name, d.Size))],
-            Attached: DocumentAttachments.Fit(sent.Sum(d => d.Size), documents.Value),
-            $"{notices.Value.PortalUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(record.TrackingNumber)}");
-        await db.TryAddNotificationAsync(NotificationKey.For(record.Id, message.Sequence, DocumentsNotice.Template, record.RequesterEmail),
-            notice, Languages.Parse(record.Language), record.RequesterEmail, record.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            Attached: DocumentAttachments.Fit(sent.Sum(d => d.Size), documents.Value));
+        var body = bodies.Find(record.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(record.BodyCode, record.BodyCode);
+        var follow = $"{notices.Value.PortalUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(record.TrackingNumber)}";
+        if (MoveNotices.For(move, body, message.CommissionLastDay, follow, files) is { } notice)
+            await db.TryAddNotificationAsync(NotificationKey.For(record.Id, message.Sequence, notice.Name, record.RequesterEmail),
+                notice, Languages.Parse(record.Language), record.RequesterEmail, record.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 }

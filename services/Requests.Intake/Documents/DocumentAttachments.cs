@@ -8,8 +8,8 @@ using Requests.Notifications.Templates.Citizen;
 namespace Requests.Intake.Documents;
 
 /// <summary>
-/// The files a <c>documents</c> e-mail carries, read as it is sent: those its move delivered, when together they are
-/// at most <c>Documents:AttachUpToBytes</c> (the notice then says they are attached; otherwise it links to the page).
+/// The files the e-mail of a move carries, read as it is sent: those the move delivered, when together they are at most
+/// <c>Documents:AttachUpToBytes</c> (the message then says they are attached; otherwise it links to the page).
 /// </summary>
 public sealed class DocumentAttachments(IntakeDbContext db, IDocumentStore store, IOptions<DocumentOptions> options)
 {
@@ -17,9 +17,9 @@ public sealed class DocumentAttachments(IntakeDbContext db, IDocumentStore store
 
     public async Task<IReadOnlyList<EmailAttachment>?> ForAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        // the key reads {caseId}:{sequence}:documents:{recipient}
+        // the key reads {caseId}:{sequence}:{template}:{recipient}; intake writes the receipt and the moves that send documents
         var parts = message.Key.Split(':');
-        if (message.Template != DocumentsNotice.Template || parts.Length < 4 || !Guid.TryParse(parts[0], out var caseId)
+        if (message.Template == ReceiptNotice.Template || parts.Length < 4 || !Guid.TryParse(parts[0], out var caseId)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
             return null;
         var sent = await db.Set<DocumentRecord>().AsNoTracking()

@@ -1,3 +1,5 @@
+using Requests.Contracts.Routing;
+
 namespace Requests.Intake.Documents;
 
 /// <summary>
@@ -34,6 +36,13 @@ public sealed class DocumentRecord
 
     /// <summary>The citizen's action (recourse, clarification) the document came with.</summary>
     public Guid? ActionId { get; set; }
+
+    /// <summary>What the messages carry of it: never its bytes.</summary>
+    public DocumentReference Reference => new(Id, Name, Size, Sha256);
+
+    /// <summary>The references of <paramref name="documents"/>, or null when there are none.</summary>
+    public static IReadOnlyList<DocumentReference>? References(IReadOnlyList<DocumentRecord> documents) =>
+        documents.Count == 0 ? null : [.. documents.Select(d => d.Reference)];
 }
 
 /// <summary>A slice of a document's bytes when they are kept in the database (PostgreSQL).</summary>

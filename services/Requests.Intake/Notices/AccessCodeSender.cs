@@ -10,7 +10,7 @@ namespace Requests.Intake.Notices;
 /// <summary>
 /// The SMTP sender, given the receipt with its access code in clear: in the place of the receipt's own placeholder only
 /// (read from <c>receipt_codes</c>, never from the text, so a citizen's words are never taken for one). The database only
-/// ever holds the code sealed, until the receipt is sent (<see cref="ReceiptCodeEraser"/>). A <c>documents</c> notice goes
+/// ever holds the code sealed, until the receipt is sent (<see cref="ReceiptCodeEraser"/>). The message of a move that sent documents goes
 /// with its files.
 /// </summary>
 public sealed class AccessCodeSender(SmtpEmailSender smtp, IntakeDbContext db, AccessCodeSeal seal,

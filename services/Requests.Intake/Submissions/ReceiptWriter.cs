@@ -156,7 +156,8 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                 record.TrackingNumber = numbers[i];
                 ReceiptSql.BindCase(_case, record);
                 _case.ExecuteNonQuery();
-                var message = OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now);
+                var message = OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(batch[i].Documents) },
+                    Guid.CreateVersion7(), now);
                 OutboxMessage.Bind(_message, message);
                 _message.ExecuteNonQuery();
                 ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);

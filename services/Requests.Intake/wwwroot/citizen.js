@@ -76,6 +76,8 @@ const texts = {
   rating: ["Note", "التقييم"],
   send: ["Envoyer", "إرسال"],
   attachments: ["Pièces jointes (facultatif)", "مرفقات (اختياري)"],
+  chooseFiles: ["Choisir des fichiers", "اختيار الملفات"],
+  noFile: ["Aucun fichier choisi", "لم يتم اختيار أي ملف"],
   noDownload: ["Le document n'a pas pu être téléchargé : réessayez dans un instant.", "تعذر تحميل الوثيقة: أعيدوا المحاولة بعد لحظات."],
   sent: ["Votre démarche a été transmise à l'organisme : sa suite apparaîtra dans les étapes de votre dossier.",
     "تمت إحالة طلبكم على الهيئة، وستظهر نتيجته في مراحل ملفكم."],
@@ -181,6 +183,7 @@ function setLanguage(next) {
     error.textContent = error.dataset.file !== undefined ? fileRefused(error.dataset.status, error.dataset.file)
       : JSON.parse(error.dataset.messages).map(translated).join(" ");
   }
+  for (const input of $$(".file-field input")) showFiles(input);
   showBodies();
   showThemes();
   if (receipt) showReceipt();
@@ -199,6 +202,29 @@ function show(panel) {
     button.classList.toggle("active", button.dataset.show === panel);
     if (button.dataset.show === panel) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
   }
+}
+
+// a file field in the page's language (the browser names its own button in the browser's): the field stays, focusable
+// and read by screen readers, hidden behind the page's button and the chosen names; without script it shows as it is
+function filePicker(input) {
+  const field = document.createElement("span");
+  field.className = "file-field";
+  input.before(field);
+  field.append(input, ...["file-choose", "file-names"].map(name => {
+    const shown = document.createElement("span");
+    shown.className = name;
+    shown.setAttribute("aria-hidden", "true");
+    return shown;
+  }));
+  input.addEventListener("change", () => showFiles(input));
+  input.form?.addEventListener("reset", () => setTimeout(() => showFiles(input)));
+  showFiles(input);
+}
+
+function showFiles(input) {
+  const [choose, names] = $$("span", input.parentElement);
+  choose.textContent = t("chooseFiles");
+  names.textContent = [...input.files].map(f => f.name).join(", ") || t("noFile");
 }
 
 const fileRefused = (status, name) => pick(fileRefusals[status] ?? fileRefusals[422]).replace("{0}", name);
@@ -438,7 +464,10 @@ function actionForm(c, action, accessCode) {
   const files = spec.files ? `<label><span class="files"></span> <input type="file" name="file" multiple></label>` : "";
   form.innerHTML = `<h4></h4>${rating}<label><span class="prompt"></span> <textarea name="${textName}" rows="2"></textarea></label>
     ${files}<button type="submit"></button><p class="form-error" role="alert"></p>`;
-  if (files) $(".files", form).textContent = t("attachments");
+  if (files) {
+    $(".files", form).textContent = t("attachments");
+    filePicker($("input[type=file]", form));
+  }
   $("h4", form).textContent = pick(spec.label);
   if (rating) $("label > span", form).textContent = t("rating");
   $(".prompt", form).textContent = pick(spec.prompt);
@@ -505,6 +534,7 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const element of $$("[data-t]")) french[element.dataset.t] = element.textContent;
   for (const element of $$("[data-t-placeholder]")) french[element.dataset.tPlaceholder] = element.placeholder;
   french.menu = $("nav").getAttribute("aria-label");
+  for (const input of $$("input[type=file]")) filePicker(input);
   for (const button of $$("nav button")) button.addEventListener("click", () => show(button.dataset.show));
   $("#language").addEventListener("click", remember);
   $("#request-form").addEventListener("submit", file);

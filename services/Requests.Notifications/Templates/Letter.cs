@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Requests.Notifications.Templates.Citizen;
 
 namespace Requests.Notifications.Templates;
 
@@ -126,6 +127,29 @@ internal sealed class Letter
             _text.AppendJoin(" | ", row).Append('\n');
         _text.Append('\n');
         return this;
+    }
+
+    /// <summary>The documents a step sends: their names and sizes, said to be attached or to be downloaded from the case's
+    /// page (a letter lists them the same way). Nothing when the step sends none.</summary>
+    public Letter Documents(SentDocuments? documents, string followUrl)
+    {
+        if (documents is not { Files.Count: > 0 })
+            return this;
+        Table(Arabic ? "الوثائق" : "Documents", Arabic ? ["الاسم", "الحجم"] : ["Nom", "Taille"],
+            [.. documents.Files.Select(d => (IReadOnlyList<string>)[d.Name, d.Size is { } size ? Size(size) : ""])], "");
+        return documents.Attached
+            ? Paragraph(Arabic ? "تجدون هذه الوثائق مرفقة بهذه الرسالة، ويمكنكم أيضا تحميلها من صفحة ملفكم:"
+                : "Ils sont joints à ce message ; vous pouvez aussi les télécharger sur la page de votre dossier :", followUrl)
+            : Paragraph(Arabic ? "حمّلوا هذه الوثائق من صفحة ملفكم باستعمال رقم التتبع ورمز الولوج:"
+                : "Téléchargez-les sur la page de votre dossier, avec votre numéro de suivi et votre code d'accès :", followUrl);
+    }
+
+    private string Size(long bytes)
+    {
+        var culture = CultureInfo.GetCultureInfo(Arabic ? "ar-MA" : "fr-FR");
+        return bytes < 1024 * 1024
+            ? string.Create(culture, $"{Math.Max(1, bytes / 1024)} {(Arabic ? "ك.ب" : "Ko")}")
+            : string.Create(culture, $"{bytes / (1024.0 * 1024):0.0} {(Arabic ? "م.ب" : "Mo")}");
     }
 
     public RenderedEmail Render(string template)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
@@ -83,6 +84,13 @@ public sealed class AssignCaseOnSubmissionConsumer(
         // the answer's clock runs from receipt, assigned or not: its first alert is the reminder 5 working days before
         CaseClock.ScheduleAlerts(routed, calendar.Current);
         rows.Cases.Add(routed);
+        // the files that came with the filing, beside the request for the body's staff: their references only
+        if (message.Documents is { Count: > 0 } filed)
+            rows.Audit.Add(new CaseAuditEntry
+            {
+                CaseId = routed.Id, At = message.ReceivedAt.UtcDateTime, Actor = "citizen", Action = "file", ToStatus = routed.Status,
+                Documents = JsonSerializer.Serialize(filed, JsonSerializerOptions.Web),
+            });
         // the reports' own message: the case's dimensions, never the requester
         rows.Messages.Add(OutboxMessage.For(new CaseOpened(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind,
             routed.BodyCode, routed.Channel, ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, message.ReceivedAt,

@@ -52,10 +52,10 @@ public sealed class ApplyCitizenActionConsumer(
 
     private static (CaseTrigger Trigger, MoveInput Input)? MoveOf(CitizenActed message) => message.Action switch
     {
-        "file-recourse" => (CaseTrigger.FileRecourse, new MoveInput { Text = message.Text }),
+        "file-recourse" => (CaseTrigger.FileRecourse, new MoveInput { Text = message.Text, Documents = message.Documents }),
         "reopen" => (CaseTrigger.Reopen, new MoveInput { Text = message.Text }),
         "rate" => (CaseTrigger.Rate, new MoveInput { Rating = message.Rating, Text = message.Text }),
-        "clarify" => (CaseTrigger.ReceiveClarification, new MoveInput { Text = message.Text }),
+        "clarify" => (CaseTrigger.ReceiveClarification, new MoveInput { Text = message.Text, Documents = message.Documents }),
         "withdraw" => (CaseTrigger.Close, new MoveInput { Text = Withdrawn }),
         _ => null,
     };

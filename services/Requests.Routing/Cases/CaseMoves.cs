@@ -90,10 +90,6 @@ public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calenda
             Note = note, PreviousDueOn = changedFrom,
             Documents = input.Documents is { Count: > 0 } sent ? JsonSerializer.Serialize(sent, JsonSerializerOptions.Web) : null,
         });
-        // beside the move, not in it: reporting follows the moves and never receives documents
-        if (input.Documents is { Count: > 0 } documents && MoveDocuments.StepOf(trigger) is { } step)
-            db.Add(OutboxMessage.For(new CaseDocumentsDelivered(routed.Id, routed.TrackingNumber, routed.Version, step, actor.Name, now,
-                documents), Guid.CreateVersion7(), now.UtcDateTime));
         var moved = new CaseMoved(routed.Id, routed.TrackingNumber, routed.Version, routed.Regime, routed.Kind,
             routed.BodyCode, LifecycleCodes.Code(trigger), LifecycleCodes.Code(from), routed.Status, now, today,
             actor.Name, actor.Role, routed.AssignedOfficerId, routed.DueOn, changedFrom,
@@ -110,7 +106,13 @@ public sealed partial class CaseMoves(RoutingDbContext db, CalendarStore calenda
             RedirectedTo: trigger == CaseTrigger.Redirect ? routed.RedirectedTo : null,
             Rating: trigger == CaseTrigger.Rate ? routed.Rating : null);
         db.Add(OutboxMessage.For(moved, Guid.CreateVersion7(), now.UtcDateTime));
-        await notices.AddForMoveAsync(routed, trigger, told, changedFrom, today, now.UtcDateTime, cancellationToken);
+        // beside the move, not in it: reporting follows the moves and never receives documents; the requester's own files
+        // were delivered at intake when they sent them
+        if (input.Documents is { Count: > 0 } documents && actor.Role != "citizen" && MoveDocuments.StepOf(trigger) is { } step)
+            db.Add(OutboxMessage.For(new CaseDocumentsDelivered(routed.Id, routed.TrackingNumber, routed.Version, step, actor.Name, now,
+                documents, CaseNotices.WrittenByIntake(routed, documents) ? moved : null, notices.CommissionLastDay(trigger, today)),
+                Guid.CreateVersion7(), now.UtcDateTime));
+        await notices.AddForMoveAsync(routed, trigger, moved, input.Documents, now.UtcDateTime, cancellationToken);
         return MoveResult.Done;
     }
 

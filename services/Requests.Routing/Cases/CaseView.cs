@@ -30,6 +30,8 @@ public sealed record AuditView(DateTimeOffset At, string Actor, string Action, s
 /// <param name="WorkingDaysLeft">Working days left on the deadline that runs now (the head's during a recourse); null while paused.</param>
 /// <param name="Version">Moves made so far: the <c>Sequence</c> of the case's last <c>CaseMoved</c>.</param>
 /// <param name="DueExplanation">How the deadline that runs now was computed; null when the calendar does not cover it.</param>
+/// <param name="Documents">Every document of the case, each once: those filed with it, sent by the requester or by the
+/// body with a move (references only: intake keeps the files).</param>
 public sealed record CaseView(
     Guid CaseId, string TrackingNumber, string Regime, string Kind, string BodyCode, string Subject, string Description,
     string? Theme, string Channel, string Language, bool Urgent, string Status, string? Flag, string? AssignedOfficerId,
@@ -40,7 +42,7 @@ public sealed record CaseView(
     DateOnly? RecourseFiledOn, string? RecourseText, DateOnly? RecourseDueOn, string? RecourseOutcome,
     string? RecourseAnswerText, string? RedirectedTo, Guid? RedirectedFrom, string? CloseReason, int? Rating,
     DueExplanation? DueExplanation, IReadOnlyList<PauseView> Pauses, IReadOnlyList<AuditView> Audit, IReadOnlyList<NotificationView> Notifications,
-    IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<DocumentReference> Documents)
 {
     public static async Task<CaseView> LoadAsync(RoutingDbContext db, RoutedCase c, IReadOnlyList<string> allowedActions,
         DateOnly today, RuleBook rules, HolidayCalendar calendar, CancellationToken cancellationToken)
@@ -53,6 +55,9 @@ public sealed record CaseView(
         var audit = await db.CaseAuditEntries.AsNoTracking().Where(a => a.CaseId == c.Id)
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
+        List<AuditView> entries = [.. audit.Select(a => new AuditView(NotificationView.Utc(a.At), a.Actor, a.Action, a.FromStatus,
+            a.ToStatus, a.OfficerId, a.Note, a.PreviousDueOn, a.Documents is null ? null
+                : JsonSerializer.Deserialize<List<DocumentReference>>(a.Documents, JsonSerializerOptions.Web)))];
         return new CaseView(c.Id, c.TrackingNumber, c.Regime, c.Kind, c.BodyCode, c.Subject, c.Description, c.Theme,
             c.Channel, c.Language, c.Urgent, c.Status, c.Flag, c.AssignedOfficerId, officerName, c.RequesterName,
             c.RequesterEmail, c.RequesterAddress, NotificationView.Utc(c.ReceivedAt), c.ReceivedOn,
@@ -62,11 +67,10 @@ public sealed record CaseView(
             c.RecourseAnswerText, c.RedirectedTo, c.RedirectedFrom, c.CloseReason, c.Rating,
             DueExplanation.For(c, pauses, today, rules, calendar),
             [.. pauses.Select(p => new PauseView(p.StartsOn, p.EndsOn, p.Question, p.Answer))],
-            [.. audit.Select(a => new AuditView(NotificationView.Utc(a.At), a.Actor, a.Action, a.FromStatus, a.ToStatus, a.OfficerId,
-                a.Note, a.PreviousDueOn, a.Documents is null ? null
-                    : JsonSerializer.Deserialize<List<DocumentReference>>(a.Documents, JsonSerializerOptions.Web)))],
+            entries,
             await NotificationView.ForCaseAsync(db, c.Id, cancellationToken),
-            allowedActions);
+            allowedActions,
+            [.. entries.Where(a => a.Action != RecordDocumentDownloadConsumer.Action).SelectMany(a => a.Documents ?? []).DistinctBy(d => d.Id)]);
     }
 
     /// <summary>Null while paused for a clarification: the due date moves with every paused day.</summary>

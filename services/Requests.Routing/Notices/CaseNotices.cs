@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Intake;
-using Requests.Domain.Deadlines;
+using Requests.Contracts.Routing;
 using Requests.Domain.Lifecycle;
 using Requests.Notifications.Delivery;
+using Requests.Notifications.Email;
 using Requests.Notifications.Templates;
 using Requests.Notifications.Templates.Citizen;
 using Requests.Notifications.Templates.Staff;
 using Requests.Routing.Calendar;
-using Requests.Routing.Cases;
 using Requests.Routing.Storage;
 using Requests.ServiceDefaults.Messaging;
 
@@ -20,23 +20,33 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
 {
     private readonly Dictionary<string, BodyName> _bodies = new(StringComparer.Ordinal);
 
+    /// <summary>Whether intake writes the requester's message of this move: the move sends documents and the requester has an
+    /// e-mail address, so the message carries the files, whose bytes intake holds. A letter stays routing's, listing them.</summary>
+    public static bool WrittenByIntake(RoutedCase routed, IReadOnlyList<DocumentReference>? documents) =>
+        documents is { Count: > 0 } && EmailAddresses.TryNormalize(routed.RequesterEmail, out _);
+
     /// <summary>After a move of <paramref name="routed"/> (its <c>Version</c> already the move's sequence).</summary>
-    /// <param name="told">What the requester is told: the question, the reasons, the answer.</param>
-    public async Task AddForMoveAsync(RoutedCase routed, CaseTrigger trigger, string? told, DateOnly? previousDueOn,
-        DateOnly today, DateTime now, CancellationToken cancellationToken)
+    /// <param name="documents">The documents the move sends, which a letter lists.</param>
+    public async Task AddForMoveAsync(RoutedCase routed, CaseTrigger trigger, CaseMoved moved, IReadOnlyList<DocumentReference>? documents,
+        DateTime now, CancellationToken cancellationToken)
     {
         switch (trigger)
         {
-            case CaseTrigger.AskClarification:
             case CaseTrigger.Extend:
-            case CaseTrigger.Answer:
-            case CaseTrigger.AnswerRecourse:
-                var body = await BodyAsync(routed.BodyCode, cancellationToken);
-                if (ToRequester(routed, trigger, body, told ?? "", previousDueOn, today) is { } notice)
+                await AddAsync(routed, new ExtensionNotice(routed.TrackingNumber, await BodyAsync(routed.BodyCode, cancellationToken),
+                    moved.Text ?? "", moved.PreviousDueOn ?? routed.DueOn, routed.DueOn, links.Follow(routed.TrackingNumber)),
+                    Languages.Parse(routed.Language), routed.RequesterEmail, now, cancellationToken);
+                break;
+            case CaseTrigger.AskClarification or CaseTrigger.Answer or CaseTrigger.AnswerRecourse when !WrittenByIntake(routed, documents):
+                var listed = documents is { Count: > 0 }
+                    ? new SentDocuments([.. documents.Select(d => new SentDocument(d.Name ?? d.Id.ToString(), d.Size))], Attached: false)
+                    : null;
+                if (MoveNotices.For(moved, await BodyAsync(routed.BodyCode, cancellationToken), CommissionLastDay(trigger, moved.OccurredOn),
+                        links.Follow(routed.TrackingNumber), listed) is { } notice)
                     await AddAsync(routed, notice, Languages.Parse(routed.Language), routed.RequesterEmail, now, cancellationToken);
                 break;
             case CaseTrigger.FileRecourse:
-                await TellHeadOfRecourseAsync(routed, told, now, cancellationToken);
+                await TellHeadOfRecourseAsync(routed, moved.Text, now, cancellationToken);
                 break;
             case CaseTrigger.Assign:
                 if (await db.Officers.FindAsync([routed.AssignedOfficerId], cancellationToken) is { } officer)
@@ -45,6 +55,10 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
                 break;
         }
     }
+
+    /// <summary>For the head's answer to a recourse: the last day to go to the Commission.</summary>
+    public DateOnly? CommissionLastDay(CaseTrigger trigger, DateOnly today) =>
+        trigger == CaseTrigger.AnswerRecourse ? calendar.CommissionLastDay(today) : null;
 
     /// <summary>For a case just opened by the assignment: keeps the requester's name and e-mail on it, tells its officer
     /// (when it has one), and tells the requester of a redirected case its new body and tracking number. The case is new:
@@ -67,27 +81,6 @@ public sealed class CaseNotices(RoutingDbContext db, CalendarStore calendar, Not
                 routed.DueOn, links.Follow(routed.TrackingNumber));
             Collect(routed, notice, Languages.Parse(routed.Language), routed.RequesterEmail, now, notifications, messages);
         }
-    }
-
-    private IEmailTemplate? ToRequester(RoutedCase c, CaseTrigger trigger, BodyName body, string told, DateOnly? previousDueOn,
-        DateOnly today)
-    {
-        var follow = links.Follow(c.TrackingNumber);
-        var information = CaseClock.RegimeOf(c) == Regime.Information;
-        return trigger switch
-        {
-            CaseTrigger.AskClarification => new ClarificationAsked(c.TrackingNumber, c.Kind, body, told, today, follow),
-            CaseTrigger.Extend => new ExtensionNotice(c.TrackingNumber, body, told, previousDueOn ?? c.DueOn, c.DueOn, follow),
-            CaseTrigger.Answer when !information =>
-                new ComplaintAnswerNotice(c.TrackingNumber, c.Kind, body, c.Outcome ?? "", told, today, follow),
-            CaseTrigger.Answer when c.Outcome is "refused" or "not-held" && c.RecourseLastDay is { } last =>
-                new RefusalNotice(c.TrackingNumber, body, c.RefusalGround ?? "not-held", told, today, last, follow),
-            CaseTrigger.Answer =>
-                new AnswerNotice(c.TrackingNumber, body, c.Outcome ?? "", told, today, follow, c.RefusalGround, c.RecourseLastDay),
-            CaseTrigger.AnswerRecourse => new RecourseAnswerNotice(c.TrackingNumber, body, c.RecourseOutcome ?? "", told, today,
-                calendar.CommissionLastDay(today), follow),
-            _ => null,
-        };
     }
 
     private async Task TellHeadOfRecourseAsync(RoutedCase c, string? text, DateTime now, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static partial class Show
 {
     public static string Action(string code) => Pick(code switch
     {
+        "file" => ("Dépôt", "الإيداع"),
         "assign" => ("Attribution", "الإسناد"),
         "accept" => ("Prise en charge", "التكفل بالملف"),
         "ask-clarification" => ("Demande de précision", "طلب توضيح"),

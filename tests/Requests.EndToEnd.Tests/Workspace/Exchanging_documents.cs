@@ -36,6 +36,9 @@ public sealed class Exchanging_documents(StaffWorkspace system)
             new FilePayload { Name = "budget-2025.pdf", MimeType = "application/pdf", Buffer = budget },
             new FilePayload { Name = "compte-administratif-2025.pdf", MimeType = "application/pdf", Buffer = accounts },
         });
+        // the field speaks the page's language, not the browser's
+        await Assertions.Expect(answer.Locator(".file-choose")).ToHaveTextAsync("Choisir des fichiers");
+        await Assertions.Expect(answer.Locator(".file-names")).ToHaveTextAsync("budget-2025.pdf, compte-administratif-2025.pdf");
         await answer.Locator("#answer-confirm").CheckAsync();
         await answer.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("La réponse est enregistrée");
@@ -100,7 +103,9 @@ public sealed class Exchanging_documents(StaffWorkspace system)
         var files = form.Locator("input[type=file]");
 
         // a web page named as a photo: refused beside the field, nothing filed
+        await Assertions.Expect(form.Locator(".file-names")).ToHaveTextAsync("Aucun fichier choisi");
         await files.SetInputFilesAsync(new FilePayload { Name = "canalisation.png", MimeType = "image/png", Buffer = Html() });
+        await Assertions.Expect(form.Locator(".file-names")).ToHaveTextAsync("canalisation.png");
         await form.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(form.Locator("small.error")).ToContainTextAsync("Le fichier « canalisation.png » n'est pas d'un type accepté");
         await Assertions.Expect(files).ToHaveAttributeAsync("aria-invalid", "true");
@@ -108,6 +113,7 @@ public sealed class Exchanging_documents(StaffWorkspace system)
         await StaffWorkspace.CheckAsync(citizen, "citizen-file-refused", "fr");
         await citizen.Locator("#language").ClickAsync();
         await Assertions.Expect(form.Locator("small.error")).ToContainTextAsync("الملف «canalisation.png» ليس من نوع مقبول");
+        await Assertions.Expect(form.Locator(".file-choose")).ToHaveTextAsync("اختيار الملفات");
         await StaffWorkspace.CheckAsync(citizen, "citizen-file-refused", "ar");
         await citizen.Locator("#language").ClickAsync();
 

@@ -89,25 +89,44 @@ public sealed class Delivering_documents : IDisposable
     }
 
     [Fact]
-    public async Task Writes_to_the_citizen_once_and_shows_the_documents_on_the_answer_s_step()
+    public async Task Writes_the_answer_s_e_mail_once_with_its_documents_and_shows_them_on_the_answer_s_step()
     {
         var receipt = await _app.FileAsync();
         var drafts = await Officer.UploadAsync(receipt.TrackingNumber, ("budget.pdf", Files.Pdf(1)), ("annexe.pdf", Files.Pdf(2)));
         foreach (var move in RoutingEvents.Accepted(receipt))
             await _app.DeliverAsync(move);
-        await _app.DeliverAsync(RoutingEvents.Moved(receipt, 3, "answer", "accepted", "answered") with { Outcome = "granted" });
-        var delivered = Answered(receipt, 3, Id(drafts[0]), Id(drafts[1]));
+        var answer = RoutingEvents.Moved(receipt, 3, "answer", "accepted", "answered") with { Outcome = "granted", Text = "Voici le budget." };
+        await _app.DeliverAsync(answer);
+        var delivered = Answered(receipt, 3, Id(drafts[0]), Id(drafts[1])) with { Notice = answer };
 
         await _app.DeliverAsync(delivered);
         await _app.DeliverAsync(delivered); // routing sends it again under another id
 
-        Assert.Equal(1, await _app.CountAsync("notifications", $"template = 'documents' AND case_id = '{receipt.CaseId}'"));
+        var mail = Assert.Single(await _app.QueryAsync($"SELECT template, text, priority FROM notifications WHERE case_id = '{receipt.CaseId}' AND template <> 'receipt'"));
+        Assert.Equal("answered", mail["template"]);
+        Assert.Equal(0L, mail["priority"]);
+        Assert.Contains("Voici le budget.", (string)mail["text"]!, StringComparison.Ordinal);
+        Assert.Contains("budget.pdf", (string)mail["text"]!, StringComparison.Ordinal);
+        Assert.Contains("joints à ce message", (string)mail["text"]!, StringComparison.Ordinal);
         var view = await _app.ViewAsync(receipt);
         var answered = view.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "answered");
+        Assert.Equal("answered", answered.GetProperty("notice").GetString());
         Assert.Equal(["annexe.pdf", "budget.pdf"], answered.GetProperty("documents").EnumerateArray()
             .Select(d => d.GetProperty("name").GetString()).Order());
         Assert.Equal(2, view.GetProperty("documents").GetArrayLength());
         Assert.All(view.GetProperty("documents").EnumerateArray(), d => Assert.Equal("body", d.GetProperty("addedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Writes_nothing_when_routing_writes_the_move_s_message_itself()
+    {
+        var receipt = await _app.FileAsync();
+        var draft = Assert.Single(await Officer.UploadAsync(receipt.TrackingNumber, ("budget.pdf", Files.Pdf())));
+
+        await _app.DeliverAsync(Answered(receipt, 3, Id(draft)));
+
+        Assert.Equal(0, await _app.CountAsync("notifications", $"case_id = '{receipt.CaseId}' AND template <> 'receipt'"));
+        Assert.Equal(1, await _app.CountAsync("documents", "state = 'delivered'"));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Requests.Contracts.Intake;
+using Requests.Contracts.Routing;
 using Requests.ServiceDefaults.Auth;
 
 namespace Requests.Intake.Tests.Documents;
@@ -26,7 +28,14 @@ public sealed class Filing_with_documents : IDisposable
         var path = $"/api/cases/{receipt.TrackingNumber}/documents/{listed.GetProperty("id").GetString()}";
         Assert.Equal(photo, await _app.StaffClient(StaffRoles.Officer, "COM-RABAT").GetByteArrayAsync(path));
         await (await _app.StaffClient(StaffRoles.Officer, "MEF").GetAsync(path)).ReadProblemAsync(HttpStatusCode.NotFound);
+        // routing learns of the photo by its reference, never its bytes
+        var submitted = await MessageAsync<RequestSubmitted>();
+        Assert.Equal([new DocumentReference(Guid.Parse(listed.GetProperty("id").GetString()!), "lampadaire.png", photo.Length, Files.Sha256(photo))],
+            submitted.Documents);
     }
+
+    private async Task<T> MessageAsync<T>() => JsonSerializer.Deserialize<T>((string)Assert.Single(await _app.QueryAsync(
+        $"SELECT body FROM outbox_messages WHERE message_type = '{typeof(T).FullName}'"))["body"]!, Requests.ServiceDefaults.Messaging.OutboxMessage.Json)!;
 
     [Fact]
     public async Task Refuses_the_whole_complaint_for_one_bad_file_and_records_nothing()
@@ -93,5 +102,6 @@ public sealed class Filing_with_documents : IDisposable
         var acted = (await _app.ViewAsync(receipt)).GetProperty("timeline").EnumerateArray()
             .Single(e => e.GetProperty("kind").GetString() == "citizen-action");
         Assert.Equal("annexe.pdf", acted.GetProperty("documents")[0].GetProperty("name").GetString());
+        Assert.Equal("annexe.pdf", Assert.Single((await MessageAsync<CitizenActed>()).Documents!).Name);
     }
 }

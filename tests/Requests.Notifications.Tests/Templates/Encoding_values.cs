@@ -33,7 +33,7 @@ public sealed class Encoding_values
                 [new DigestLine(Guid.Empty, Hostile, Hostile, Hostile, Day, -1)], Hostile),
             new EscalationNotice(Hostile, Hostile, Body, Hostile, Day, Day, Hostile),
             new RecourseReceivedNotice(Hostile, Hostile, Body, RecourseBasis.Refusal, Hostile, Day, Day, Hostile),
-            new DocumentsNotice(Hostile, "request", Body, [new SentDocument(Hostile, 2048)], Attached: true, Hostile),
+            new AnswerNotice(Hostile, Body, "granted", Hostile, Day, Hostile, Documents: new SentDocuments([new SentDocument(Hostile, 2048)], Attached: true)),
         ];
         var data = new TheoryData<IEmailTemplate, Language>();
         foreach (var template in templates)

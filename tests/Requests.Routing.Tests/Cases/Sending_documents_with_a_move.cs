@@ -59,6 +59,70 @@ public sealed class Sending_documents_with_a_move : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_answer_with_documents_to_an_e_mail_address_leaves_its_message_to_intake_which_holds_the_files()
+    {
+        await _officer.MovedAsync(Id, "answer", new { outcome = "granted", text = "Voici.", documents = new[] { Guid.NewGuid() } });
+
+        var delivered = Assert.Single(await _app.MessagesAsync<CaseDocumentsDelivered>());
+        Assert.Equal((delivered.Sequence, "answer", "granted"), (delivered.Notice?.Sequence, delivered.Notice?.Trigger, delivered.Notice?.Outcome));
+        Assert.Empty(await _app.QueryAsync($"SELECT id FROM notifications WHERE case_id = '{Id}' AND template = 'answered'"));
+    }
+
+    [Fact]
+    public async Task A_letter_for_a_requester_without_e_mail_lists_the_documents_of_the_answer()
+    {
+        var submitted = Submissions.Request("MEF") with { Requester = _submitted.Requester with { Email = null, Address = "12 rue Allal Ben Abdellah, Rabat" } };
+        await _app.ConsumeAsync(submitted);
+        await _officer.MovedAsync(submitted.CaseId, "accept");
+
+        await _officer.MovedAsync(submitted.CaseId, "answer", new
+        {
+            outcome = "granted", text = "Voici.",
+            documents = new object[] { new { id = Guid.NewGuid(), name = "rapport 2025.pdf", size = 7000 }, new { id = Guid.NewGuid(), name = "annexe.pdf", size = 3_000_000 } },
+        });
+
+        Assert.Null(Assert.Single(await _app.MessagesAsync<CaseDocumentsDelivered>()).Notice);
+        var letter = Assert.Single(await _app.QueryAsync($"SELECT status, text FROM notifications WHERE case_id = '{submitted.CaseId}' AND template = 'answered'"));
+        Assert.Equal("postal", letter["status"]);
+        Assert.Contains("rapport 2025.pdf | 6 Ko", (string)letter["text"]!, StringComparison.Ordinal);
+        Assert.Contains("annexe.pdf | 2,9 Mo", (string)letter["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_complaint_s_photo_is_in_its_case_for_the_body_s_officer_and_not_another_body_s()
+    {
+        var photo = new DocumentReference(Guid.NewGuid(), "fuite.png", 2048, Hash);
+        var complaint = CaseTesting.Complaint("MEF") with { Documents = [photo] };
+
+        await _app.ConsumeAsync(complaint);
+
+        var view = await _officer.GetFromJsonAsync<JsonElement>($"/api/cases/{complaint.CaseId}");
+        Assert.Equal([photo], view.GetProperty("documents").Deserialize<DocumentReference[]>(JsonSerializerOptions.Web)!);
+        var filed = view.GetProperty("audit").EnumerateArray().First();
+        Assert.Equal(("file", "citizen", photo.Id), (filed.GetProperty("action").GetString(), filed.GetProperty("actor").GetString(),
+            filed.GetProperty("documents")[0].GetProperty("id").GetGuid()));
+        var other = await _app.SignInAsync(StaffRoles.Officer, "CNSS-O1");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{complaint.CaseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_requester_s_files_with_an_action_are_on_its_audit_entry_and_go_back_to_no_one()
+    {
+        var annex = new DocumentReference(Guid.NewGuid(), "annexe.pdf", 3000, Hash);
+        await _officer.MovedAsync(Id, "ask-clarification", new { question = "Quelle année ?" });
+
+        await _app.ActAsync(CaseTesting.Acted(_submitted, "clarify", CaseTesting.Monday, "L'année 2025.") with { Documents = [annex] });
+
+        var view = await _officer.GetFromJsonAsync<JsonElement>($"/api/cases/{Id}");
+        var received = view.GetProperty("audit").EnumerateArray().Last();
+        Assert.Equal(("receive-clarification", "citizen"), (received.GetProperty("action").GetString(), received.GetProperty("actor").GetString()));
+        Assert.Equal(annex.Id, received.GetProperty("documents")[0].GetProperty("id").GetGuid());
+        Assert.Equal(annex.Id, Assert.Single(view.GetProperty("documents").EnumerateArray()).GetProperty("id").GetGuid());
+        // intake delivered them when the requester sent them: nothing to deliver again
+        Assert.Empty(await _app.MessagesAsync<CaseDocumentsDelivered>());
+    }
+
+    [Fact]
     public async Task A_move_without_documents_publishes_none()
     {
         await _officer.MovedAsync(Id, "ask-clarification", new { question = "Quelle année ?" });

@@ -8,7 +8,7 @@ namespace Requests.Notifications.Templates.Citizen;
 /// <param name="Outcome"><c>granted</c> or <c>partially-granted</c>.</param>
 public sealed record AnswerNotice(
     string TrackingNumber, BodyName Body, string Outcome, string Answer, DateOnly AnsweredOn, string FollowUrl,
-    string? RefusalGround = null, DateOnly? RecourseLastDay = null) : IEmailTemplate
+    string? RefusalGround = null, DateOnly? RecourseLastDay = null, SentDocuments? Documents = null) : IEmailTemplate
 {
     public const string Template = "answered";
 
@@ -38,7 +38,7 @@ public sealed record AnswerNotice(
             letter.Paragraph($"Vous pouvez contester le refus partiel par un recours au chef de l'organisme, au plus tard le {Dates.Format(lastDay, l)}.")
                 .Paragraph(Phrases.AfterTheHead(l));
         }
-        return letter.Paragraph(Phrases.FollowOnline(l), FollowUrl).Render(Template);
+        return letter.Documents(Documents, FollowUrl).Paragraph(Phrases.FollowOnline(l), FollowUrl).Render(Template);
     }
 
     private RenderedEmail Arabic()
@@ -61,6 +61,6 @@ public sealed record AnswerNotice(
             letter.Paragraph($"يمكنكم الطعن في الرفض الجزئي بتقديم شكاية إلى رئيس الهيئة في أجل أقصاه {Dates.Format(lastDay, l)}.")
                 .Paragraph(Phrases.AfterTheHead(l));
         }
-        return letter.Paragraph(Phrases.FollowOnline(l), FollowUrl).Render(Template);
+        return letter.Documents(Documents, FollowUrl).Paragraph(Phrases.FollowOnline(l), FollowUrl).Render(Template);
     }
 }

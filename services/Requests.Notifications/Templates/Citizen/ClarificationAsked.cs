@@ -2,7 +2,8 @@ namespace Requests.Notifications.Templates.Citizen;
 
 /// <summary>The officer needs the citizen to make the request clearer; the clock stops until they answer.</summary>
 public sealed record ClarificationAsked(
-    string TrackingNumber, string Kind, BodyName Body, string Question, DateOnly AskedOn, string FollowUrl) : IEmailTemplate
+    string TrackingNumber, string Kind, BodyName Body, string Question, DateOnly AskedOn, string FollowUrl,
+    SentDocuments? Documents = null) : IEmailTemplate
 {
     public const string Template = "clarification-asked";
 
@@ -22,6 +23,7 @@ public sealed record ClarificationAsked(
                 (Phrases.Body(l), Body.Fr),
                 ("Demandée le", Dates.Format(AskedOn, l)))
             .Paragraph("Le délai de réponse est suspendu jusqu'à ce que vous répondiez ; les jours d'attente s'ajoutent ensuite à la date limite.")
+            .Documents(Documents, FollowUrl)
             .Paragraph("Répondez avec votre numéro de suivi et votre code d'accès à l'adresse :", FollowUrl)
             .Render(Template);
     }
@@ -38,6 +40,7 @@ public sealed record ClarificationAsked(
                 (Phrases.Body(l), Body.Ar),
                 ("تاريخ الطلب", Dates.Format(AskedOn, l)))
             .Paragraph("يتوقف احتساب أجل الرد إلى حين جوابكم، ثم تضاف أيام الانتظار إلى الأجل الأقصى للرد.")
+            .Documents(Documents, FollowUrl)
             .Paragraph("أجيبوا باستعمال رقم التتبع ورمز الولوج على العنوان:", FollowUrl)
             .Render(Template);
     }

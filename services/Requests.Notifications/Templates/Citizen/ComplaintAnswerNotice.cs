@@ -7,7 +7,7 @@ namespace Requests.Notifications.Templates.Citizen;
 /// <param name="Outcome"><c>founded</c>, <c>unfounded</c> or <c>not-admissible</c>.</param>
 public sealed record ComplaintAnswerNotice(
     string TrackingNumber, string Kind, BodyName Body, string Outcome, string Answer, DateOnly AnsweredOn,
-    string FollowUrl) : IEmailTemplate
+    string FollowUrl, SentDocuments? Documents = null) : IEmailTemplate
 {
     public const string Template = "complaint-answered";
 
@@ -36,6 +36,7 @@ public sealed record ComplaintAnswerNotice(
             .Steps(
                 "Si la réponse ne vous satisfait pas, vous pouvez rouvrir votre dossier : l'organisme l'examinera de nouveau.",
                 "Vous pouvez aussi évaluer la réponse, de 1 à 5 : votre note compte dans le rapport annuel de l'organisme.")
+            .Documents(Documents, FollowUrl)
             .Paragraph("Les deux se font en ligne, avec votre numéro de suivi et votre code d'accès, à l'adresse :", FollowUrl)
             .Render(Template);
     }
@@ -61,6 +62,7 @@ public sealed record ComplaintAnswerNotice(
             .Steps(
                 "إذا لم يُرضكم الرد، يمكنكم إعادة فتح ملفكم، وستعيد الهيئة دراسته.",
                 "كما يمكنكم تقييم الرد من 1 إلى 5، ويُحتسب تقييمكم في التقرير السنوي للهيئة.")
+            .Documents(Documents, FollowUrl)
             .Paragraph("يتم ذلك عبر الإنترنت باستعمال رقم التتبع ورمز الولوج على العنوان:", FollowUrl)
             .Render(Template);
     }

@@ -7,7 +7,7 @@ namespace Requests.Notifications.Templates.Citizen;
 /// <param name="Outcome"><c>granted</c>, <c>partially-granted</c> or <c>refused</c>.</param>
 public sealed record RecourseAnswerNotice(
     string TrackingNumber, BodyName Body, string Outcome, string Answer, DateOnly AnsweredOn, DateOnly CommissionLastDay,
-    string FollowUrl) : IEmailTemplate
+    string FollowUrl, SentDocuments? Documents = null) : IEmailTemplate
 {
     public const string Template = "recourse-answered";
 
@@ -35,6 +35,7 @@ public sealed record RecourseAnswerNotice(
             .Paragraph("La réponse du chef de l'organisme :")
             .Quote(Answer)
             .Paragraph($"Si cette réponse ne vous satisfait pas, vous pouvez saisir la Commission du droit d'accès à l'information (CDAI) au plus tard le {Dates.Format(CommissionLastDay, l)} (30 jours après cette réponse).")
+            .Documents(Documents, FollowUrl)
             .Paragraph(Phrases.FollowOnline(l), FollowUrl)
             .Render(Template);
     }
@@ -59,6 +60,7 @@ public sealed record RecourseAnswerNotice(
             .Paragraph("رد رئيس الهيئة:")
             .Quote(Answer)
             .Paragraph($"إذا لم يُرضكم هذا الرد، يمكنكم تقديم شكاية إلى لجنة الحق في الحصول على المعلومات في أجل أقصاه {Dates.Format(CommissionLastDay, l)} (30 يوما من تاريخ هذا الرد).")
+            .Documents(Documents, FollowUrl)
             .Paragraph(Phrases.FollowOnline(l), FollowUrl)
             .Render(Template);
     }

@@ -6,7 +6,7 @@ namespace Requests.Notifications.Templates.Citizen;
 /// </summary>
 public sealed record RefusalNotice(
     string TrackingNumber, BodyName Body, string RefusalGround, string Reasons, DateOnly AnsweredOn,
-    DateOnly RecourseLastDay, string FollowUrl) : IEmailTemplate
+    DateOnly RecourseLastDay, string FollowUrl, SentDocuments? Documents = null) : IEmailTemplate
 {
     public const string Template = "refused";
 
@@ -32,6 +32,7 @@ public sealed record RefusalNotice(
             .Steps(
                 $"Adressez un recours au chef de l'organisme au plus tard le {Dates.Format(RecourseLastDay, l)} (20 jours ouvrables après la réception de cette réponse), en ligne avec votre numéro de suivi et votre code d'accès.",
                 Phrases.AfterTheHead(l))
+            .Documents(Documents, FollowUrl)
             .Paragraph(Phrases.FollowOnline(l), FollowUrl)
             .Render(Template);
     }
@@ -54,6 +55,7 @@ public sealed record RefusalNotice(
             .Steps(
                 $"قدموا شكاية إلى رئيس الهيئة في أجل أقصاه {Dates.Format(RecourseLastDay, l)} (20 يوم عمل من تاريخ التوصل بهذا الرد)، عبر الإنترنت باستعمال رقم التتبع ورمز الولوج.",
                 Phrases.AfterTheHead(l))
+            .Documents(Documents, FollowUrl)
             .Paragraph(Phrases.FollowOnline(l), FollowUrl)
             .Render(Template);
     }
