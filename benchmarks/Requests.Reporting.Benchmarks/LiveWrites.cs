@@ -21,6 +21,8 @@ public sealed class LiveWrites : IAsyncDisposable
 
     private LiveWrites(WebApplication app) => _app = app;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<LiveWrites> StartAsync(string databaseFile)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

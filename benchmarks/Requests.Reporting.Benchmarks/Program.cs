@@ -20,10 +20,12 @@ const string Usage = """
       --writes N    facts changed per batch of writes (default 1000)
       --data DIR    where the CSV and SQLite files go (default: a new folder under the system temp folder)
       --keep        keep the data folder
+      --memory      instead: the service's resident memory with two years of --cases each, after --reports reports
+                    (default 1000) each after a batch of --writes events (default 10 with --memory)
     """;
-int cases = 5_000_000, runs = 3, writes = 1_000;
-string? root = null;
-var keep = false;
+int cases = 5_000_000, runs = 3, writes = 1_000, reports = 1_000;
+string? root = null, importInto = null;
+bool keep = false, memory = false, writesGiven = false;
 try
 {
     for (var i = 0; i < args.Length; i++)
@@ -33,13 +35,18 @@ try
         {
             case "--cases": cases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-            case "--writes": writes = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+            case "--writes": writes = int.Parse(Next(), CultureInfo.InvariantCulture); writesGiven = true; break;
+            case "--reports": reports = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+            case "--memory": memory = true; break;
+            case "--import-into": importInto = Next(); break;
             case "--data": root = Next(); break;
             case "--keep": keep = true; break;
             default: throw new ArgumentException($"Unknown option {args[i]}.");
         }
     }
-    if (cases < 1 || runs < 0 || writes < 2)
+    if (memory && !writesGiven)
+        writes = 10;
+    if (cases < 1 || runs < 0 || writes < 2 || reports < 1)
         throw new ArgumentException("--cases must be positive, --runs 0 or more, --writes 2 or more.");
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
@@ -50,12 +57,32 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (importInto is not null)
+    return await MemoryRun.ImportAsync(importInto, cases);
 var folder = root is not null
     ? Directory.CreateDirectory(Path.Combine(root, $"reporting-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}")).FullName
     : Directory.CreateTempSubdirectory("reporting-bench-").FullName;
-var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
-Console.WriteLine($"Reporting benchmark: {cases:N0} cases of 2025, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {load}");
+var load = MemoryRun.Load();
+Console.WriteLine($"Reporting benchmark: {cases:N0} cases of {(memory ? "2024 and of 2025" : "2025")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {load}");
 Console.WriteLine($"Data: {folder}");
+if (memory)
+{
+    var status = 0;
+    try
+    {
+        status = await MemoryRun.RunAsync(cases, reports, writes, folder);
+    }
+    catch (Exception ex)
+    {
+        Console.Error.WriteLine($"The benchmark failed: {ex}");
+        status = 1;
+    }
+    if (keep || status != 0)
+        Console.WriteLine($"Data kept in {folder}");
+    else
+        Directory.Delete(folder, recursive: true);
+    return status;
+}
 const int Year = 2025;
 var asOf = new DateOnly(2026, 3, 1);
 var failed = false;

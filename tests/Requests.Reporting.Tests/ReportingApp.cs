@@ -113,7 +113,8 @@ public sealed class ReportingApp : WebApplicationFactory<Program>
         var served = (await GetJsonAsync($"/api/reports/{year}/synthesis?asOf={asOf}")).GetRawText() + "\n" +
                      (await GetJsonAsync($"/api/reports/{year}/bodies/{bodyCode}?asOf={asOf}")).GetRawText();
         await using var scope = Services.CreateAsyncScope();
-        var cold = new ReportBuilder(scope.ServiceProvider.GetRequiredService<ReportingDbContext>(), new FactCache(),
+        using var fresh = new FactCache();
+        var cold = new ReportBuilder(scope.ServiceProvider.GetRequiredService<ReportingDbContext>(), fresh,
             scope.ServiceProvider.GetRequiredService<PublishedCalendar>());
         var json = Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var day = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);

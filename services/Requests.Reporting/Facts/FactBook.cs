@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Domain.Complaints;
 using Requests.Reporting.Storage;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Reporting.Facts;
 
@@ -17,7 +18,11 @@ public sealed class FactBook(ReportingDbContext db)
     {
         var id = caseId.ToString();
         var fact = db.Facts.Local.FirstOrDefault(f => f.CaseId == id)
-            ?? await db.Facts.FirstOrDefaultAsync(f => f.CaseId == id, cancellationToken);
+            // on PostgreSQL, two instances handling two events of one case at once would each write over the other's
+            // change: the row stays locked until this event's transaction ends (SQLite has one writer at a time)
+            ?? (db.Database.IsSqlite()
+                ? await db.Facts.FirstOrDefaultAsync(f => f.CaseId == id, cancellationToken)
+                : (await db.Facts.FromSql($"SELECT * FROM case_facts WHERE case_id = {id} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault());
         if (fact is null)
         {
             fact = new CaseFact { CaseId = id, Source = "events" };
@@ -69,7 +74,7 @@ public sealed class FactBook(ReportingDbContext db)
         if (before is { } was && YearOf(was) != year)
         {
             var left = YearOf(was);
-            db.FactDepartures.Add(new FactDeparture { Year = left, Version = await TouchYearAsync(db, left, cancellationToken), FactId = fact.Id });
+            await DepartAsync(db, left, await TouchYearAsync(db, left, cancellationToken), fact.Id, cancellationToken);
         }
         if (year is { } y)
         {
@@ -95,6 +100,33 @@ public sealed class FactBook(ReportingDbContext db)
         parameter.Value = year;
         command.Parameters.Add(parameter);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// How far behind the year's version a report may hold the year and still catch up on it: one further behind reads
+    /// the year whole (<see cref="Reports.FactScan"/>), and so never asks for the departures of older versions.
+    /// </summary>
+    public const long VersionsKept = 100_000;
+
+    /// <summary>
+    /// Lists the fact as gone from <paramref name="year"/> at <paramref name="version"/> (the year's version in the
+    /// current transaction), and deletes the year's departures more than <see cref="VersionsKept"/> versions older: a
+    /// report whose snapshot sees this write sees the year at this version or a later one, so it either has those
+    /// departures behind it or reads the year whole.
+    /// </summary>
+    public static async Task DepartAsync(ReportingDbContext db, int year, long version, long factId, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO fact_departures (year, version, fact_id) VALUES (@year, @version, @id);
+            DELETE FROM fact_departures WHERE year = @year AND version <= @version - @kept
+            """;
+        Commands.AddParameter(command, "@year", year);
+        Commands.AddParameter(command, "@version", version);
+        Commands.AddParameter(command, "@id", factId);
+        Commands.AddParameter(command, "@kept", VersionsKept);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Sets the due date unless a later event already set it.</summary>

@@ -13,7 +13,10 @@ public sealed class ReplaceReportDirectoryConsumer(ReportingDbContext db)
     {
         var cancellationToken = context.CancellationToken;
         var m = context.Message;
-        var version = await db.DirectoryVersions.FindAsync([1], cancellationToken);
+        // locked until the transaction ends: two instances given two snapshots at once apply them in turn
+        var version = db.Database.IsSqlite()
+            ? await db.DirectoryVersions.FindAsync([1], cancellationToken)
+            : (await db.DirectoryVersions.FromSql($"SELECT * FROM directory_versions WHERE id = 1 FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
         if (version is not null && version.Version >= m.Version)
             return;
         if (version is null)

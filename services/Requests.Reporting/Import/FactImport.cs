@@ -68,8 +68,6 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, Publishe
             AND COALESCE(answered_day, -1) = COALESCE(@answered, -1) AND closed_day IS NULL)
         """;
 
-    private const string AddDeparture = "INSERT INTO fact_departures (year, version, fact_id) VALUES (@year, @version, @id)";
-
     private const string UpsertBody = """
         INSERT INTO bodies (code, name, sector, region) VALUES (@code, @name, @sector, @region)
         ON CONFLICT (code) DO UPDATE SET name = excluded.name, sector = excluded.sector, region = excluded.region
@@ -246,7 +244,6 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, Publishe
         await using var fact = Commands.Prepare(connection, transaction, InsertFact, "@case", "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version");
         await using var find = Commands.Prepare(connection, transaction, FindFact, "@case");
         await using var replace = Commands.Prepare(connection, transaction, ReplaceFact, "@body", "@theme", "@codes", "@received", "@due", "@answered", "@year", "@version", "@id");
-        await using var departure = Commands.Prepare(connection, transaction, AddDeparture, "@year", "@version", "@id");
         await using var body = Commands.Prepare(connection, transaction, UpsertBody, "@code", "@name", "@sector", "@region");
         await using var theme = Commands.Prepare(connection, transaction, UpsertTheme, "@code");
         // each year's new data version in this batch, taken when its first row comes: every row written carries it
@@ -289,10 +286,7 @@ public sealed class FactImport(ReportingDbContext db, WriteGate writes, Publishe
             Commands.Bind(replace, bodyId, themeId, row.Codes, row.ReceivedOn.DayNumber, row.DueOn.DayNumber, row.AnsweredOn?.DayNumber, year, version, id);
             await replace.ExecuteNonQueryAsync(cancellationToken);
             if (before is { } day && FactBook.YearOf(day) != year)
-            {
-                Commands.Bind(departure, FactBook.YearOf(day), await VersionAsync(FactBook.YearOf(day)), id);
-                await departure.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await FactBook.DepartAsync(db, FactBook.YearOf(day), await VersionAsync(FactBook.YearOf(day)), id, cancellationToken);
         }
         return added;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Requests.Reporting.Facts;
 using Requests.Reporting.Storage;
 using SQLitePCL;
 
@@ -76,11 +77,15 @@ public static class FactScan
     /// <summary>
     /// The year's facts written after <paramref name="since"/> (by the index on year and version) into
     /// <paramref name="changed"/>, and the ids of the facts that left the year since; null when there are more than
-    /// <paramref name="most"/> changed facts, when reading the whole year costs less.
+    /// <paramref name="most"/> changed facts, when reading the whole year costs less, and when <paramref name="since"/>
+    /// is more than <see cref="FactBook.VersionsKept"/> versions behind <paramref name="version"/> (its departures may
+    /// be deleted).
     /// </summary>
-    public static async Task<List<long>?> ReadChangedAsync(ReportingDbContext db, YearFacts changed, long since, int most,
-        CancellationToken cancellationToken)
+    public static async Task<List<long>?> ReadChangedAsync(ReportingDbContext db, YearFacts changed, long since, long version,
+        int most, CancellationToken cancellationToken)
     {
+        if (version - since > FactBook.VersionsKept)
+            return null;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await using (var count = connection.CreateCommand())

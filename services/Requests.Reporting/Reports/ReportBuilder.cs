@@ -16,19 +16,14 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, Publis
 
     private static readonly int[] DelayBuckets = [0, 11, 21, 31, 41, 61, 91, 181];
 
-    private readonly WorkingDays _workingDays = new(calendar.Current);
-
     public async Task<Synthesis> SynthesisAsync(int year, DateOnly asOf, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
-            var lookups = await Lookups.LoadAsync(db, cancellationToken);
-            if (await YearsAsync(year, attempt, cancellationToken) is not ({ } facts, { } before))
+            var lookups = await LookupsAsync(cancellationToken);
+            if (await TallyAsync(year, asOf, lookups, null, attempt, cancellationToken) is not ({ } tally, { } previous))
                 continue;
-            var tally = new YearTally(year, asOf, lookups, _workingDays);
-            tally.AddAll(facts, null);
-            var previous = Previous(before, asOf, lookups, null);
             return new Synthesis(year, asOf, Rounding, tally.National.ToFigures(), Breakdowns(tally, lookups),
                 Rankings(tally, lookups), await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
                 Distribution(tally.National), Change(tally.National, previous));
@@ -43,21 +38,28 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, Publis
             await cache.GetAsync(db, year, cancellationToken);
     }
 
+    /// <summary>
+    /// The bodies and themes, and the holidays routing published as the database keeps them: another instance may
+    /// have received the calendar's last message.
+    /// </summary>
+    private async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
+    {
+        await calendar.LoadAsync(db, cancellationToken);
+        return await Lookups.LoadAsync(db, cancellationToken);
+    }
+
     /// <summary>Null when no body has that code.</summary>
     public async Task<BodyReport?> BodyReportAsync(int year, DateOnly asOf, string bodyCode, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
-            var lookups = await Lookups.LoadAsync(db, cancellationToken);
+            var lookups = await LookupsAsync(cancellationToken);
             var body = lookups.Body(bodyCode);
             if (body is null)
                 return null;
-            if (await YearsAsync(year, attempt, cancellationToken) is not ({ } facts, { } before))
+            if (await TallyAsync(year, asOf, lookups, body.Id, attempt, cancellationToken) is not ({ } tally, { } previous))
                 continue;
-            var tally = new YearTally(year, asOf, lookups, _workingDays);
-            tally.AddAll(facts, body.Id);
-            var previous = Previous(before, asOf, lookups, body.Id);
             var breakdowns = Breakdowns(tally, lookups);
             return new BodyReport(year, asOf, Rounding, body.Code, body.Name, body.Sector, body.Region, tally.National.ToFigures(),
                 breakdowns, breakdowns.ByTheme, await OldestAsync(tally, lookups, cancellationToken), Monthly(tally),
@@ -66,25 +68,25 @@ public sealed class ReportBuilder(ReportingDbContext db, FactCache cache, Publis
     }
 
     /// <summary>
-    /// The year's and the previous year's facts in the current snapshot; null when a report in a newer snapshot
-    /// already moved the cache past this one (a write came between), so that the report starts again in a new
-    /// snapshot rather than read the year whole; the last attempt reads it whole if it must.
+    /// The year's and the previous year's tallies (of one body, when given) from their facts in the current snapshot;
+    /// null when a report in a newer snapshot already moved the cache past this one (a write came between), so that
+    /// the report starts again in a new snapshot rather than read the year whole; the last attempts read it whole if
+    /// they must.
     /// </summary>
-    private async Task<(YearFacts Facts, YearFacts Previous)?> YearsAsync(int year, int attempt, CancellationToken cancellationToken)
+    private async Task<(YearTally Year, YearTally Previous)?> TallyAsync(int year, DateOnly asOf, Lookups lookups, int? bodyId,
+        int attempt, CancellationToken cancellationToken)
     {
         var orRead = attempt >= Attempts;
         if (await cache.GetAsync(db, year, orRead, cancellationToken) is not { } facts)
             return null;
-        if (await cache.GetAsync(db, year - 1, orRead, cancellationToken) is not { } previous)
+        if (await cache.GetAsync(db, year - 1, orRead, cancellationToken) is not { } before)
             return null;
-        return (facts, previous);
-    }
-
-    private YearTally Previous(YearFacts facts, DateOnly asOf, Lookups lookups, int? bodyId)
-    {
-        var tally = new YearTally(facts.Year, asOf.AddYears(-1), lookups, _workingDays);
-        tally.AddAll(facts, bodyId);
-        return tally;
+        var workingDays = new WorkingDays(calendar.Current);
+        var tally = new YearTally(year, asOf, lookups, workingDays);
+        var previous = new YearTally(year - 1, asOf.AddYears(-1), lookups, workingDays);
+        return facts.TryRead(f => tally.AddAll(f, bodyId)) && before.TryRead(f => previous.AddAll(f, bodyId))
+            ? (tally, previous)
+            : null;
     }
 
     private static YearChange Change(Tally current, YearTally previous)

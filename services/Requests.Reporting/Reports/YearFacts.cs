@@ -4,14 +4,19 @@ namespace Requests.Reporting.Reports;
 
 /// <summary>
 /// A year's facts as columns of integers (a missing date is <see cref="None"/>): about 36 bytes a case, read from the
-/// database once and kept by <see cref="FactCache"/>, then brought to a later data version of the year by
-/// <see cref="Patched"/>. Never changed once handed out: a patch makes a new copy, so a report in progress keeps
-/// the version it started with.
+/// database once and kept by <see cref="FactCache"/>, then brought to a later data version of the year in place by
+/// <see cref="PatchAsync"/>. A report reads them in <see cref="TryRead"/>: a patch waits until the passes under way
+/// end, and a pass that would start during a patch, or at a version the facts have left, is refused (the report
+/// starts again in a newer snapshot). So the year is never copied, and a pass sees one version from start to end.
 /// </summary>
 public sealed class YearFacts
 {
     public const int None = int.MaxValue;
 
+    private readonly Lock _gate = new();
+    private int _readers;
+    private bool _patching;
+    private TaskCompletionSource? _drained;
     private int _count;
 
     public YearFacts(int year, long version)
@@ -21,7 +26,7 @@ public sealed class YearFacts
     }
 
     public int Year { get; }
-    public long Version { get; }
+    public long Version { get; private set; }
     public int Count => _count;
     public long[] Id { get; private set; } = new long[1024];
     public int[] Body { get; private set; } = new int[1024];
@@ -32,6 +37,7 @@ public sealed class YearFacts
     public int[] Answered { get; private set; } = new int[1024];
     public int[] Closed { get; private set; } = new int[1024];
 
+    /// <summary>Adds a case while the year is read, before anyone else sees it.</summary>
     public void Add(long id, int body, int theme, int codes, int received, int due, int answered, int closed)
     {
         if (_count == Id.Length)
@@ -40,52 +46,97 @@ public sealed class YearFacts
     }
 
     /// <summary>
-    /// A copy at <paramref name="version"/>: each of <paramref name="changed"/> replaces the case with its id or is
-    /// added, and each of <paramref name="gone"/> that is not among them is removed (moved out of the year).
+    /// Runs <paramref name="pass"/> over the facts if they are at <paramref name="version"/> and no patch is under way;
+    /// false otherwise. No patch begins until the pass ends.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public YearFacts Patched(long version, YearFacts changed, IReadOnlyCollection<long> gone)
+    public bool TryRead(long version, Action<YearFacts> pass)
     {
-        // new arrays, room for every change to be added: this year stays as it is
-        var size = _count + changed.Count;
-        var copy = new YearFacts(Year, version)
+        ArgumentNullException.ThrowIfNull(pass);
+        lock (_gate)
         {
-            _count = _count, Id = Copy(Id, size), Body = Copy(Body, size), Theme = Copy(Theme, size), Codes = Copy(Codes, size),
-            Received = Copy(Received, size), Due = Copy(Due, size), Answered = Copy(Answered, size), Closed = Copy(Closed, size),
-        };
+            if (_patching || Version != version)
+                return false;
+            _readers++;
+        }
+        try
+        {
+            pass(this);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_readers == 0)
+                    _drained?.TrySetResult();
+            }
+        }
+        return true;
+    }
 
-        // where each touched id is now (-1: not in the year), found in one pass over the ids
+    /// <summary>
+    /// Brings the facts to <paramref name="version"/> in place: each of <paramref name="changed"/> replaces the case with
+    /// its id or is added, and each of <paramref name="gone"/> that is not among them is removed (moved out of the
+    /// year). One patch at a time (the cache's loader): the positions are found while reports still read, then the
+    /// changes wait for the passes under way and are written with none running.
+    /// </summary>
+    public async Task PatchAsync(long version, YearFacts changed, IReadOnlyCollection<long> gone)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(gone);
         var at = new Dictionary<long, int>(changed.Count + gone.Count);
         for (var j = 0; j < changed.Count; j++)
             at[changed.Id[j]] = -1;
         foreach (var id in gone)
             at[id] = -1;
         if (at.Count > 0)
-            Locate(copy.Id, _count, at);
+            Locate(Id, _count, at);
+
+        Task drained;
+        lock (_gate)
+        {
+            _patching = true;
+            drained = _readers == 0 ? Task.CompletedTask : (_drained = new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        await drained;
+        try
+        {
+            Apply(changed, gone, at);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                Version = version;
+                _patching = false;
+                _drained = null;
+            }
+        }
+    }
+
+    private void Apply(YearFacts changed, IReadOnlyCollection<long> gone, Dictionary<long, int> at)
+    {
+        var added = 0;
+        for (var j = 0; j < changed.Count; j++)
+            added += at[changed.Id[j]] < 0 ? 1 : 0;
+        // room for a sixteenth more at a time: a live year grows by a few cases between reports
+        if (_count + added > Id.Length)
+            Grow(Math.Max(_count + added, Id.Length + Id.Length / 16));
         for (var j = 0; j < changed.Count; j++)
         {
             var i = at[changed.Id[j]];
             if (i < 0)
-            {
-                copy.Add(changed.Id[j], changed.Body[j], changed.Theme[j], changed.Codes[j], changed.Received[j], changed.Due[j],
-                    changed.Answered[j], changed.Closed[j]);
-                continue;
-            }
-            copy.Set(i, changed.Id[j], changed.Body[j], changed.Theme[j], changed.Codes[j], changed.Received[j], changed.Due[j],
+                i = _count++;
+            else
+                at[changed.Id[j]] = -2; // kept
+            Set(i, changed.Id[j], changed.Body[j], changed.Theme[j], changed.Codes[j], changed.Received[j], changed.Due[j],
                 changed.Answered[j], changed.Closed[j]);
-            at[changed.Id[j]] = -2; // kept
         }
         // the removed, from the last position down, each replaced by the last case
-        var removed = gone.Distinct().Select(id => at[id]).Where(i => i >= 0).OrderDescending().ToList();
-        foreach (var i in removed)
+        foreach (var i in gone.Distinct().Select(id => at[id]).Where(i => i >= 0).OrderDescending())
         {
-            var last = copy._count - 1;
-            copy.Set(i, copy.Id[last], copy.Body[last], copy.Theme[last], copy.Codes[last], copy.Received[last], copy.Due[last],
-                copy.Answered[last], copy.Closed[last]);
-            copy._count--;
+            var last = --_count;
+            Set(i, Id[last], Body[last], Theme[last], Codes[last], Received[last], Due[last], Answered[last], Closed[last]);
         }
-        return copy; // the spare room is at most the changes: not worth another copy
-
     }
 
     /// <summary>
@@ -129,8 +180,8 @@ public sealed class YearFacts
         Closed[i] = closed;
     }
 
-    /// <summary>Drops the spare room once the year is read.</summary>
-    public void Trim() => Grow(_count);
+    /// <summary>Once the year is read: drops the spare room of the reading but a little for the cases still to come.</summary>
+    public void Trim() => Grow(_count + Math.Max(64, _count / 64));
 
     private void Grow(int size)
     {
@@ -142,13 +193,6 @@ public sealed class YearFacts
         Due = Resize(Due, size);
         Answered = Resize(Answered, size);
         Closed = Resize(Closed, size);
-    }
-
-    private T[] Copy<T>(T[] array, int size)
-    {
-        var copy = new T[Math.Max(size, 1)];
-        Array.Copy(array, copy, _count);
-        return copy;
     }
 
     private static T[] Resize<T>(T[] array, int size)
