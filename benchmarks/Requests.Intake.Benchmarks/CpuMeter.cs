@@ -17,18 +17,15 @@ internal sealed record CpuUse(TimeSpan Wall, TimeSpan Server, TimeSpan Client, T
     public static double Cores(TimeSpan cpu, TimeSpan wall) => cpu / wall;
 }
 
-internal sealed class CpuMeter(Func<IEnumerable<Process?>> servers)
+/// <param name="others">more server processes whose CPU counts as the server's (several instances, a proxy)</param>
+internal sealed class CpuMeter(Func<Process?> server, Func<IEnumerable<Process>>? others = null)
 {
-    public CpuMeter(Func<Process?> server) : this(() => [server()])
-    {
-    }
-
     public readonly record struct Snapshot(long Timestamp, TimeSpan Server, TimeSpan Client, TimeSpan Machine);
 
     public Snapshot Take()
     {
         var serverCpu = TimeSpan.Zero;
-        foreach (var process in servers())
+        foreach (var process in (others?.Invoke() ?? []).Prepend(server()))
         {
             if (process is not { HasExited: false })
                 continue;

@@ -99,7 +99,7 @@ internal static class ScaledIntake
         try
         {
             await Task.WhenAll(workers.Select(w => w.ConnectAsync()));
-            var cpu = new CpuMeter(() => servers.Select(s => s.Process));
+            var cpu = new CpuMeter(() => servers[0].Process, () => servers.Skip(1).Select(s => s.Process));
             Console.WriteLine($"  {label}: warm-up {options.IntakeWarmup.TotalSeconds:0} s, saturation {options.Duration.TotalSeconds:0} s ...");
             await LoadGenerator.ClosedLoopAsync("warm-up", workers, options.IntakeWarmup, cpu);
             var result = await LoadGenerator.ClosedLoopAsync($"{label}, saturation", workers, options.Duration, cpu);

@@ -86,6 +86,7 @@ static async Task ElsewhereWhenRefused(HttpContext context, Func<Task> next)
             return;
         proxy.AvailableDestinations = candidates.ToList();
         context.Features.Set<IForwarderErrorFeature>(null);
+        context.Response.Clear(); // the 502 of the refused attempt, not started
     }
 }
 
