@@ -17,18 +17,20 @@ internal sealed record CpuUse(TimeSpan Wall, TimeSpan Server, TimeSpan Client, T
     public static double Cores(TimeSpan cpu, TimeSpan wall) => cpu / wall;
 }
 
-internal sealed class CpuMeter(Func<Process?> server)
+/// <param name="others">more server processes whose CPU counts as the server's (several instances, a proxy)</param>
+internal sealed class CpuMeter(Func<Process?> server, Func<IEnumerable<Process>>? others = null)
 {
     public readonly record struct Snapshot(long Timestamp, TimeSpan Server, TimeSpan Client, TimeSpan Machine);
 
     public Snapshot Take()
     {
-        var process = server();
-        TimeSpan serverCpu = TimeSpan.Zero;
-        if (process is { HasExited: false })
+        var serverCpu = TimeSpan.Zero;
+        foreach (var process in (others?.Invoke() ?? []).Prepend(server()))
         {
+            if (process is not { HasExited: false })
+                continue;
             process.Refresh();
-            serverCpu = process.TotalProcessorTime;
+            serverCpu += process.TotalProcessorTime;
         }
         return new Snapshot(Stopwatch.GetTimestamp(), serverCpu, Process.GetCurrentProcess().TotalProcessorTime, MachineBusy());
     }
