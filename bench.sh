@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the benchmarks (not tests): each project under benchmarks/ in Release, with the local RabbitMQ node and maildev
-# started for them (and stopped again if this script started them).
+# started for them, and PostgreSQL for the intake benchmark's scaled phase (each stopped again if this script started it).
 #   ./bench.sh                 every benchmark project under benchmarks/
 #   ./bench.sh NAME... [-- ARGS]   only those projects (folder names under benchmarks/), ARGS passed to each
 set -euo pipefail
@@ -36,8 +36,9 @@ if [[ ${#projects[@]} -eq 0 ]]; then
   exit 0
 fi
 
-started_rabbitmq=0 started_maildev=0
+started_rabbitmq=0 started_maildev=0 started_postgres=0
 cleanup() {
+  if ((started_postgres)); then infra/postgres.sh stop || true; fi
   if ((started_maildev)); then infra/maildev.sh stop || true; fi
   if ((started_rabbitmq)); then infra/rabbitmq.sh stop || true; fi
 }
@@ -49,6 +50,11 @@ component_running rabbitmq || started_rabbitmq=1
 infra/rabbitmq.sh start
 component_running maildev || started_maildev=1
 infra/maildev.sh start
+# the intake benchmark's scaled phase runs intake on PostgreSQL
+if [[ " ${args[*]} " == *scaled* ]]; then
+  component_running postgres || started_postgres=1
+  infra/postgres.sh start
+fi
 
 export_infra_env
 

@@ -3,6 +3,7 @@
 # local RabbitMQ node and maildev started for them (and stopped again if this script started them); prints one table
 # and exits 1 when a scenario falls short of its figure.
 #   ./harness.sh [scenario...] [options]      e.g. ./harness.sh kill-intake --filings 2000; ./harness.sh --help
+#   ./harness.sh failure-drill [options]      the scaled deployment under faults (see tools/Requests.Harness/FailureDrill.cs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source infra/lib.sh
@@ -18,10 +19,13 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-component_running rabbitmq || started_rabbitmq=1
-infra/rabbitmq.sh start
-component_running maildev || started_maildev=1
-infra/maildev.sh start
+# The failure drill runs on the scaled deployment, which it starts and stops itself (./run.sh --scaled).
+if [[ " $* " != *" failure-drill "* ]]; then
+  component_running rabbitmq || started_rabbitmq=1
+  infra/rabbitmq.sh start
+  component_running maildev || started_maildev=1
+  infra/maildev.sh start
+fi
 
 export_infra_env
 export REQUESTS_RUN_DIR="$RUN_DIR"

@@ -4,8 +4,10 @@
 #   ./run.sh            start everything, print where each part listens, follow the logs; Ctrl-C stops what it started
 #   ./run.sh --detach   start everything and return (stop later with ./run.sh stop)
 #   ./run.sh stop       stop the services, maildev and RabbitMQ
+#   ./run.sh --scaled [--detach|stop]   two instances of each service behind a proxy, on PostgreSQL and a RabbitMQ cluster
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+if [[ "${1:-}" == --scaled ]]; then exec infra/scaled.sh "${@:2}"; fi
 source infra/lib.sh
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -139,7 +141,7 @@ case "${1:-}" in
   "") ;;
   --detach | -d) detach=1 ;;
   -h | --help)
-    sed -n '2,6p' "$0"
+    sed -n '2,7p' "$0"
     exit 0
     ;;
   *) die "unknown argument '$1' (usage: ./run.sh [--detach|stop])" ;;

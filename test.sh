@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing and run every test against real infrastructure started here: a fresh RabbitMQ node, maildev
-# and PostgreSQL (and Chromium when a test project uses Playwright). Ends with the line `N passed, N failed`
+# and PostgreSQL (and Chromium when a test project uses Playwright); the tests that need the three-node RabbitMQ cluster
+# start it with infra/rabbitmq-cluster.sh, and it is stopped here at the end. Ends with the line `N passed, N failed`
 # (`, N skipped` when tests were not executed) counted from the TRX results; stops what it started.
 #   ./test.sh [dotnet test arguments...]      e.g. ./test.sh --filter "FullyQualifiedName~Intake"
 set -euo pipefail
@@ -24,8 +25,9 @@ command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is required"
 
 # ---- infrastructure ------------------------------------------------------------------------------------------------
 # Stop at the end only what was not running before (a node reset here is restarted, so it is left running if it was).
-had_rabbitmq=0 had_maildev=0 had_postgres=0
+had_rabbitmq=0 had_maildev=0 had_postgres=0 had_cluster=0
 component_running rabbitmq && had_rabbitmq=1
+component_running rabbitmq-cluster && had_cluster=1
 component_running maildev && had_maildev=1
 component_running postgres && had_postgres=1
 
@@ -36,6 +38,7 @@ teardown() {
   if ((!had_maildev)); then infra/maildev.sh stop 198>&- || true; fi
   if ((!had_postgres)); then infra/postgres.sh stop 198>&- || true; fi
   if ((!had_rabbitmq)); then infra/rabbitmq.sh stop 198>&- || true; fi
+  if ((!had_cluster)) && component_running rabbitmq-cluster; then infra/rabbitmq-cluster.sh stop 198>&- || true; fi
 }
 trap teardown EXIT
 trap 'exit 130' INT
@@ -51,6 +54,7 @@ if grep -qs 'Microsoft.Playwright' tests/*/*.csproj; then infra/chromium.sh inst
 info "infrastructure ready in $(elapsed_since "$t_infra")"
 
 export_infra_env
+export_cluster_env
 
 # ---- tests -----------------------------------------------------------------------------------------------------------
 rm -rf "$RESULTS_DIR"

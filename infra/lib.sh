@@ -50,6 +50,18 @@ ROUTING_PORT="${REQUESTS_ROUTING_PORT:-5081}"
 REPORTING_PORT="${REQUESTS_REPORTING_PORT:-5082}"
 STAFF_PORT="${REQUESTS_STAFF_PORT:-5083}"
 
+# The scaled deployment (infra/rabbitmq-cluster.sh, ./run.sh --scaled) takes its extra ports from one base:
+# base+1..3 the cluster's AMQP ports, base+11..13 management, base+21..23 distribution, base+30 the nodes' shared epmd,
+# base+40..59 the CLI tools, base+61..68 the services' instances (two of each kind, behind the proxy on the ports above).
+SCALED_BASE="${REQUESTS_SCALED_BASE:-6400}"
+CLUSTER_EPMD_PORT=$((SCALED_BASE + 30))
+CLUSTER_CTL_PORT_MIN=$((SCALED_BASE + 40))
+CLUSTER_CTL_PORT_MAX=$((SCALED_BASE + 59))
+cluster_node_name() { echo "requests-$1@localhost"; }
+cluster_amqp_port() { echo $((SCALED_BASE + $1)); }
+cluster_management_port() { echo $((SCALED_BASE + 10 + $1)); }
+cluster_dist_port() { echo $((SCALED_BASE + 20 + $1)); }
+
 # The services, in start order. A service whose project folder does not exist yet is skipped.
 SERVICES=(Requests.Intake Requests.Routing Requests.Reporting Requests.Staff)
 
@@ -203,11 +215,16 @@ stop_pid() {
   ! pid_alive "$pid"
 }
 
-# component_running rabbitmq|maildev|postgres: a cheap check (pid files only, no client call) that the component's
+# component_running rabbitmq|rabbitmq-cluster|maildev|postgres: a cheap check (pid files only, no client call) that the component's
 # process is up, used to know whether a script started it itself and so must stop it.
 component_running() {
   case "$1" in
     rabbitmq) pid_from_file "$RUN_DIR/rabbitmq/server.pid" >/dev/null || pid_from_file "$RUN_DIR/rabbitmq/beam.pid" >/dev/null ;;
+    rabbitmq-cluster) local f
+      for f in "$RUN_DIR"/rabbitmq-cluster/node*/server.pid "$RUN_DIR"/rabbitmq-cluster/node*/beam.pid; do
+        pid_from_file "$f" >/dev/null && return 0
+      done
+      return 1 ;;
     maildev) pid_from_file "$RUN_DIR/maildev/maildev.pid" >/dev/null ;;
     postgres) [[ -f "$RUN_DIR/postgres/data/postmaster.pid" ]] &&
       pid_alive "$(head -n1 "$RUN_DIR/postgres/data/postmaster.pid" 2>/dev/null | tr -dc '0-9')" ;;
@@ -287,6 +304,19 @@ export_infra_env() {
   export REQUESTS_MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
   export REQUESTS_POSTGRES="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
   export REQUESTS_INFRA="$INFRA_DIR"
+}
+
+# export_cluster_env: the cluster's addresses, as the tests, the harness and ./run.sh --scaled read them:
+# REQUESTS_RABBITMQ_NODES "127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3", REQUESTS_RABBITMQ_CLUSTER_MANAGEMENT the three
+# management URLs, comma separated.
+export_cluster_env() {
+  local n nodes="" management=""
+  for n in 1 2 3; do
+    nodes+="${nodes:+,}127.0.0.1:$(cluster_amqp_port "$n")"
+    management+="${management:+,}http://127.0.0.1:$(cluster_management_port "$n")"
+  done
+  export REQUESTS_RABBITMQ_NODES="$nodes"
+  export REQUESTS_RABBITMQ_CLUSTER_MANAGEMENT="$management"
 }
 
 # parse_postgres_flag ARGS...: sets with_postgres=1 for --postgres; any other argument is an error.

@@ -17,18 +17,23 @@ internal sealed record CpuUse(TimeSpan Wall, TimeSpan Server, TimeSpan Client, T
     public static double Cores(TimeSpan cpu, TimeSpan wall) => cpu / wall;
 }
 
-internal sealed class CpuMeter(Func<Process?> server)
+internal sealed class CpuMeter(Func<IEnumerable<Process?>> servers)
 {
+    public CpuMeter(Func<Process?> server) : this(() => [server()])
+    {
+    }
+
     public readonly record struct Snapshot(long Timestamp, TimeSpan Server, TimeSpan Client, TimeSpan Machine);
 
     public Snapshot Take()
     {
-        var process = server();
-        TimeSpan serverCpu = TimeSpan.Zero;
-        if (process is { HasExited: false })
+        var serverCpu = TimeSpan.Zero;
+        foreach (var process in servers())
         {
+            if (process is not { HasExited: false })
+                continue;
             process.Refresh();
-            serverCpu = process.TotalProcessorTime;
+            serverCpu += process.TotalProcessorTime;
         }
         return new Snapshot(Stopwatch.GetTimestamp(), serverCpu, Process.GetCurrentProcess().TotalProcessorTime, MachineBusy());
     }

@@ -40,7 +40,9 @@ internal sealed record Options
           --rate R           offered rate of the open-loop phases, requests/s (default 5000)
           --phases LIST      any of components,intake,sqlite,bare,assignment,documents (default the first four;
                              assignment = submission in intake to assignment in routing, needs RabbitMQ;
-                             documents = a 10 MB and a 100 MB file uploaded and downloaded, next to a raw copy)
+                             documents = a 10 MB and a 100 MB file uploaded and downloaded, next to a raw copy;
+                             scaled = saturation of 1 intake on SQLite, direct and through tools/Requests.Proxy, and of
+                             1 and 2 intakes on PostgreSQL through the proxy, needs PostgreSQL as ./bench.sh starts it)
           --assignment-rate R  offered rate of the assignment phase, submissions/s (default 1000)
           --routing-wal-pages N  the assignment phase: routing's Database:WalAutocheckpointPages (default: the service's)
           --transport T      inmemory | rabbitmq (default: rabbitmq when REQUESTS_RABBITMQ_MANAGEMENT is set, as ./bench.sh does)

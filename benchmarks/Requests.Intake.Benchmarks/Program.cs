@@ -67,6 +67,9 @@ namespace Requests.Intake.Benchmarks
                     await RunBareAsync();
                 if (options.Phases.Contains("assignment"))
                     await RunAssignmentAsync();
+                if (options.Phases.Contains("scaled"))
+                    foreach (var result in await ScaledIntake.RunAsync(options, _data, e => WithServerSettings(e, intake: true)))
+                        Add(result);
                 if (options.Phases.Contains("documents"))
                     await DocumentTransfer.RunAsync(_data, e => WithServerSettings(e, intake: true));
             }

@@ -10,6 +10,7 @@ cat <<EOT | write_private "$file"
 # Secrets of this deployment (docker-compose.yml reads them). Keep this file to yourself; never commit it.
 POSTGRES_PASSWORD=$(new_secret)
 RABBITMQ_PASSWORD=$(new_secret)
+RABBITMQ_COOKIE=$(new_secret)
 ADMIN_PASSWORD=$(new_secret)
 EOT
 info "secrets in $file"

@@ -10,9 +10,14 @@ internal sealed record Options(
     public static readonly string[] All =
         ["kill intake", "kill routing", "kill reporting", "broker restart", "smtp outage", "fuzzing", "access matrix"];
 
+    /// <summary>Run only when named: the scaled deployment it starts is not the one the others use.</summary>
+    public const string Drill = "failure drill";
+
     public const string Usage = """
         usage: ./harness.sh [scenario...] [options]
           scenarios: kill-intake kill-routing kill-reporting broker-restart smtp-outage fuzzing access-matrix (default: all)
+          ./harness.sh failure-drill [options]: on ./run.sh --scaled, one instance of each service and one RabbitMQ node
+                             down at once (--filings, --rate; --broker-outage: how long they stay down; --keep: leave it running)
           --filings N        filings in each kill and broker scenario (default 10000)
           --rate R           filings a second (default 100)
           --broker-outage S  seconds the broker stays stopped (default 20)
@@ -50,7 +55,7 @@ internal sealed record Options(
                 case "--help" or "-h": throw new ArgumentException(Usage);
                 default:
                     var name = args[i].Replace('-', ' ');
-                    if (!All.Contains(name))
+                    if (!All.Contains(name) && name != Drill)
                         throw new ArgumentException($"unknown scenario or option '{args[i]}'\n{Usage}");
                     scenarios.Add(name);
                     break;

@@ -35,6 +35,7 @@ foreach (var scenario in options.Scenarios)
             "smtp outage" => await SmtpOutage.RunAsync(scoped),
             "fuzzing" => await Fuzzing.RunAsync(scoped),
             "access matrix" => await AccessMatrix.RunAsync(scoped),
+            Options.Drill => await FailureDrill.RunAsync(scoped),
             _ => await Faults.RunAsync(scoped, scenario),
         };
     }

@@ -19,6 +19,12 @@ public sealed class RabbitMqOptions
     /// <summary>Every receive endpoint's queue is a quorum queue (replicated across a cluster's nodes) rather than a classic one.</summary>
     public bool QuorumQueues { get; set; }
 
+    /// <summary>
+    /// A cluster's nodes, <c>host:port</c> comma separated (e.g. <c>10.0.0.1:5672,10.0.0.2:5672</c>): the bus connects
+    /// to the first that answers, in this order, and to the next when its node goes down. Empty: <c>Host</c> and <c>Port</c>.
+    /// </summary>
+    public string? Nodes { get; set; }
+
     /// <summary>The management API (e.g. <c>http://127.0.0.1:15682/</c>); when set, <c>/health</c> reports error queues.</summary>
     public string? ManagementUrl { get; set; }
 }
@@ -62,6 +68,9 @@ public static class BusExtensions
                     h.Password(settings.Password);
                     h.PublisherConfirmation = true;
                     h.ConnectionName(builder.Environment.ApplicationName);
+                    var nodes = settings.Nodes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                    if (nodes.Length > 0)
+                        h.UseCluster(c => Array.ForEach(nodes, c.Node));
                 });
                 ConfigureEndpoints(context, cfg);
             });
