@@ -14,13 +14,14 @@ public static class RoutingProcess
     /// <summary>
     /// Starts routing on <paramref name="database"/>, a SQLite file (its signing key beside it) or a PostgreSQL
     /// connection string (<c>Host=...</c>, the signing key in <paramref name="settings"/>), with an administrator
-    /// account. Ready means migrated, seeded, and its queue bound on the broker.
+    /// account. Ready means migrated, seeded, and its queue bound on the broker (without <paramref name="broker"/>, the
+    /// broker's settings are in <paramref name="settings"/>).
     /// </summary>
-    public static Task<ServiceProcess> StartAsync(string database, Broker broker,
+    public static Task<ServiceProcess> StartAsync(string database, Broker? broker,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
-        var environment = new Dictionary<string, string>(Broker.Settings(broker))
+        var environment = new Dictionary<string, string>(broker is null ? [] : Broker.Settings(broker))
         {
             ["Database__Provider"] = postgres ? "postgres" : "sqlite",
             ["ConnectionStrings__Database"] = postgres ? database : $"Data Source={database}",

@@ -14,8 +14,8 @@ public sealed class SharedInstances : ICollectionFixture<TwoOfEach>
 /// Two instances each of routing, intake and the staff workspace as separate processes, as on two machines: each
 /// instance has a home folder of its own (where per-machine keys would go), and the settings name the keys they share
 /// (routing's signing key, intake's access-code key and key ring, the workspace's key ring). Each service's pair works
-/// on one PostgreSQL database and competes for its queues on the broker (the cluster of <c>infra/rabbitmq-cluster.sh</c>
-/// when the test run started it, else the single node). Routing's deadline jobs run on both instances.
+/// on one PostgreSQL database and competes for its queues, quorum queues on the three-node RabbitMQ cluster of
+/// <c>infra/rabbitmq-cluster.sh</c>. Routing's deadline jobs run on both instances.
 /// </summary>
 public sealed class TwoOfEach : IAsyncLifetime
 {
@@ -24,7 +24,7 @@ public sealed class TwoOfEach : IAsyncLifetime
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
     private readonly string _folder = Directory.CreateTempSubdirectory("requests-scaled-").FullName;
 
-    public Broker Broker { get; private set; } = null!;
+    public BrokerCluster Broker { get; private set; } = null!;
     public ServiceProcess RoutingA { get; private set; } = null!;
     public ServiceProcess RoutingB { get; private set; } = null!;
     public ServiceProcess IntakeA { get; private set; } = null!;
@@ -37,12 +37,14 @@ public sealed class TwoOfEach : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Broker = await Broker.CreateVirtualHostAsync();
+        Broker = await BrokerCluster.CreateVirtualHostAsync();
         var keys = Directory.CreateDirectory(Path.Combine(_folder, "shared")).FullName;
         Dictionary<string, string> Machine(string name, params (string Key, string Value)[] settings)
         {
             var home = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
-            var all = settings.ToDictionary(s => s.Key, s => s.Value);
+            var all = Broker.Settings();
+            foreach (var (key, value) in settings)
+                all[key] = value;
             all["HOME"] = home;
             return all;
         }
@@ -59,11 +61,11 @@ public sealed class TwoOfEach : IAsyncLifetime
             ("Staff__SecureCookies", "false"));
 
         // the first of each creates its database and schema, the second joins it
-        RoutingA = await RoutingProcess.StartAsync(RoutingDatabase, Broker, Routing("routing-a"));
-        var routingB = RoutingProcess.StartAsync(RoutingDatabase, Broker, Routing("routing-b"));
-        IntakeA = await IntakeProcess.StartAsync(IntakeDatabase, Broker, settings: Intake("intake-a", RoutingA));
+        RoutingA = await RoutingProcess.StartAsync(RoutingDatabase, null, Routing("routing-a"));
+        var routingB = RoutingProcess.StartAsync(RoutingDatabase, null, Routing("routing-b"));
+        IntakeA = await IntakeProcess.StartAsync(IntakeDatabase, null, settings: Intake("intake-a", RoutingA));
         RoutingB = await routingB;
-        IntakeB = await IntakeProcess.StartAsync(IntakeDatabase, Broker, settings: Intake("intake-b", RoutingB));
+        IntakeB = await IntakeProcess.StartAsync(IntakeDatabase, null, settings: Intake("intake-b", RoutingB));
         var staffA = StaffProcess.StartAsync(RoutingA, IntakeA, settings: Staff("staff-a"));
         StaffB = await StaffProcess.StartAsync(RoutingB, IntakeB, settings: Staff("staff-b"));
         StaffA = await staffA;
