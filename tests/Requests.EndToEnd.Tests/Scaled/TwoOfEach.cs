@@ -51,7 +51,9 @@ public sealed class TwoOfEach : IAsyncLifetime
         Dictionary<string, string> Routing(string name) => Machine(name,
             ("Auth__SigningKeyFile", Path.Combine(keys, "routing-signing-key.pem")),
             // the test stands for the proxy in front, which says who the client is
-            ("ForwardedHeaders__KnownProxies__0", "127.0.0.1"));
+            ("ForwardedHeaders__KnownProxies__0", "127.0.0.1"),
+            // every notice its own e-mail, none held to be grouped, so that each is counted as itself
+            ("Notifications__GroupLimit", "0"));
         Dictionary<string, string> Intake(string name, ServiceProcess routing) => Machine(name,
             ("Auth__Authority", routing.Address.ToString()),
             ("Intake__AccessCodeKeyFile", Path.Combine(keys, "intake-access-code.key")),
