@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Requests.Staff.Api;
@@ -30,6 +31,10 @@ public static class StaffServices
             o.Cookie.Name = "requests.antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // the key ring that protects the session cookie and the antiforgery tokens: every instance must read what another
+        // wrote, so DataProtection:KeysPath names one folder they all share (unset: each machine keeps its own)
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+            builder.Services.AddDataProtection().SetApplicationName("Requests.Staff").PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.AddWorkspaceSignIn();
         builder.AddServiceApi();
         return builder;

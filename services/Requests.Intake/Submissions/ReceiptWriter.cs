@@ -172,12 +172,13 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             return numbers;
         }
 
-        /// <summary>One counter update per regime and year reserves a block of numbers for the whole batch.</summary>
+        /// <summary>One counter update per regime and year reserves a block of numbers for the whole batch. The counters
+        /// are taken in the order of their keys: two instances committing at once wait on each other, never deadlock.</summary>
         private string[] ReserveTrackingNumbers(List<Pending> batch)
         {
             var numbers = new string[batch.Count];
             foreach (var group in Enumerable.Range(0, batch.Count).GroupBy(i =>
-                         TrackingNumbers.CounterKey(batch[i].Record.Regime, batch[i].Record.ReceivedOn)))
+                         TrackingNumbers.CounterKey(batch[i].Record.Regime, batch[i].Record.ReceivedOn)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var indexes = group.ToList();
                 _counter.Parameters[0].Value = group.Key;

@@ -85,16 +85,17 @@ public static class AccountEndpoints
         if (string.IsNullOrWhiteSpace(login.UserName) || string.IsNullOrEmpty(login.Password))
             return TypedResults.Problem("A user name and a password are required.", statusCode: 400, title: "Invalid sign-in");
         var (account, address) = (users.NormalizeName(login.UserName)!, ClientAddress.Partition(http));
-        var user = throttle.IsHeld(account, address) ? null : await users.FindByNameAsync(login.UserName);
+        var user = await throttle.IsHeldAsync(account, address, cancellationToken) ? null : await users.FindByNameAsync(login.UserName);
         var signedIn = user is { Disabled: false } && await users.CheckPasswordAsync(user, login.Password);
         if (!signedIn)
         {
             if (user is null)
                 SignInThrottle.CheckNoPassword(login.Password);
-            throttle.Failed(account, address);
+            // counted even when the client goes away: a guesser must not escape the count by hanging up
+            await throttle.FailedAsync(account, address, CancellationToken.None);
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
-        throttle.SignedIn(account, address);
+        await throttle.SignedInAsync(account, address, cancellationToken);
         return Answer(await sessions.StartAsync(user!, cancellationToken), useCookies == true, sessions, http.Response);
     }
 
@@ -130,16 +131,17 @@ public static class AccountEndpoints
         var designations = (await db.Officers.AsNoTracking().Where(o => o.AccountId != null)
             .Select(o => new { o.Id, o.BodyCode, o.AccountId }).ToListAsync(cancellationToken))
             .ToLookup(o => o.AccountId!, o => (o.Id, o.BodyCode));
-        return [.. users.Select(u => View(u, designations[u.Id], throttle))];
+        var throttled = await throttle.ThrottledAsync(cancellationToken);
+        return [.. users.Select(u => View(u, designations[u.Id], throttled))];
     }
 
-    private static AccountView View(StaffUser u, IEnumerable<(string Id, string BodyCode)> officers, SignInThrottle throttle) =>
-        new(u.Id, u.UserName!, u.Email, u.Role, throttle.IsThrottled(u.NormalizedUserName!), u.Disabled, u.Language,
+    private static AccountView View(StaffUser u, IEnumerable<(string Id, string BodyCode)> officers, IReadOnlySet<string> throttled) =>
+        new(u.Id, u.UserName!, u.Email, u.Role, throttled.Contains(u.NormalizedUserName!), u.Disabled, u.Language,
             [.. officers.Select(o => o.Id).Order(StringComparer.Ordinal)],
             [.. officers.Select(o => o.BodyCode).Distinct().Order(StringComparer.Ordinal)]);
 
-    private static AccountView View(StaffUser u, IEnumerable<Officer> officers, SignInThrottle throttle) =>
-        View(u, officers.Select(o => (o.Id, o.BodyCode)), throttle);
+    private static AccountView View(StaffUser u, IEnumerable<Officer> officers, IReadOnlySet<string> throttled) =>
+        View(u, officers.Select(o => (o.Id, o.BodyCode)), throttled);
 
     /// <summary>The role and the officer records an account's holder signs in as; its refresh tokens end.</summary>
     private static async Task<IResult> ChangeAsync(string userName, AccountChange request, UserManager<StaffUser> users,
@@ -162,7 +164,7 @@ public static class AccountEndpoints
         await users.UpdateAsync(user);
         await sessions.EndAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Results.Ok(View(user, officers, throttle));
+        return Results.Ok(View(user, officers, await throttle.ThrottledAsync(cancellationToken)));
     }
 
     private static async Task<IResult> SetDisabledAsync(string userName, bool disabled, UserManager<StaffUser> users,
@@ -199,7 +201,7 @@ public static class AccountEndpoints
         await users.ResetAccessFailedCountAsync(user);
         await sessions.EndAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        throttle.Forgive(user.NormalizedUserName!);
+        await throttle.ForgiveAsync(user.NormalizedUserName!, cancellationToken);
         return Results.NoContent();
     }
 
@@ -261,6 +263,6 @@ public static class AccountEndpoints
             officer.AccountId = user.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Results.Created($"/api/accounts/{Uri.EscapeDataString(user.UserName)}", View(user, officers, throttle));
+        return Results.Created($"/api/accounts/{Uri.EscapeDataString(user.UserName)}", View(user, officers, await throttle.ThrottledAsync(cancellationToken)));
     }
 }

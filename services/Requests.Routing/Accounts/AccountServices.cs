@@ -17,7 +17,7 @@ public static class AccountServices
         var key = StaffSigningKey.LoadOrCreate(keyFile);
         builder.Services.AddSingleton(key);
         builder.Services.AddScoped<StaffSessions>();
-        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddIdentityCore<StaffUser>(o =>
             {
                 // length rather than composition rules (NIST SP 800-63B): a passphrase of 12 characters or more

@@ -32,8 +32,8 @@ public sealed class AssignCaseOnSubmissionConsumer(
     public Task Consume(ConsumeContext<Batch<RequestSubmitted>> context) =>
         AssignAsync([.. context.Message.Select(m => m.Message)], context.CancellationToken);
 
-    /// <summary>Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate, so the
-    /// open-case counts read here still hold when each case is added). Its new rows are written with one prepared statement
+    /// <summary>Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate; on
+    /// PostgreSQL the locks of its bodies, so the open-case counts read here still hold when each case is added). Its new rows are written with one prepared statement
     /// per table (EF Core's SaveChanges would build one per row); what this batch already did is known from these sets, and
     /// the picker counts the cases it hands out itself.</summary>
     public async Task AssignAsync(IReadOnlyList<RequestSubmitted> batch, CancellationToken cancellationToken)
@@ -42,6 +42,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
         var caseIds = batch.Select(m => m.CaseId).Distinct().ToList();
         var opened = (await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var rows = new NewRows();
+        await picker.HoldBodiesAsync(batch.Where(m => !opened.Contains(m.CaseId)).Select(m => m.BodyCode), cancellationToken);
         foreach (var message in batch)
         {
             if (!opened.Add(message.CaseId))

@@ -6,8 +6,8 @@ namespace Requests.Routing.Assignment;
 /// <summary>How many open cases each officer holds, for <see cref="OfficerPicker"/>: counted from the database at most
 /// every <see cref="RecountEvery"/>, and in between kept up to date with the cases the picker hands out. Counting a million
 /// open cases for every batch of submissions would cost more than the assignments themselves; a case answered or handed
-/// over meanwhile still counts until the next recount, which only makes the balance a few seconds late. Several instances
-/// of routing each learn of the others' assignments at their next recount.</summary>
+/// over meanwhile still counts until the next recount, which only makes the balance a few seconds late. Used on SQLite,
+/// where one instance writes; on PostgreSQL the picker counts a batch's bodies itself, under their locks.</summary>
 public sealed class OfficerLoads(TimeProvider clock)
 {
     public static readonly TimeSpan RecountEvery = TimeSpan.FromSeconds(10);

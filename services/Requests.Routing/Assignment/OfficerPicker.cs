@@ -7,11 +7,16 @@ namespace Requests.Routing.Assignment;
 
 /// <summary>Who gets a new case: among the body's designated officers not on leave on the day of receipt, the one with the
 /// fewest open cases; when all are away, their substitutes the same way; when nobody is there, the head of the body. One
-/// picker serves one batch of submissions (it is scoped), under the write gate: it reads the directory once and the leave
-/// of each day of receipt once, takes the loads from <see cref="OfficerLoads"/>, and counts the cases it hands out itself,
-/// so a batch costs a few queries, not a few per case.</summary>
+/// picker serves one batch of submissions (it is scoped), in the batch's transaction: it reads the directory once and the
+/// leave of each day of receipt once, takes the loads once, and counts the cases it hands out itself, so a batch costs a
+/// few queries, not a few per case. On SQLite the write gate and the single writer keep the loads still, and they come
+/// from <see cref="OfficerLoads"/>; on PostgreSQL, where several instances of routing assign at once, the batch first
+/// holds its bodies (<see cref="HoldBodiesAsync"/>) and counts their officers' open cases itself.</summary>
 public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads)
 {
+    // the first key of the bodies' advisory locks (the second is the hash of the body's code)
+    private const int BodyLocks = 17_001;
+
     private readonly Dictionary<DateOnly, HashSet<string>> _away = [];
     private readonly Dictionary<string, int> _handedOut = new(StringComparer.Ordinal);
     private ILookup<string, Officer>? _officers;
@@ -22,6 +27,23 @@ public sealed class OfficerPicker(RoutingDbContext db, OfficerLoads officerLoads
     public static readonly IReadOnlyList<string> OpenStatuses = [.. Enum.GetValues<CaseStatus>()
         .Where(s => Enum.GetValues<Regime>().Any(r => CaseLifecycle.Allowed(r, s).Contains(CaseTrigger.Assign)))
         .Select(LifecycleCodes.Code)];
+
+    /// <summary>On PostgreSQL: takes a lock on each of <paramref name="bodyCodes"/> until the transaction ends (in one
+    /// order, so two batches wait for each other rather than deadlock), then counts the open cases of their officers: no
+    /// other instance assigns a case of these bodies until this batch commits, so the counts stay exact. Nothing on SQLite.</summary>
+    public async Task HoldBodiesAsync(IEnumerable<string> bodyCodes, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+            return;
+        var codes = bodyCodes.Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var code in codes)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BodyLocks}, hashtext({code}))", cancellationToken);
+        _loads = await db.Cases
+            .Where(c => codes.Contains(c.BodyCode) && c.AssignedOfficerId != null && OpenStatuses.Contains(c.Status))
+            .GroupBy(c => c.AssignedOfficerId!)
+            .Select(g => new { OfficerId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OfficerId, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
 
     /// <summary>Whether the directory holds this body.</summary>
     public async Task<bool> KnowsAsync(string bodyCode, CancellationToken cancellationToken)

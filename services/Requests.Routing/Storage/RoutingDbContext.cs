@@ -21,6 +21,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
     public DbSet<PostedLetter> PostedLetters => Set<PostedLetter>();
+    public DbSet<SignInStrike> SignInStrikes => Set<SignInStrike>();
+    public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -44,6 +46,14 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             e.HasIndex(t => t.Family);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<SignInStrike>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.HasIndex(s => s.Account);
+            e.HasIndex(s => s.LastAt);
+        });
+        builder.Entity<SignInAddress>().HasKey(a => new { a.Account, a.Address });
 
         builder.Entity<Body>().HasKey(b => b.Code);
         builder.Entity<Officer>(e =>

@@ -84,7 +84,7 @@ public sealed class Broker : IAsyncDisposable
     private sealed record WaitingMessage(string Payload);
 
     public sealed record QueueInfo(string Name, string Type,
-        [property: System.Text.Json.Serialization.JsonPropertyName("auto_delete")] bool AutoDelete);
+        [property: System.Text.Json.Serialization.JsonPropertyName("auto_delete")] bool AutoDelete, int Consumers = 0);
 
     private sealed record ConnectionInfo(
         string Name,

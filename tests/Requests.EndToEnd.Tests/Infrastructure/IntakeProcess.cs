@@ -5,12 +5,13 @@ public static class IntakeProcess
 {
     /// <param name="database">A SQLite file, or a PostgreSQL connection string (<c>Host=...</c>).</param>
     /// <param name="routing">The routing service whose staff tokens intake then accepts.</param>
-    public static Task<ServiceProcess> StartAsync(string database, Broker broker, bool relay = true,
+    /// <param name="broker">The broker's virtual host; null when <paramref name="settings"/> say which broker.</param>
+    public static Task<ServiceProcess> StartAsync(string database, Broker? broker, bool relay = true,
         ushort? brokerPort = null, bool waitUntilReady = true, ServiceProcess? routing = null,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
-        var environment = new Dictionary<string, string>(Broker.Settings(broker, brokerPort))
+        var environment = new Dictionary<string, string>(broker is null ? [] : Broker.Settings(broker, brokerPort))
         {
             ["Database__Provider"] = postgres ? "postgres" : "sqlite",
             ["ConnectionStrings__Database"] = postgres ? database : $"Data Source={database}",

@@ -12,22 +12,27 @@ public static class RoutingProcess
     public const string AdminPassword = "an administrator's long passphrase";
 
     /// <summary>
-    /// Starts routing on <paramref name="databaseFile"/>, with an administrator account and its signing key beside
-    /// the database. Ready means migrated, seeded, and its queue bound on the broker.
+    /// Starts routing on <paramref name="database"/>, a SQLite file (its signing key beside it) or a PostgreSQL
+    /// connection string (<c>Host=...</c>, the signing key in <paramref name="settings"/>), with an administrator
+    /// account. Ready means migrated, seeded, and its queue bound on the broker (without <paramref name="broker"/>, the
+    /// broker's settings are in <paramref name="settings"/>).
     /// </summary>
-    public static Task<ServiceProcess> StartAsync(string databaseFile, Broker broker,
+    public static Task<ServiceProcess> StartAsync(string database, Broker? broker,
         IReadOnlyDictionary<string, string>? settings = null)
     {
-        var environment = new Dictionary<string, string>(Broker.Settings(broker))
+        var postgres = database.StartsWith("Host=", StringComparison.Ordinal);
+        var environment = new Dictionary<string, string>(broker is null ? [] : Broker.Settings(broker))
         {
-            ["ConnectionStrings__Database"] = $"Data Source={databaseFile}",
+            ["Database__Provider"] = postgres ? "postgres" : "sqlite",
+            ["ConnectionStrings__Database"] = postgres ? database : $"Data Source={database}",
             ["Routing__Admin__UserName"] = AdminUserName,
             ["Routing__Admin__Password"] = AdminPassword,
-            ["Auth__SigningKeyFile"] = SigningKeyFile(databaseFile),
         };
+        if (!postgres)
+            environment["Auth__SigningKeyFile"] = SigningKeyFile(database);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
-        return ServiceProcess.StartAsync("routing", ServiceProcess.BuildOf("Requests.Routing"), databaseFile, environment);
+        return ServiceProcess.StartAsync("routing", ServiceProcess.BuildOf("Requests.Routing"), database, environment);
     }
 
     /// <summary>The settings that make another service check routing's tokens with the keys routing publishes.</summary>

@@ -89,7 +89,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync(string path)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // two minutes: on a shared machine under load, a service with its broker and database takes a while
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -103,7 +104,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The {_name} service did not answer {path} within 60 s:\n{Log}");
+        throw new TimeoutException($"The {_name} service did not answer {path} within 120 s:\n{Log}");
     }
 
     private void Append(string? line)
