@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Requests.Contracts.Routing;
 using Requests.Intake.Tests.Documents;
 using Requests.ServiceDefaults.Auth;
@@ -53,25 +55,34 @@ public static class Publishing
     /// A request filed (with leave to publish unless the form says otherwise), accepted and answered by routing on
     /// 5 November 2026 with a PDF delivered to the citizen; its delivered document's id.
     /// </summary>
+    /// <remarks>With <paramref name="byApi"/>, the messages are published and the case's publication state polled (PostgreSQL:
+    /// no SQLite inbox to watch).</remarks>
     public static async Task<(FiledReceipt Receipt, Guid Document)> AnsweredAsync(this IntakeApp app, JsonObject? form = null,
-        string outcome = "granted", string? ground = null)
+        string outcome = "granted", string? ground = null, bool byApi = false)
     {
+        Task Deliver<T>(T message) where T : class => byApi ? app.Services.GetRequiredService<IBus>().Publish(message) : app.DeliverAsync(message);
         form ??= Forms.Request().With("publishable", true);
         var receipt = await app.FileAsync(form);
         var regime = form["kind"] is null ? "information" : "complaint";
         var kind = (string?)form["kind"] ?? "request";
         var body = (string)form["bodyCode"]!;
         foreach (var move in RoutingEvents.Accepted(receipt, regime, kind))
-            await app.DeliverAsync(move with { BodyCode = body });
+            await Deliver(move with { BodyCode = body });
         var officer = app.StaffClient(StaffRoles.Officer, body);
         var draft = (await officer.UploadAsync(receipt.TrackingNumber, ("reponse.pdf", Files.Pdf(7))))[0];
         var document = Guid.Parse(draft.GetProperty("id").GetString()!);
-        await app.DeliverAsync(RoutingEvents.Moved(receipt, 3, "answer", "accepted", "answered", regime, kind, body) with
+        await Deliver(RoutingEvents.Moved(receipt, 3, "answer", "accepted", "answered", regime, kind, body) with
         {
             Outcome = outcome, RefusalGround = ground, OccurredOn = RoutingEvents.Day("2026-11-05"),
         });
-        await app.DeliverAsync(new CaseDocumentsDelivered(receipt.CaseId, receipt.TrackingNumber, 3, "answer", "officer", receipt.ReceivedAt.AddHours(1),
+        await Deliver(new CaseDocumentsDelivered(receipt.CaseId, receipt.TrackingNumber, 3, "answer", "officer", receipt.ReceivedAt.AddHours(1),
             [new DocumentReference(document)]));
+        if (byApi)
+            await IntakeApp.WaitUntilAsync(async () =>
+            {
+                var state = await JsonAsync(await officer.GetAsync($"/api/cases/{receipt.TrackingNumber}/publication"), HttpStatusCode.OK);
+                return state.GetProperty("answered").GetBoolean() && state.GetProperty("documents").GetArrayLength() == 1;
+            });
         return (receipt, document);
     }
 
