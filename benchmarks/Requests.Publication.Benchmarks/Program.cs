@@ -36,7 +36,7 @@ await using (var server = await Server.StartAsync(dll, database, folder))
         await response.Content.ReadAsByteArrayAsync();
     });
 }
-// the same count and page query the service runs, on its own connections to the same file
+// the same count and page query the service runs (the full-text table first: CROSS JOIN keeps SQLite from starting at the items), on its own connections to the same file
 var connections = new ConcurrentBag<SqliteConnection>();
 await Load.RunAsync("raw FTS5 (count + page of 20)", seconds, visitors, queries, async q =>
 {
@@ -46,7 +46,7 @@ await Load.RunAsync("raw FTS5 (count + page of 20)", seconds, visitors, queries,
         await connection.OpenAsync();
     }
     var match = string.Join(' ', SearchText.Words(q).Select(w => $"\"{w}\""));
-    const string from = "publication_search s JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH $q AND p.state = 'published'";
+    const string from = "publication_search s CROSS JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH $q AND p.state = 'published'";
     await using (var count = connection.CreateCommand())
     {
         count.CommandText = $"SELECT count(*) FROM {from}";

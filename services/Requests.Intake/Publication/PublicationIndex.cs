@@ -56,7 +56,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             values.Add(new DateOnly(year, 12, 31));
         }
         var (from, rank, order) = provider.IsSqlite
-            ? ("publication_search s JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH @p0",
+            ? ("publication_search s CROSS JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH @p0",
                 "bm25(publication_search, 4.0, 1.0)", "ASC")
             : ("publication_search s JOIN published_items p ON p.number = s.number WHERE s.document @@ to_tsquery('simple', @p0)",
                 "ts_rank(s.document, to_tsquery('simple', @p0))", "DESC");
