@@ -36,7 +36,7 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
 
     public BodyChoice? Body { get; private set; }
 
-    public IReadOnlyList<RegisterEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<PublishedEntry> Entries { get; private set; } = [];
 
     public IReadOnlyList<PublicationCategory> Categories { get; private set; } = [];
 
@@ -56,7 +56,7 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
     public string PublicPage => $"{configuration["Services:PublicIntake"] ?? configuration["Services:Intake"] ?? "http://127.0.0.1:5080"}".TrimEnd('/')
         + $"/publication.html?show=body&code={Uri.EscapeDataString(Code)}";
 
-    public string Category(string code) => Categories.FirstOrDefault(c => c.Code == code) is { } c ? Show.Name(c.LabelFr, c.LabelAr) : code;
+    public string Category(string? code) => Categories.FirstOrDefault(c => c.Code == code) is { } c ? Show.Name(c.LabelFr, c.LabelAr) : code ?? "";
 
     public string? Error(string form, string field) => form == Failed && Errors.TryGetValue(field, out var m) ? m : null;
 
@@ -69,15 +69,15 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
     public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) =>
         SaveAsync("add", HttpMethod.Post, Path(""), cancellationToken);
 
-    public Task<IActionResult> OnPostReplaceAsync(string id, CancellationToken cancellationToken) =>
-        SaveAsync($"replace-{id}", HttpMethod.Put, Path($"/{Uri.EscapeDataString(id)}"), cancellationToken);
+    public Task<IActionResult> OnPostReplaceAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveAsync($"replace-{id}", HttpMethod.Put, Path($"/{id}"), cancellationToken);
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string id, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
         if (!Allowed())
             return NotFound();
         var form = $"withdraw-{id}";
-        var result = await api.SendAsync<object>(Service.Intake, HttpMethod.Post, Path($"/{Uri.EscapeDataString(id)}/withdraw"),
+        var result = await api.SendAsync<object>(Service.Intake, HttpMethod.Post, Path($"/{id}/withdraw"),
             new { reason }, cancellationToken);
         Sent["reason"] = reason ?? "";
         return await DoneAsync(form, result.Problem, "L'information est retirée des pages publiques ; son historique reste ici.", cancellationToken);
@@ -186,7 +186,7 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
     {
         if (!Allowed())
             return false;
-        var entries = await api.GetAsync<List<RegisterEntry>>(Service.Intake, Path(""), cancellationToken);
+        var entries = await api.GetAsync<List<PublishedEntry>>(Service.Intake, Path(""), cancellationToken);
         if (entries.Value is null)
             return false;
         Entries = [.. entries.Value.OrderBy(e => e.Withdrawn).ThenByDescending(e => e.PublishedOn)];

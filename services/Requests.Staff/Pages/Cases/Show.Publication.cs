@@ -39,12 +39,11 @@ public sealed partial class ShowModel
     public bool PublishFailed => PublishErrors.Count > 0 || PublishGeneral.Count > 0;
 
     /// <summary>The answer's public page, on intake.</summary>
-    public string PublicAnswerPage(string id) =>
-        $"{(configuration["Services:PublicIntake"] ?? configuration["Services:Intake"] ?? "http://127.0.0.1:5080").TrimEnd('/')}/publication.html?show=answer&id={Uri.EscapeDataString(id)}";
+    public string PublicAnswerPage(Guid id) =>
+        $"{(configuration["Services:PublicIntake"] ?? configuration["Services:Intake"] ?? "http://127.0.0.1:5080").TrimEnd('/')}/publication.html?show=answer&id={id}";
 
-    /// <summary>The documents sent with the answer, which the officer may publish.</summary>
-    public IReadOnlyList<CaseDocument> Publishable =>
-        [.. (Documents ?? []).Where(d => d.Step is "answer" or "recourse-answer" && d.State != "draft")];
+    /// <summary>The documents the body delivered on the case, which the officer may publish.</summary>
+    public IReadOnlyList<PublishedFile> Publishable => Publication?.Documents ?? [];
 
     public async Task<IActionResult> OnPostPublishAsync(Guid caseId, CancellationToken cancellationToken)
     {
