@@ -52,6 +52,8 @@ EOF
     echo "Services__Routing=http://127.0.0.1:$ROUTING_PORT"
     echo "Services__Reporting=http://127.0.0.1:$REPORTING_PORT"
   fi
+  # intake publishes each body's figures as reporting computes them
+  [[ "$svc" != Requests.Intake ]] || echo "Services__Reporting=http://127.0.0.1:$REPORTING_PORT"
   # intake's key ring, which wraps the keys sealing the access codes
   [[ "$svc" != Requests.Intake ]] || echo "DataProtection__KeysPath=$RUN_DIR/keys"
   # intake's secret for the access codes' keyed hashes

@@ -8,6 +8,7 @@ using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
 using Requests.Intake.Documents;
 using Requests.Intake.Notices;
+using Requests.Intake.Publication;
 using Requests.Intake.Storage;
 using Requests.Notifications;
 using Requests.Notifications.Delivery;
@@ -67,6 +68,7 @@ public static class IntakeServices
         builder.Services.AddScoped<Filings>();
         builder.Services.AddScoped<RedirectionFiling>();
         builder.AddDocuments();
+        builder.AddPublication();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionJson.Default));
         builder.Services.AddRateLimiter(o => AddRateLimits(o, builder.Configuration));
         return builder;
@@ -86,6 +88,22 @@ public static class IntakeServices
             builder.Services.AddSingleton<IDocumentStore, DatabaseDocumentStore>();
         builder.Services.AddSingleton<DocumentUploads>();
         builder.Services.AddScoped<DocumentAttachments>();
+    }
+
+    /// <summary>What bodies publish: the writer, the full-text index, the public search and reporting's figures.</summary>
+    private static void AddPublication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PublicationIndex>();
+        builder.Services.AddScoped<PublicationWriter>();
+        builder.Services.AddScoped<PublicSearch>();
+        var reporting = builder.Configuration["Services:Reporting"];
+        builder.Services.AddHttpClient<ReportingFigures>(http =>
+        {
+            if (!string.IsNullOrWhiteSpace(reporting))
+                http.BaseAddress = new Uri(reporting);
+            http.Timeout = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PublicationJson.Default));
     }
 
     public static async Task StartIntakeAsync(this WebApplication app)
@@ -124,6 +142,7 @@ public static class IntakeServices
         options.AddPolicy(DocumentEndpoints.RateLimitPolicy, http => http.Request.Headers.ContainsKey("Authorization")
             ? RateLimitPartition.GetNoLimiter("staff")
             : Partition(http, configuration, "Lookups", 60));
+        options.AddPolicy(PublicEndpoints.RateLimitPolicy, http => Partition(http, configuration, "Public", 600));
         options.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

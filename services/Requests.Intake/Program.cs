@@ -3,6 +3,7 @@ using Requests.Intake.Bodies;
 using Requests.Intake.Calendar;
 using Requests.Intake.Cases;
 using Requests.Intake.Documents;
+using Requests.Intake.Publication;
 using Requests.Intake.Staff;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults;
@@ -26,6 +27,9 @@ app.MapDocuments();
 app.MapBodies();
 app.MapDeadlineCalculator();
 app.MapCalendar();
+app.MapRegister();
+app.MapAnswerPublication();
+app.MapPublicPublication();
 // the link in every e-mail to the citizen: the page, open on that case
 app.MapFallbackToFile("/cases/{trackingNumber}", "index.html");
 

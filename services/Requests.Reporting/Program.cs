@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapImport();
 app.MapReports();
+app.MapPublicFigures();
 
 await app.StartReportingAsync();
 await app.RunAsync();

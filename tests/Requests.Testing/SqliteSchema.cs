@@ -30,7 +30,9 @@ public static class SqliteSchema
     {
         var lines = new List<string>();
         var tables = await RowsAsync(connection,
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')").ConfigureAwait(false);
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')"
+            // a full-text index (a virtual table and its shadow tables) is the migration's alone: the EF model has none
+            + " AND name IN (SELECT name FROM pragma_table_list WHERE type = 'table')").ConfigureAwait(false);
         foreach (var table in tables)
         {
             var name = (string)table[0]!;

@@ -1,11 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Requests.Intake.Publication;
 using Requests.Intake.Storage;
 
 namespace Requests.Intake.Bodies;
 
-/// <summary>A public body a citizen can address.</summary>
-public sealed record Body(string Code, string NameFr, string NameAr, string Sector, string Region);
+/// <summary>A public body a citizen can address; its officers' contact is shown on its public page.</summary>
+public sealed record Body(string Code, string NameFr, string NameAr, string Sector, string Region)
+{
+    [JsonIgnore]
+    public IReadOnlyList<OfficerContact> Officers { get; init; } = [];
+}
 
 /// <summary>
 /// The bodies citizens can address: routing's directory as its last snapshot gave it (the <c>bodies</c> table),
@@ -26,6 +32,14 @@ public sealed class BodyDirectory
 
     public Body? Find(string code) => _current.ByCode.GetValueOrDefault(code);
 
+    public IReadOnlyList<OfficerContact> OfficersOf(string code) => Find(code)?.Officers ?? [];
+
+    /// <summary>The officers' contact as the bodies table keeps it.</summary>
+    public static IReadOnlyList<OfficerContact> Officers(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<OfficerContact>>(json, Json) ?? [];
+
+    public static string OfficersJson(IEnumerable<OfficerContact> officers) => JsonSerializer.Serialize(officers, Json);
+
     /// <summary>Takes a snapshot of routing's directory, unless a newer one is already in use.</summary>
     public void Replace(IEnumerable<Body> bodies, long version)
     {
@@ -40,7 +54,8 @@ public sealed class BodyDirectory
         if (stored is null)
             return;
         var bodies = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
-        Replace(bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region)), stored.Version);
+        Replace(bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region) { Officers = Officers(b.Officers) }),
+            stored.Version);
     }
 
     public static BodyDirectory Load(string path)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Requests.Contracts.Routing;
+using Requests.Intake.Publication;
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Messaging;
 
@@ -27,7 +28,7 @@ public sealed class ReplaceDirectoryConsumer(IntakeDbContext db, BodyDirectory d
         db.Bodies.AddRange(snapshot.Bodies.Select(b => new BodyRecord
         {
             Code = b.Code, NameFr = b.NameFr, NameAr = b.NameAr, Sector = b.Sector, Region = b.Region,
-            ParentCode = b.ParentCode,
+            ParentCode = b.ParentCode, Officers = BodyDirectory.OfficersJson(Contacts(b)),
         }));
         if (stored is null)
             db.DirectoryVersions.Add(stored = new DirectoryVersion { Id = 1 });
@@ -36,6 +37,10 @@ public sealed class ReplaceDirectoryConsumer(IntakeDbContext db, BodyDirectory d
         // once committed, and on SQLite still inside the write gate: a newer snapshot handled next cannot be overwritten
         // by this one in memory
         inbox.OnCommitted(() => directory.Replace(
-            snapshot.Bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region)), snapshot.Version));
+            snapshot.Bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region) { Officers = Contacts(b) }),
+            snapshot.Version));
     }
+
+    private static List<OfficerContact> Contacts(DirectoryBody body) =>
+        [.. (body.Officers ?? []).Select(o => new OfficerContact(o.Name, o.Email))];
 }

@@ -75,6 +75,8 @@ public sealed class ShowMoveToCitizenConsumer(IntakeDbContext db, RedirectionFil
         {
             // a late answer after a silence restarts the recourse window, and a full grant closes it
             record.Outcome = move.Outcome;
+            record.RefusalGround = move.RefusalGround;
+            record.AnsweredOn = move.OccurredOn;
             record.RecourseLastDay = move.RecourseLastDay;
         }
         else if (move.RecourseLastDay is { } last)

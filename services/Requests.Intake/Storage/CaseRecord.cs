@@ -49,6 +49,13 @@ public sealed class CaseRecord
     /// <summary>While a recourse is under way: the day the head's answer is due.</summary>
     public DateOnly? RecourseDueOn { get; set; }
 
+    /// <summary>The citizen's leave to publish the answer (an information request only), given at filing.</summary>
+    public bool Publishable { get; set; }
+
+    /// <summary>The day of the answer and its legal ground for a refusal, once answered.</summary>
+    public DateOnly? AnsweredOn { get; set; }
+    public string? RefusalGround { get; set; }
+
     /// <summary>For a case another body redirected here: the case it came from (unique, so it is filed once).</summary>
     public Guid? RedirectedFrom { get; set; }
 }
@@ -167,6 +174,9 @@ public sealed class BodyRecord
     public required string Sector { get; set; }
     public required string Region { get; set; }
     public string? ParentCode { get; set; }
+
+    /// <summary>Its information officers' public contact, as JSON: <c>[{"name", "email"}]</c>.</summary>
+    public string? Officers { get; set; }
 }
 
 /// <summary>The version of the directory snapshot in the bodies table (one row): an older snapshot is ignored.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Documents;
+using Requests.Intake.Publication;
 using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
@@ -20,6 +21,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ReceiptCode> ReceiptCodes => Set<ReceiptCode>();
+    public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
+    public DbSet<PublishedVersion> PublishedVersions => Set<PublishedVersion>();
+    public DbSet<PublishedFile> PublishedFiles => Set<PublishedFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseTextGuids();
@@ -68,6 +72,25 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         });
         modelBuilder.Entity<DocumentChunk>(e => e.ToTable("DocumentChunks").HasKey(c => new { c.DocumentId, c.Number }));
         modelBuilder.Entity<ReceiptCode>().HasKey(r => r.CaseId);
+        modelBuilder.Entity<PublishedItem>(e =>
+        {
+            e.ToTable("published_items");
+            e.HasKey(p => p.Number);
+            e.HasIndex(p => p.Id).IsUnique();
+            e.HasIndex(p => p.CaseId).IsUnique();
+            e.HasIndex(p => new { p.State, p.Date });
+            e.HasIndex(p => new { p.BodyCode, p.State });
+        });
+        modelBuilder.Entity<PublishedVersion>(e =>
+        {
+            e.ToTable("published_versions");
+            e.HasIndex(v => new { v.ItemId, v.Version });
+        });
+        modelBuilder.Entity<PublishedFile>(e =>
+        {
+            e.ToTable("published_files");
+            e.HasIndex(f => f.ItemId);
+        });
         modelBuilder.Entity<BodyRecord>().HasKey(b => b.Code);
         modelBuilder.Entity<DirectoryVersion>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();

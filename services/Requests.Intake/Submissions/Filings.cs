@@ -76,6 +76,7 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         record.PeriodTo = form.PeriodCovered?.To;
         record.Urgent = urgent;
         record.UrgentReason = urgent ? form.UrgentReason : null;
+        record.Publishable = form.Publishable == true;
         return record;
     }
 

@@ -13,12 +13,12 @@ public sealed record PeriodForm(DateOnly? From, DateOnly? To);
 public sealed record InformationRequestForm(
     string? BodyCode, string? Subject, string? Description, PeriodForm? PeriodCovered, string? DocumentType,
     string? Delivery, bool? Urgent, string? UrgentReason, RequesterForm? Requester, bool? Consent, string? Language,
-    string? Channel, DateOnly? ReceivedOn);
+    string? Channel, DateOnly? ReceivedOn, bool? Publishable = null);
 
 /// <summary>A complaint, observation or suggestion under Decree 2.17.265.</summary>
 public sealed record ComplaintForm(
     string? Kind, string? BodyCode, string? Subject, string? Description, string? Theme,
-    RequesterForm? Requester, bool? Consent, string? Language, string? Channel, DateOnly? ReceivedOn);
+    RequesterForm? Requester, bool? Consent, string? Language, string? Channel, DateOnly? ReceivedOn, bool? Publishable = null);
 
 /// <summary>The receipt a citizen keeps: the access code is shown once and never stored in clear.</summary>
 public sealed record Receipt(Guid CaseId, string TrackingNumber, string AccessCode, DateTimeOffset ReceivedAt,

@@ -40,6 +40,8 @@ public sealed partial class SubmissionValidator(BodyDirectory bodies)
         errors.Text("subject", form.Subject, 200);
         errors.Text("description", form.Description, 5000);
         errors.OneOf("theme", form.Theme, ComplaintThemes.Codes);
+        if (form.Publishable == true)
+            errors.Add("publishable", "A complaint's answer is never published.");
         CheckRequester(errors, form.Requester, needsEmail: false, needsAddress: false);
         CheckConsentAndLanguage(errors, form.Consent, form.Language);
         return errors.ToDictionary();

@@ -14,9 +14,12 @@ public static class DirectorySnapshot
     public static async Task PublishAsync(RoutingDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         await db.Bodies.LoadAsync(cancellationToken); // tracked bodies keep their pending changes
+        await db.Officers.LoadAsync(cancellationToken);
+        var officers = db.Officers.Local.Where(o => o.Role != OfficerRoles.Head).OrderBy(o => o.Id, StringComparer.Ordinal)
+            .ToLookup(o => o.BodyCode, o => new DirectoryOfficer(o.FullName, o.Email));
         var bodies = db.Bodies.Local
             .OrderBy(b => b.Code, StringComparer.Ordinal)
-            .Select(b => new DirectoryBody(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region, b.ParentCode))
+            .Select(b => new DirectoryBody(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region, b.ParentCode, [.. officers[b.Code]]))
             .ToList();
         var at = await VersionAsync<BodyDirectoryPublished>(db, now, cancellationToken);
         db.Add(OutboxMessage.For(new BodyDirectoryPublished(at.Ticks, bodies, new DateTimeOffset(at)), Guid.CreateVersion7(), at));

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Requests.Intake.Bodies;
+using Requests.Intake.Storage;
+
+namespace Requests.Intake.Publication;
+
+/// <summary>Reads what is published, for everyone: a page of a search, or of the latest items when no words are given.</summary>
+public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, BodyDirectory bodies)
+{
+    public async Task<(List<PublishedItem> Items, long Total)> FindAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (SearchText.Words(query.Q).Count == 0)
+        {
+            var filtered = Filtered(query);
+            var total = await filtered.LongCountAsync(cancellationToken);
+            var latest = await filtered.OrderByDescending(p => p.Date).ThenByDescending(p => p.Number)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+            return (latest, total);
+        }
+        var (numbers, count) = await index.SearchAsync(db, query, cancellationToken);
+        var rows = await db.PublishedItems.AsNoTracking().Where(p => numbers.Contains(p.Number)).ToDictionaryAsync(p => p.Number, cancellationToken);
+        return ([.. numbers.Where(rows.ContainsKey).Select(n => rows[n])], count);
+    }
+
+    public async Task<SearchPage> PageAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var (items, total) = await FindAsync(query, cancellationToken);
+        return new SearchPage(total, query.Page, query.PageSize, [.. items.Select(p => PublicItem.Of(p, bodies, Snippet(p, query.Q, query.Prefix)))]);
+    }
+
+    /// <summary>Every published item of the filters, newest first, streamed (no words: the whole open data set).</summary>
+    public IAsyncEnumerable<PublishedItem> AllAsync(SearchQuery query) =>
+        Filtered(query).OrderByDescending(p => p.Date).ThenByDescending(p => p.Number).AsAsyncEnumerable();
+
+    private IQueryable<PublishedItem> Filtered(SearchQuery q)
+    {
+        var items = db.PublishedItems.AsNoTracking().Where(p => p.State == PublicationStates.Published);
+        if (!string.IsNullOrWhiteSpace(q.Kind)) items = items.Where(p => p.Kind == q.Kind);
+        if (!string.IsNullOrWhiteSpace(q.Body)) { var body = q.Body.ToUpperInvariant(); items = items.Where(p => p.BodyCode == body); }
+        if (!string.IsNullOrWhiteSpace(q.Sector)) items = items.Where(p => p.Sector == q.Sector);
+        if (!string.IsNullOrWhiteSpace(q.Category)) items = items.Where(p => p.Category == q.Category);
+        if (!string.IsNullOrWhiteSpace(q.Outcome)) items = items.Where(p => p.Outcome == q.Outcome);
+        if (q.Year is { } year)
+        {
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            items = items.Where(p => p.Date >= from && p.Date <= to);
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// A few words of the item's text around the first word searched for, as plain text (the page escapes it); null when
+    /// no words were given or none is found outside the title.
+    /// </summary>
+    public static string? Snippet(PublishedItem p, string? q, bool prefix)
+    {
+        var wanted = SearchText.Words(q);
+        if (wanted.Count == 0)
+            return null;
+        var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var normal = SearchText.Normalize(words[i]);
+            if (wanted.Any(w => normal == w || (prefix || w.Length >= 4) && normal.StartsWith(w, StringComparison.Ordinal)))
+            {
+                var from = Math.Max(0, i - 8);
+                var to = Math.Min(words.Length, i + 14);
+                return (from > 0 ? "… " : "") + string.Join(' ', words[from..to]) + (to < words.Length ? " …" : "");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace Requests.Intake.Publication;
+
+/// <summary>
+/// The one normalisation applied to what is indexed and to what is searched, so that both meet: words in lower case
+/// without accents; in Arabic, letter variants folded (أ إ آ ٱ → ا, ة → ه, ى → ي, ؤ → و, ئ → ي), diacritics and
+/// tatweel removed, and the usual prefixes (ال، و، ب، ل، ف، ك and their combinations) stripped from each word.
+/// </summary>
+public static class SearchText
+{
+    // longest first; each stripped only while the rest keeps enough letters to be a word
+    private static readonly string[] Prefixes = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+
+    /// <summary>The words of <paramref name="text"/>, normalised.</summary>
+    public static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+            return words;
+        var word = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || c == '\u0640')
+                continue; // accents, harakat, hamza above or below (أ = ا + ٔ), superscript alef, tatweel
+            if (char.IsLetterOrDigit(c))
+                word.Append(Fold(c));
+            else if (word.Length > 0)
+            {
+                words.Add(Stem(word.ToString()));
+                word.Clear();
+            }
+        }
+        if (word.Length > 0)
+            words.Add(Stem(word.ToString()));
+        return words;
+    }
+
+    /// <summary>The normalised words of <paramref name="text"/>, one space between them: what the index holds.</summary>
+    public static string Normalize(string? text) => string.Join(' ', Words(text));
+
+    private static char Fold(char c) => c switch
+    {
+        'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ى' => 'ي',
+        >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
+        _ => char.ToLowerInvariant(c),
+    };
+
+    private static string Stem(string word)
+    {
+        if (!IsArabic(word[0]))
+            return word;
+        // a conjunction, then an article or a preposition (وبال: و then بال), then what a word starting with one kept (الوزارة: ال then و)
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var prefix = Array.Find(Prefixes, p => word.StartsWith(p, StringComparison.Ordinal)
+                && word.Length - p.Length >= (p.Length == 1 ? 3 : 2));
+            if (prefix is null)
+                break;
+            word = word[prefix.Length..];
+        }
+        return word;
+    }
+
+    private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
+}
