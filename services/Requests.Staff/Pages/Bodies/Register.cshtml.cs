@@ -27,7 +27,8 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
         ["titleFr"] = "Donnez un titre, en français ou en arabe.",
         ["titleAr"] = "Donnez un titre, en français ou en arabe.",
         ["publishedOn"] = "Indiquez une date de publication valide, au plus tard aujourd'hui.",
-        ["link"] = "Joignez un fichier ou donnez un lien (http ou https), l'un ou l'autre.",
+        ["link"] = "Donnez une adresse complète, en http ou https.",
+        ["file"] = "Joignez un fichier ou donnez un lien, l'un ou l'autre.",
         ["reason"] = "Indiquez le motif du retrait.",
     };
 
@@ -158,8 +159,9 @@ public sealed class RegisterModel(ServiceApi api, IConfiguration configuration) 
         foreach (var (field, messages) in problem.Errors)
         {
             var name = field.StartsWith("form.", StringComparison.OrdinalIgnoreCase) ? field[5..] : field;
-            if (problem.Status is 413 or 415 || string.Equals(name, "file", StringComparison.OrdinalIgnoreCase) || name == Sent.GetValueOrDefault("file"))
-                Errors["file"] = Show.FileRefused(problem.Status, Sent.GetValueOrDefault("file") ?? name);
+            if (Sent.GetValueOrDefault("file") is { } sentFile && (problem.Status is 413 or 415 || name == sentFile
+                    || string.Equals(name, "file", StringComparison.OrdinalIgnoreCase)))
+                Errors["file"] = Show.FileRefused(problem.Status, sentFile);
             else if (Fields.Contains(name, StringComparer.OrdinalIgnoreCase) || name == "reason")
                 Errors[name] = Messages.GetValueOrDefault(name) ?? string.Join(" ", messages);
             else
