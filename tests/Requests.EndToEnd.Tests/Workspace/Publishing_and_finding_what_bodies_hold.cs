@@ -153,7 +153,13 @@ public sealed class Publishing_and_finding_what_bodies_hold(StaffWorkspace syste
         await answer.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".banner[role=status]")).ToContainTextAsync("La réponse est enregistrée");
 
-        // the section comes once intake has the answer, prefilled for the officer to redact
+        // the section comes once intake has the answer (by message), prefilled for the officer to redact
+        using var officer = await Steps.SignInAsync(system.Routing, "zineb.elouazzani.tetouan", s_passwords["COM-TETOUAN"]);
+        using var atIntake = new HttpClient { BaseAddress = system.Intake.Address };
+        atIntake.DefaultRequestHeaders.Authorization = officer.DefaultRequestHeaders.Authorization;
+        await Steps.EventuallyAsync(() => atIntake.GetStringAsync($"/api/cases/{receipt.TrackingNumber}/publication"),
+            state => state.Contains("\"publishableNow\":true", StringComparison.Ordinal) && state.Contains("marches-nettoyage-2025.pdf", StringComparison.Ordinal),
+            system.Intake);
         var section = page.Locator("#publication");
         await EventuallyOnPageAsync(page, section.Locator("#publish-documents"));
         await Assertions.Expect(section.Locator("#publish-subject")).ToHaveValueAsync("Marchés de nettoyage de la médina");
