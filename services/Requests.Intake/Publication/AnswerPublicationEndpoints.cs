@@ -65,7 +65,7 @@ public static class AnswerPublicationEndpoints
         var (form, formError) = await SubmissionEndpoints.ReadFormAsync(http.Request, PublicationJson.Default.AnswerPublicationForm);
         if (form is null)
             return formError!;
-        if (Refusals(record).FirstOrDefault() is { Field: var field, Message: var message })
+        if (Refusals(record).FirstOrDefault() is { Field: { } field, Message: { } message })
             return PublicationAccess.Conflict(field, message);
         var errors = new Dictionary<string, string[]>();
         Text(errors, "subject", form.Subject, 300);

@@ -39,6 +39,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(c => c.RedirectedFrom).IsUnique();
             // two deliveries applying moves to one case at once: the second fails and its retry reads the first
             e.Property(c => c.Sequence).IsConcurrencyToken();
+            e.Property(c => c.Publishable).HasDefaultValue(false);
         });
         modelBuilder.Entity<CaseEvent>(e =>
         {

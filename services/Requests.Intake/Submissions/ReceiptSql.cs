@@ -17,7 +17,7 @@ internal static class ReceiptSql
         "id", "tracking_number", "regime", "kind", "body_code", "channel", "language", "subject", "description",
         "theme", "document_type", "delivery", "period_from", "period_to", "urgent", "urgent_reason",
         "requester_name", "requester_identity", "requester_email", "requester_phone", "requester_address",
-        "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by", "sequence", "redirected_from",
+        "received_at", "received_on", "due_on", "rule_version", "access_code_hash", "status", "recorded_by", "sequence", "redirected_from", "publishable",
     ];
 
 
@@ -55,7 +55,7 @@ internal static class ReceiptSql
         r.Id.ToString(), r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Channel, r.Language, r.Subject,
         r.Description, r.Theme, r.DocumentType, r.Delivery, r.PeriodFrom, r.PeriodTo, r.Urgent, r.UrgentReason,
         r.RequesterName, r.RequesterIdentity, r.RequesterEmail, r.RequesterPhone, r.RequesterAddress,
-        r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString());
+        r.ReceivedAt, r.ReceivedOn, r.DueOn, r.RuleVersion, r.AccessCodeHash, r.Status, r.RecordedBy, r.Sequence, r.RedirectedFrom?.ToString(), r.Publishable);
 
     public static RequestSubmitted Submitted(CaseRecord r) => new(
         r.Id, r.TrackingNumber, r.Regime, r.Kind, r.BodyCode, r.Subject, r.Description, r.Theme, r.Urgent,
