@@ -295,6 +295,7 @@ public sealed class Publishing_and_finding_what_bodies_hold(StaffWorkspace syste
         await Once.WaitAsync();
         try
         {
+            await system.RenewAdminAsync();
             if (!s_passwords.ContainsKey(code))
             {
                 var created = await system.Admin.PostAsJsonAsync("/api/directory/bodies", new
