@@ -27,6 +27,8 @@ const arabic = {
   pickUp: "السحب لدى الهيئة",
   urgent: "طلب مستعجل",
   urgentReason: "سبب الاستعجال",
+  publishable: "أوافق على نشر الجواب، دون معطياتي الشخصية، ليجده الآخرون.",
+  publications: "منشورات الهيئات",
   sendRequest: "إرسال الطلب",
   complaintTitle: "شكاية أو ملاحظة أو اقتراح",
   yourStep: "مراسلتكم",

@@ -162,4 +162,11 @@ public sealed class StaffWorkspace : IAsyncLifetime
             if (service is not null)
                 await service.DisposeAsync();
     }
+
+    /// <summary>Signs the administrator in again: its access token lives 15 minutes, and the shared system may run longer.</summary>
+    public async Task RenewAdminAsync()
+    {
+        using var fresh = await Steps.SignInAsync(Routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
+        Admin.DefaultRequestHeaders.Authorization = fresh.DefaultRequestHeaders.Authorization;
+    }
 }

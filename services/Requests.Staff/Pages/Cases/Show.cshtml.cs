@@ -28,7 +28,7 @@ public sealed class MoveFields
 /// case), then the move names the drafts; when intake refuses a file or routing the move, the drafts are withdrawn.</summary>
 [IgnoreAntiforgeryToken(Order = 1001)]
 [StreamedForms]
-public sealed class ShowModel(ServiceApi api, IConfiguration configuration) : PageModel
+public sealed partial class ShowModel(ServiceApi api, IConfiguration configuration) : PageModel
 {
     /// <summary>The moves whose form carries files.</summary>
     public static readonly string[] WithDocuments = ["ask-clarification", "receive-clarification", "answer", "answer-recourse"];
@@ -246,6 +246,7 @@ public sealed class ShowModel(ServiceApi api, IConfiguration configuration) : Pa
         Documents = (await api.GetAsync<CaseDocuments>(Service.Intake, $"/api/cases/{Case.TrackingNumber}/documents", cancellationToken))
             .Value?.Documents;
         Bodies = (await api.GetAsync<List<BodyChoice>>(Service.Routing, "/api/directory/bodies", cancellationToken)).Value ?? [];
+        await LoadPublicationAsync(cancellationToken);
         return null;
     }
 }
