@@ -51,6 +51,8 @@ public static class IntakeServices
         builder.Services.AddSingleton(BodyDirectory.Load(builder.Configuration["Intake:BodiesFile"] ?? bodies));
         builder.Services.AddSingleton<PublishedCalendar>();
         builder.Services.AddSingleton<CalendarStore>();
+        if (!DatabaseProvider.From(builder.Configuration).IsSqlite)
+            builder.Services.AddHostedService<SharedStateReload>(); // several instances share the database
         builder.Services.AddSingleton<SubmissionValidator>();
         // the receipt's access code is written in clear only into the e-mail as it is sent
         builder.Services.AddScoped<SmtpEmailSender>();

@@ -47,11 +47,11 @@ public sealed class BodyDirectory
             _current = new Snapshot(bodies, version);
     }
 
-    /// <summary>Takes the stored snapshot, if routing ever sent one; else keeps the seed file.</summary>
+    /// <summary>Takes the stored snapshot, if routing ever sent one and it is newer; else keeps what it has.</summary>
     public async Task LoadAsync(IntakeDbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.DirectoryVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (stored is null)
+        if (stored is null || stored.Version <= _current.Version)
             return;
         var bodies = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
         Replace(bodies.Select(b => new Body(b.Code, b.NameFr, b.NameAr, b.Sector, b.Region) { Officers = Officers(b.Officers) }),

@@ -18,11 +18,11 @@ public sealed class PublishedCalendar
 
     public HolidayCalendar Current => _current.Calendar;
 
-    /// <summary>At start-up: the snapshot the database keeps.</summary>
+    /// <summary>The snapshot the database keeps, if newer: at start-up, and when another instance stored it.</summary>
     public async Task LoadAsync(DbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.Set<PublishedCalendarRecord>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (stored is not null)
+        if (stored is not null && stored.Version > _current.Version)
             Take(stored.Version, JsonSerializer.Deserialize<List<CalendarCorrection>>(stored.Corrections, JsonSerializerOptions.Web)!);
     }
 
