@@ -1,35 +1,17 @@
 using Requests.Intake.Storage;
 using Requests.ServiceDefaults.Calendar;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Intake.Bodies;
 
-/// <summary>
-/// With several intake instances on one PostgreSQL database, routing's directory and calendar snapshots each reach one
-/// instance (competing consumers), which stores them: every <c>Database:ReloadInterval</c> (5 s) each instance takes
-/// what the database holds when it is newer than what it has in memory.
-/// </summary>
+/// <summary>Routing's directory and calendar snapshots, as another intake instance stored them.</summary>
 public sealed class SharedStateReload(IServiceScopeFactory scopes, BodyDirectory directory, PublishedCalendar calendar,
-    IConfiguration configuration, TimeProvider clock, ILogger<SharedStateReload> logger) : BackgroundService
+    IConfiguration configuration, TimeProvider clock, ILogger<SharedStateReload> logger) : DatabaseReload(scopes, configuration, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ReloadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Database:ReloadInterval", TimeSpan.FromSeconds(5));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
-                return;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-                await directory.LoadAsync(db, stoppingToken);
-                await calendar.LoadAsync(db, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Reading the directory and the calendar from the database failed; trying again in {Interval}", interval);
-            }
-        }
+        var db = services.GetRequiredService<IntakeDbContext>();
+        await directory.LoadAsync(db, cancellationToken);
+        await calendar.LoadAsync(db, cancellationToken);
     }
 }

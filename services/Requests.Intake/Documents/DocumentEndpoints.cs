@@ -169,17 +169,8 @@ public static class DocumentEndpoints
                 await db.SaveChangesAsync(cancellationToken);
         }
         await using var content = await store.OpenReadAsync(document.Id, cancellationToken);
-        var response = http.Response;
-        response.ContentType = document.ContentType;
-        response.ContentLength = document.Size;
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(document.Name);
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        response.Headers["X-Content-SHA256"] = document.Sha256;
-        await content.CopyToAsync(response.Body, 81920, cancellationToken);
-        return Results.Empty;
+        return await FileResponses.SendAsync(http.Response, content, document.ContentType, document.Size, document.Name, document.Sha256,
+            "private, no-store", cancellationToken);
     }
 
     private static IQueryable<DocumentRecord> Visible(IntakeDbContext db, Guid caseId, Reader reader) =>

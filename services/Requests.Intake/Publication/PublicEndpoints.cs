@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using Requests.Domain.Publication;
 using Requests.Intake.Bodies;
 using Requests.Intake.Documents;
@@ -120,19 +119,8 @@ public static class PublicEndpoints
         if (file is null)
             return Results.Problem(statusCode: 404, title: "No such published file.");
         await using var content = await store.OpenReadAsync(file.StoreId, cancellationToken);
-        var response = http.Response;
-        response.ContentType = file.ContentType;
-        response.ContentLength = file.Size;
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(file.Name);
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        // even a browser that ignored the type would run nothing from it
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        response.Headers.CacheControl = "public, max-age=300";
-        response.Headers["X-Content-SHA256"] = file.Sha256;
-        await content.CopyToAsync(response.Body, 81920, cancellationToken);
-        return Results.Empty;
+        return await FileResponses.SendAsync(http.Response, content, file.ContentType, file.Size, file.Name, file.Sha256,
+            "public, max-age=300", cancellationToken);
     }
 
     private static async Task<IResult> BodyAsync(string bodyCode, IntakeDbContext db, BodyDirectory bodies, ReportingFigures figures,
