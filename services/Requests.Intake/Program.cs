@@ -7,6 +7,7 @@ using Requests.Intake.Publication;
 using Requests.Intake.Staff;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults;
+using Requests.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,7 +15,8 @@ builder.UseDefaultPort(5080);
 builder.AddIntakeServices();
 
 var app = builder.Build();
-// the citizen's page (wwwroot/): it files and follows cases through the API below
+// the citizen's and the public pages (wwwroot/): they file, follow and find through the API below
+app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Requests.Staff.Api;
+using Requests.ServiceDefaults.Http;
 using Requests.Staff.Workspace;
 
 namespace Requests.Staff;

@@ -9,6 +9,23 @@ public sealed class Describing_the_service : IDisposable
 
     public void Dispose() => _app.Dispose();
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/publication.html")]
+    [InlineData("/citizen.js")]
+    public async Task The_citizen_s_and_the_public_pages_run_only_the_service_s_own_scripts_and_are_never_framed(string path)
+    {
+        var response = await _app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     [Fact]
     public async Task Lists_the_bodies_a_citizen_can_address_with_their_names_sector_and_region()
     {

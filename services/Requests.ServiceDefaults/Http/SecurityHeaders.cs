@@ -1,6 +1,11 @@
-namespace Requests.Staff.Workspace;
+using Microsoft.AspNetCore.Builder;
 
-/// <summary>The headers every response carries: no script but the app's own files, no framing, no sniffing.</summary>
+namespace Requests.ServiceDefaults.Http;
+
+/// <summary>
+/// The headers every response of a page-serving service carries (the staff workspace, intake's citizen and public
+/// pages): no script or style but the service's own files, no framing, no sniffing.
+/// </summary>
 public static class SecurityHeaders
 {
     private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
