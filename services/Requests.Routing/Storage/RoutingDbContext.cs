@@ -43,6 +43,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         {
             e.ToTable("StaffRefreshTokens");
             e.HasKey(t => t.Hash);
+            e.Property(t => t.Family).HasDefaultValue(""); // tokens issued before families: each its own (the migration fills it)
             e.HasIndex(t => t.Family);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
