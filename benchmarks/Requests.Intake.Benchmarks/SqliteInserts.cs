@@ -22,7 +22,10 @@ internal static class SqliteInserts
         var schema = new List<string>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' " +
+            // A virtual table (the publication's full-text index) creates its own shadow tables (name_data, ...).
+            command.CommandText = "SELECT sql FROM sqlite_master m WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' " +
+                                  "AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' " +
+                                  "AND m.type = 'table' AND m.name LIKE v.name || '\\_%' ESCAPE '\\') " +
                                   "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid";
             using var reader = command.ExecuteReader();
             while (reader.Read())
