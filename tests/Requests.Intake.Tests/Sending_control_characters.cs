@@ -20,6 +20,9 @@ public sealed class Sending_control_characters(IntakeApp app) : IClassFixture<In
         { "requests", "language", "fr\u0000" },
         { "complaints", "theme", "voirie\u0007" },
         { "complaints", "requester.identityNumber", "AB123456\u0000" },
+        // DEL and the C1 controls are control characters too, though JSON lets them be written unescaped
+        { "requests", "subject", "\u007f" },
+        { "requests", "requester.fullName", "Amina\u0085Alaoui" },
     };
 
     [Theory]
@@ -33,6 +36,30 @@ public sealed class Sending_control_characters(IntakeApp app) : IClassFixture<In
 
         Assert.Equal([field], problem.ErrorFields());
         Assert.Equal(before, await app.StoredAsync());
+    }
+
+    [Fact]
+    public async Task Answers_422_for_a_DEL_or_C1_control_written_raw_in_the_body()
+    {
+        var before = await app.StoredAsync();
+        var json = Forms.Request().With("subject", "Budget 2025").ToJsonString()
+            .Replace("Budget 2025", "Budget\u007f2025", StringComparison.Ordinal);
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await (await app.CreateClient().PostAsync("/api/requests", content)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["subject"], problem.ErrorFields());
+        Assert.Equal(before, await app.StoredAsync());
+    }
+
+    [Fact]
+    public async Task Takes_guillemets_and_no_break_spaces_which_share_the_C1_controls_first_byte()
+    {
+        var json = Forms.Request().With("subject", "Budget 2025").ToJsonString()
+            .Replace("Budget 2025", "Le budget «\u00a02025\u00a0»", StringComparison.Ordinal);
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        Assert.Equal(HttpStatusCode.Created, (await app.CreateClient().PostAsync("/api/requests", content)).StatusCode);
     }
 
     [Fact]

@@ -41,6 +41,24 @@ internal static class AccessMatrix
         ["intake POST /api/cases/{trackingNumber}/documents"] = "401 401 401 ok 404 ok 403 ok",
         ["intake GET /api/cases/{trackingNumber}/documents/{id}"] = "404 404 404 404 404 404 403 404",
         ["intake DELETE /api/cases/{trackingNumber}/documents/{id}"] = "401 401 401 404 404 404 403 404",
+        // publication: a body's register and a case's published answer are its staff's to change (another body's case
+        // is 404, as a case is; another body's register is 403: it is public anyway) and the ministry's to read; what is
+        // published is everyone's; an item or a file nobody published is 404
+        ["intake GET /api/bodies/{bodyCode}/register"] = "401 401 401 ok 403 ok ok ok",
+        ["intake POST /api/bodies/{bodyCode}/register"] = "401 401 401 ok 403 ok 403 ok",
+        ["intake PUT /api/bodies/{bodyCode}/register/{id}"] = "401 401 401 404 403 404 403 404",
+        ["intake POST /api/bodies/{bodyCode}/register/{id}/withdraw"] = "401 401 401 ok 403 ok 403 ok",
+        ["intake GET /api/cases/{trackingNumber}/publication"] = "401 401 401 ok 404 ok ok ok",
+        ["intake POST /api/cases/{trackingNumber}/publication"] = "401 401 401 ok 404 ok 403 ok",
+        ["intake DELETE /api/cases/{trackingNumber}/publication"] = "401 401 401 404 404 404 403 404",
+        ["intake GET /api/publication/categories"] = Anyone,
+        ["intake GET /api/public/search"] = Anyone,
+        ["intake GET /api/public/search.csv"] = Anyone,
+        ["intake GET /api/public/suggest"] = Anyone,
+        ["intake GET /api/public/bodies/{bodyCode}"] = Anyone,
+        ["intake GET /api/public/bodies/{bodyCode}/figures"] = Anyone,
+        ["intake GET /api/public/items/{kind}/{id}"] = "404 404 404 404 404 404 404 404",
+        ["intake GET /api/public/files/{id}"] = "404 404 404 404 404 404 404 404",
         ["intake GET /api/themes"] = Anyone,
         ["intake GET /api/bodies"] = Anyone,
         ["intake GET /api/deadlines"] = Anyone,
@@ -95,6 +113,7 @@ internal static class AccessMatrix
         ["reporting GET /api/reports/{year}/bodies/{bodyCode}"] = "401 401 401 ok 404 ok ok ok",
         ["reporting GET /reports/{year}"] = Oversight,
         ["reporting GET /reports/assets/{file}"] = Anyone,
+        ["reporting GET /api/public/bodies/{bodyCode}/figures"] = Anyone,
         ["reporting GET /health/ready"] = Anyone,
     };
 
@@ -144,6 +163,9 @@ internal static class AccessMatrix
             .Replace("{trackingNumber}/reopen", $"{complaintNumber}/reopen", StringComparison.Ordinal)
             .Replace("{trackingNumber}/rating", $"{complaintNumber}/rating", StringComparison.Ordinal)
             .Replace("documents/{id}", "documents/00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
+            .Replace("register/{id}", "register/00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
+            .Replace("{kind}/{id}", "answer/00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
+            .Replace("files/{id}", "files/00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
             .Replace("{trackingNumber}", trackingNumber, StringComparison.Ordinal)
             .Replace("{caseId}", caseId, StringComparison.Ordinal)
             .Replace("{action}", "accept", StringComparison.Ordinal)

@@ -59,6 +59,7 @@ internal sealed class Deployment : IAsyncDisposable
             (await broker.PutAsync($"/api/permissions/{virtualHost}/guest", permissions)).EnsureSuccessStatusCode();
 
         var routingPort = Service.FreePort();
+        var reportingPort = Service.FreePort();
         Dictionary<string, string> Common(string name) => new()
         {
             ["ConnectionStrings__Database"] = $"Data Source={Path.Combine(data, name + ".db")}",
@@ -74,6 +75,8 @@ internal sealed class Deployment : IAsyncDisposable
         var intakeSettings = Common("intake");
         intakeSettings["Intake__RateLimits__SubmissionsPerMinute"] = "100000000";
         intakeSettings["Intake__RateLimits__LookupsPerMinute"] = "100000000";
+        // each body's public figures come from reporting
+        intakeSettings["Services__Reporting"] = $"http://127.0.0.1:{reportingPort}";
         var routingSettings = Common("routing");
         routingSettings["Routing__Admin__UserName"] = AdminName;
         routingSettings["Routing__Admin__Password"] = AdminPassword;
@@ -85,7 +88,7 @@ internal sealed class Deployment : IAsyncDisposable
             routingSettings[key] = value;
         }
         var intake = new Service("intake", Service.BuildOf("Requests.Intake"), Service.FreePort(), intakeSettings, Path.Combine(data, "intake.log"));
-        var reporting = new Service("reporting", Service.BuildOf("Requests.Reporting"), Service.FreePort(), Common("reporting"), Path.Combine(data, "reporting.log"));
+        var reporting = new Service("reporting", Service.BuildOf("Requests.Reporting"), reportingPort, Common("reporting"), Path.Combine(data, "reporting.log"));
         var routing = new Service("routing", Service.BuildOf("Requests.Routing"), routingPort, routingSettings, Path.Combine(data, "routing.log"));
         var deployment = new Deployment(data, virtualHost, broker, intake, routing, reporting);
         try

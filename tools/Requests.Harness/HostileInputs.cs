@@ -127,12 +127,16 @@ internal sealed partial class HostileInputs(int seed, Targets targets)
                 var node = HostileNode();
                 label = $"{field.Name}:{Show(node?.ToJsonString() ?? "null")}";
                 field.Owner[field.Name] = node;
+                // a free text may hold any text but a control character; urgent is optional (null: not urgent)
+                mayChange = field.Name == "urgent" && node is null
+                    || FreeText.Contains(field.Name) && node is JsonValue v && v.TryGetValue<string>(out var t) && !t.Any(char.IsControl);
                 bytes = Utf8(body.ToJsonString());
                 break;
             case 4:
                 var removed = Field(body);
                 removed.Owner.Remove(removed.Name);
                 label = $"without {removed.Name}";
+                mayChange = removed.Name == "urgent";
                 bytes = Utf8(body.ToJsonString());
                 break;
             case 5:
@@ -167,9 +171,11 @@ internal sealed partial class HostileInputs(int seed, Targets targets)
                     1 => ("application/x-www-form-urlencoded", "form"),
                     2 => ("application/xml", "xml"),
                     3 => ("multipart/form-data; boundary=x", "multipart"),
+                    // RFC 8259: JSON is UTF-8 and a charset parameter "has no effect on compliant recipients"
                     4 => ("application/json; charset=utf-16", "utf-16 declared"),
                     _ => (null!, "no content type"),
                 };
+                mayChange = label == "utf-16 declared";
                 bytes = Utf8(body.ToJsonString());
                 break;
             case 9:

@@ -30,10 +30,13 @@ public static class AnswerPublicationEndpoints
         var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingNumber == number, http.RequestAborted);
         if (http.User.Identity?.IsAuthenticated == true && record is null)
             return (null, Results.Problem(statusCode: 404, title: "No such case."));
-        var denied = PublicationAccess.Check(http.User, record?.BodyCode ?? "", write);
-        // another body's case answers as if it did not exist
-        return denied is null ? (record, null) : (null, denied is IStatusCodeHttpResult { StatusCode: 403 } && !write
-            ? Results.Problem(statusCode: 404, title: "No such case.") : denied);
+        var body = record?.BodyCode ?? "";
+        var denied = PublicationAccess.Check(http.User, body, write);
+        if (denied is null)
+            return (record, null);
+        // another body's case answers as if it did not exist, to a write as to a read; the ministry reads it, writes nothing
+        var hidden = denied is IStatusCodeHttpResult { StatusCode: 403 } && PublicationAccess.Check(http.User, body, write: false) is not null;
+        return (null, hidden ? Results.Problem(statusCode: 404, title: "No such case.") : denied);
     }
 
     private static async Task<IResult> GetAsync(string trackingNumber, HttpContext http, IntakeDbContext db)

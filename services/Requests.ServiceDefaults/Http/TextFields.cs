@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Requests.ServiceDefaults.Http;
 
 /// <summary>
-/// No control character in any text a client sends: NUL and the other C0 controls are refused with a <c>422</c> naming
-/// the field (PostgreSQL cannot store a NUL, and none belongs in a name, a code or a subject); tab and line breaks only
-/// in the free-text fields named in <see cref="MultiLine"/>. Every JSON body's strings, the query string and the route
+/// No control character in any text a client sends: NUL and the other C0 controls, DEL and the C1 controls are refused
+/// with a <c>422</c> naming the field (PostgreSQL cannot store a NUL, and none belongs in a name, a code or a subject);
+/// tab and line breaks only in the free-text fields named in <see cref="MultiLine"/>. Every JSON body's strings, the query string and the route
 /// values are checked before an endpoint reads them; a form read another way (multipart) calls <see cref="Check"/>.
 /// </summary>
 public static class TextFields
@@ -26,12 +26,12 @@ public static class TextFields
     public static string? Check(string field, string? value)
     {
         ArgumentNullException.ThrowIfNull(field);
-        if (value is null || !value.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+        if (value is null || !value.AsSpan().ContainsAnyInRange('\0', '\u001f') && !value.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
             return null;
         var multiLine = MultiLine.Contains(field[(field.LastIndexOf('.') + 1)..]);
         foreach (var c in value)
         {
-            if (c < ' ' && !(multiLine && c is '\t' or '\n' or '\r'))
+            if (c is >= '\u007f' and <= '\u009f' || c < ' ' && !(multiLine && c is '\t' or '\n' or '\r'))
                 return multiLine
                     ? "Control characters are not allowed (tab and line breaks are)."
                     : "Control characters, tab and line breaks included, are not allowed in this field.";
@@ -98,9 +98,12 @@ public static class TextFields
                     buffer = larger;
                 }
             }
-            // a control character can only be written escaped: a body without a backslash holds none
-            if (buffer.AsSpan(0, length).Contains((byte)'\\'))
-                Scan(buffer.AsSpan(0, length), errors);
+            // a C0 control can only be written escaped; DEL (0x7F) and the C1 controls (0xC2 0x80-0x9F in UTF-8) may
+            // also be raw: a body with neither a backslash nor those bytes holds none
+            var body = buffer.AsSpan(0, length);
+            var raw = body.IndexOfAny((byte)0x7F, (byte)0xC2) >= 0;
+            if (raw || body.Contains((byte)'\\'))
+                Scan(body, raw, errors);
         }
         finally
         {
@@ -109,8 +112,9 @@ public static class TextFields
         }
     }
 
-    /// <summary>Only an escaped string can hold a control character: a raw one is malformed JSON, which the endpoint refuses.</summary>
-    private static void Scan(ReadOnlySpan<byte> json, Dictionary<string, string[]> errors)
+    /// <summary>Only an escaped string can hold a C0 control (a raw one is malformed JSON, which the endpoint refuses); with
+    /// <paramref name="raw"/>, a DEL or C1 control may be in any string.</summary>
+    private static void Scan(ReadOnlySpan<byte> json, bool raw, Dictionary<string, string[]> errors)
     {
         var reader = new Utf8JsonReader(json);
         var containers = new Stack<Container>();
@@ -130,7 +134,7 @@ public static class TextFields
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         containers.Pop();
                         break;
-                    case JsonTokenType.String when reader.ValueIsEscaped:
+                    case JsonTokenType.String when raw || reader.ValueIsEscaped:
                         Add(errors, Next(containers, property), reader.GetString());
                         break;
                     default:

@@ -135,7 +135,8 @@ public sealed class Publishing_an_answer : IDisposable
             .PostAsJsonAsync($"/api/cases/{receipt.TrackingNumber}/publication", Publishing.Publication(document));
         var anonymous = await _app.CreateClient().GetAsync($"/api/cases/{receipt.TrackingNumber}/publication");
 
-        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        // another body's officer is not told the case exists; the ministry, which may read it, is refused the write
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, ministry.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await Publishing.JsonAsync(await _app.StaffClient(StaffRoles.Ministry)
