@@ -52,6 +52,8 @@ public static class BusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit would otherwise post the bus's description to its authors' server at start
+            bus.DisableUsageTelemetry();
             consumers?.Invoke(bus);
             if (settings.QuorumQueues)
                 bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
