@@ -47,6 +47,9 @@ public sealed partial class ShowModel(ServiceApi api, IConfiguration configurati
     /// <summary>Today in Morocco: the latest day a clarification's answer can have been received.</summary>
     public DateOnly Today => Ministry.ReportPart.Today(clock);
 
+    /// <summary>A date as a date field takes it.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public IReadOnlyList<BodyChoice> Bodies { get; private set; } = [];
 
     public MoveFields Move { get; set; } = new();
