@@ -57,7 +57,7 @@ public static class IntakeServices
         // the receipt's access code is written in clear only into the e-mail as it is sent
         builder.Services.AddScoped<SmtpEmailSender>();
         builder.Services.AddScoped<IEmailSender, AccessCodeSender>();
-        builder.Services.AddScoped<INotificationListener<IntakeDbContext>, ReceiptCodeEraser>();
+        builder.Services.AddScoped<INotificationListener<IntakeDbContext>, NoticeDeliveryListener>();
         builder.AddNotifications<IntakeDbContext>();
         builder.Services.AddOptions<IntakeNoticeOptions>().BindConfiguration(IntakeNoticeOptions.Section);
         builder.Services.AddSingleton(AccessCodes.Load(builder.Configuration));

@@ -23,6 +23,7 @@ public static class RoutingServices
             bus.AddConsumer<AssignCaseOnSubmissionConsumer>(typeof(AssignCaseOnSubmissionConsumerDefinition));
             bus.AddConsumer<ApplyCitizenActionConsumer>();
             bus.AddConsumer<RecordDocumentDownloadConsumer>();
+            bus.AddConsumer<ListIntakeMessageConsumer>();
         });
         builder.AddNotifications<RoutingDbContext>();
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);

@@ -82,6 +82,13 @@ public sealed class Answering_with_documents : IAsyncLifetime
             Assert.Contains($"/cases/{number}", mail.Text, StringComparison.Ordinal);
             Assert.Contains("rapport.pdf", mail.Text, StringComparison.Ordinal);
         }
+        // intake wrote that e-mail: routing lists it among the case's messages, sent, as it lists its own
+        var routed = await EventuallyAsync(() => officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"),
+            c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("template").GetString() == "answered"
+                && n.GetProperty("status").GetString() == "sent"), routing);
+        var listed = Assert.Single(routed.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("template").GetString() == "answered");
+        Assert.Equal((citizenEmail, mail.Subject), (listed.GetProperty("recipient").GetString(), listed.GetProperty("subject").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("sentAt").ValueKind);
         // the officer's downloads are on the case's audit trail at routing
         await SendAsync(atIntake, $"/api/cases/{number}/documents/{drafts[0].GetProperty("id").GetString()}", null);
         await EventuallyAsync(() => officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"),
@@ -123,6 +130,98 @@ public sealed class Answering_with_documents : IAsyncLifetime
             (reference.GetProperty("id").GetString(), reference.GetProperty("name").GetString(), reference.GetProperty("size").GetInt32(),
                 reference.GetProperty("sha256").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await cnss.GetAsync($"/api/cases/{caseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_scanned_clarification_answer_tells_the_citizen_it_arrived_the_new_due_date_and_the_files()
+    {
+        using var maildev = new Maildev();
+        var citizenEmail = Maildev.NewRecipient("citizen-clarified");
+        var (routing, intake) = await StartAsync();
+        await using var _ = routing;
+        await using var __ = intake;
+        using var citizen = new HttpClient { BaseAddress = intake.Address };
+        using var officer = await OfficerAsync(routing, "officer-mef", "MEF-O1");
+        var receipt = await FileAsync(citizen, "/api/requests", JsonContent.Create(Request(citizenEmail)));
+        var (caseId, number) = (receipt.GetProperty("caseId").GetGuid(), receipt.GetProperty("trackingNumber").GetString()!);
+        await EventuallyAsync(() => officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), c => c.ValueKind == JsonValueKind.Object,
+            routing, allowNotFound: true);
+        await ActAsync(officer, caseId, "accept", new { });
+        await ActAsync(officer, caseId, "ask-clarification", new { question = "Quelle année ?" });
+        using var atIntake = StaffAtIntake(intake, officer);
+        var scan = Assert.Single(await UploadAsync(atIntake, number, ("réponse scannée.pdf", Pdf(3, 2000))));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca")).DateTime);
+
+        // the day the paper answer came: never in the future, never before the question; the field is named
+        foreach (var wrong in new[] { today.AddDays(1), today.AddDays(-1) })
+        {
+            var refused = await officer.PostAsJsonAsync($"/api/cases/{caseId}/receive-clarification",
+                new { answer = "L'année 2025.", receivedOn = wrong, documents = new[] { scan.GetProperty("id").GetString() } });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(["receivedOn"], (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+        await ActAsync(officer, caseId, "receive-clarification",
+            new { answer = "L'année 2025.", receivedOn = today, documents = new[] { scan.GetProperty("id").GetString() } });
+
+        var mail = (await maildev.WaitForAsync(citizenEmail, 3)).Single(m => m.Template == "clarification-received");
+        var routed = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var dueOn = DateOnly.Parse(routed.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(Requests.Notifications.Templates.Dates.Format(dueOn, Requests.Notifications.Templates.Language.French), mail.Text,
+            StringComparison.Ordinal);
+        Assert.Contains("reprend", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("réponse scannée.pdf", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(number, mail.Subject, StringComparison.Ordinal);
+        // one message for the move, listed at routing with the case's own
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(["clarification-asked", "clarification-received", "receipt"], (await maildev.MessagesToAsync(citizenEmail)).Select(m => m.Template).Order());
+        await EventuallyAsync(() => officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"),
+            c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("template").GetString() == "clarification-received"
+                && n.GetProperty("status").GetString() == "sent"), routing);
+    }
+
+    [Fact]
+    public async Task A_redirected_complaint_takes_its_photo_to_the_competent_body_s_officer()
+    {
+        var (routing, intake) = await StartAsync();
+        await using var _ = routing;
+        await using var __ = intake;
+        using var citizen = new HttpClient { BaseAddress = intake.Address };
+        using var mef = await OfficerAsync(routing, "officer-mef", "MEF-O1");
+        using var cnss = await OfficerAsync(routing, "officer-cnss", "CNSS-O1");
+        var photo = Png();
+        var receipt = await FileAsync(citizen, "/api/complaints", new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(Complaint()), Encoding.UTF8, "application/json"), "form" },
+            { new ByteArrayContent(photo) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "fuite.png" },
+        });
+        var (caseId, number, code) = (receipt.GetProperty("caseId").GetGuid(), receipt.GetProperty("trackingNumber").GetString()!,
+            receipt.GetProperty("accessCode").GetString()!);
+        await EventuallyAsync(() => mef.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), c => c.ValueKind == JsonValueKind.Object,
+            routing, allowNotFound: true);
+        using var atMef = StaffAtIntake(intake, mef);
+        var id = Assert.Single((await atMef.GetFromJsonAsync<JsonElement>($"/api/cases/{number}/documents")).GetProperty("documents").EnumerateArray())
+            .GetProperty("id").GetString();
+
+        await ActAsync(mef, caseId, "redirect", new { bodyCode = "CNSS", reasons = "La caisse gère ce réseau." });
+
+        var redirected = await EventuallyAsync(() => CitizenAsync(citizen, $"/api/cases/{number}", code),
+            v => v.GetProperty("redirectedTo").ValueKind == JsonValueKind.String, intake);
+        var newNumber = redirected.GetProperty("redirectedTo").GetString()!;
+        using var atCnss = StaffAtIntake(intake, cnss);
+        var listed = Assert.Single((await atCnss.GetFromJsonAsync<JsonElement>($"/api/cases/{newNumber}/documents")).GetProperty("documents").EnumerateArray());
+        Assert.Equal((id, "fuite.png"), (listed.GetProperty("id").GetString(), listed.GetProperty("name").GetString()));
+        Assert.Equal(photo, await atCnss.GetByteArrayAsync($"/api/cases/{newNumber}/documents/{id}"));
+        // the body that redirected it no longer lists or serves it
+        Assert.Empty((await atMef.GetFromJsonAsync<JsonElement>($"/api/cases/{number}/documents")).GetProperty("documents").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await atMef.GetAsync($"/api/cases/{number}/documents/{id}")).StatusCode);
+        // routing's new case carries the reference, for the competent body's officer
+        var queued = await EventuallyAsync(() => cnss.GetFromJsonAsync<JsonElement>("/api/queue"),
+            q => q.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("trackingNumber").GetString() == newNumber), routing);
+        var newCaseId = queued.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trackingNumber").GetString() == newNumber)
+            .GetProperty("caseId").GetGuid();
+        var opened = await cnss.GetFromJsonAsync<JsonElement>($"/api/cases/{newCaseId}");
+        Assert.Equal(id, Assert.Single(opened.GetProperty("documents").EnumerateArray()).GetProperty("id").GetString());
     }
 
     private async Task<(ServiceProcess Routing, ServiceProcess Intake)> StartAsync(params (string Key, string Value)[] intakeSettings)

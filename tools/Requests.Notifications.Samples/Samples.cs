@@ -41,6 +41,8 @@ public static class Samples
                 T("Précisez, s'il vous plaît, la période concernée :\nl'exercice 2025 entier, ou seulement le second semestre ?",
                     "المرجو تحديد الفترة المعنية:\nسنة 2025 كاملة، أم النصف الثاني منها فقط؟"),
                 new DateOnly(2026, 11, 5), Portal),
+            new ClarificationReceived("DAI-2026-000123", "request", Mef, new DateOnly(2026, 11, 12), new DateOnly(2026, 12, 9), Portal,
+                new SentDocuments([new SentDocument("reponse-precision.pdf", 184_320)], Attached: true)),
             new ExtensionNotice("DAI-2026-000123", Mef,
                 T("Les documents demandés sont conservés par trois directions régionales et doivent être rassemblés.",
                     "الوثائق المطلوبة محفوظة لدى ثلاث مديريات جهوية ويتعين تجميعها."),

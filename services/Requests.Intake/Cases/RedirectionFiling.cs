@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
+using Requests.Intake.Documents;
 using Requests.Intake.Storage;
 using Requests.Intake.Submissions;
 using Requests.ServiceDefaults.Messaging;
@@ -12,7 +13,8 @@ namespace Requests.Intake.Cases;
 
 /// <summary>
 /// Files the case a redirection opens at the competent body: the same filing and requester, a new tracking number,
-/// the same access code (its hash), so the citizen follows both cases with the code they hold. Runs inside the
+/// the same access code (its hash), so the citizen follows both cases with the code they hold, and the filing's files
+/// (<c>RequestSubmitted</c> carries their references). Runs inside the
 /// consumer's transaction: the new case, its number and its <c>RequestSubmitted</c> commit with the move, or none.
 /// </summary>
 public sealed class RedirectionFiling(IntakeDbContext db, CalendarStore calendar)
@@ -65,7 +67,13 @@ public sealed class RedirectionFiling(IntakeDbContext db, CalendarStore calendar
         };
         record.TrackingNumber = await NextTrackingNumberAsync(record, cancellationToken);
         db.Cases.Add(record);
-        db.Add(OutboxMessage.For(ReceiptSql.Submitted(record), Guid.CreateVersion7(), now));
+        // the filing's files go with it (the photo of a complaint, the scan of a paper filing): the competent body's staff
+        // see them, the body that redirected the case no longer does
+        var files = await db.Documents.Where(d => d.CaseId == original.Id && (d.Step == DocumentSteps.Filing || d.Step == DocumentSteps.Scan))
+            .OrderBy(d => d.AddedAt).ToListAsync(cancellationToken);
+        foreach (var file in files)
+            file.CaseId = record.Id;
+        db.Add(OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(files) }, Guid.CreateVersion7(), now));
         return record.TrackingNumber;
     }
 

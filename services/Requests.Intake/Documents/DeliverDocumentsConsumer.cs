@@ -16,7 +16,7 @@ namespace Requests.Intake.Documents;
 /// sequence. An id that is not a draft of the case is ignored, so a move can neither take another case's file nor
 /// change a delivered one. When routing leaves the move's message to the citizen to intake (<c>Notice</c>: they have an
 /// e-mail address), it is written here, once, with the documents delivered: attached when small enough, else listed
-/// with the page's link; without any, it is the move's message alone.
+/// with the page's link; without any, it is the move's message alone. Routing is told of it to list it with the case's messages.
 /// </summary>
 public sealed class DeliverDocumentsConsumer(IntakeDbContext db, BodyDirectory bodies, TimeProvider clock,
     IOptions<DocumentOptions> documents, IOptions<IntakeNoticeOptions> notices, ILogger<DeliverDocumentsConsumer> logger)
@@ -52,8 +52,10 @@ public sealed class DeliverDocumentsConsumer(IntakeDbContext db, BodyDirectory b
             Attached: DocumentAttachments.Fit(sent.Sum(d => d.Size), documents.Value));
         var body = bodies.Find(record.BodyCode) is { } b ? new BodyName(b.NameFr, b.NameAr) : new BodyName(record.BodyCode, record.BodyCode);
         var follow = $"{notices.Value.PortalUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(record.TrackingNumber)}";
-        if (MoveNotices.For(move, body, message.CommissionLastDay, follow, files) is { } notice)
-            await db.TryAddNotificationAsync(NotificationKey.For(record.Id, message.Sequence, notice.Name, record.RequesterEmail),
-                notice, Languages.Parse(record.Language), record.RequesterEmail, record.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (MoveNotices.For(move, body, message.CommissionLastDay, follow, files) is not { } notice)
+            return;
+        var (key, now) = (NotificationKey.For(record.Id, message.Sequence, notice.Name, record.RequesterEmail), clock.GetUtcNow().UtcDateTime);
+        if (await db.TryAddNotificationAsync(key, notice, Languages.Parse(record.Language), record.RequesterEmail, record.Id, now, cancellationToken))
+            db.Add(RequesterMessages.Updated(db.Set<Notification>().Local.Single(n => n.IdempotencyKey == key), record.TrackingNumber, now));
     }
 }

@@ -10,7 +10,7 @@ namespace Requests.Intake.Notices;
 /// <summary>
 /// The SMTP sender, given the receipt with its access code in clear: in the place of the receipt's own placeholder only
 /// (read from <c>receipt_codes</c>, never from the text, so a citizen's words are never taken for one). The database only
-/// ever holds the code sealed, until the receipt is sent (<see cref="ReceiptCodeEraser"/>). The message of a move that sent documents goes
+/// ever holds the code sealed, until the receipt is sent (<see cref="NoticeDeliveryListener"/>). The message of a move that sent documents goes
 /// with its files.
 /// </summary>
 public sealed class AccessCodeSender(SmtpEmailSender smtp, IntakeDbContext db, AccessCodeSeal seal,
@@ -33,8 +33,11 @@ public sealed class AccessCodeSender(SmtpEmailSender smtp, IntakeDbContext db, A
     }
 }
 
-/// <summary>Deletes receipts' sealed access codes once the receipts are sent (or have failed for good), in that update's transaction.</summary>
-public sealed class ReceiptCodeEraser : INotificationListener<IntakeDbContext>
+/// <summary>
+/// In the transaction that records notifications sent or failed: deletes the receipts' sealed access codes, and tells routing
+/// where each other message to a requester stands (<see cref="RequesterMessages"/>).
+/// </summary>
+public sealed class NoticeDeliveryListener(TimeProvider clock) : INotificationListener<IntakeDbContext>
 {
     public async Task OnDeliveryAsync(IntakeDbContext db, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
@@ -43,5 +46,15 @@ public sealed class ReceiptCodeEraser : INotificationListener<IntakeDbContext>
         var cases = notifications.Where(n => n.Template == ReceiptNotice.Template).Select(n => n.CaseId).OfType<Guid>().ToList();
         if (cases.Count > 0)
             await db.ReceiptCodes.Where(r => cases.Contains(r.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        var told = notifications.Where(RequesterMessages.Told).ToList();
+        if (told.Count == 0)
+            return;
+        var ids = told.Select(n => n.CaseId!.Value).Distinct().ToList();
+        var numbers = await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TrackingNumber })
+            .ToDictionaryAsync(c => c.Id, c => c.TrackingNumber, cancellationToken);
+        foreach (var n in told)
+            if (numbers.TryGetValue(n.CaseId!.Value, out var number))
+                db.Add(RequesterMessages.Updated(n, number, n.SentAt ?? clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -17,8 +17,11 @@ public static class CaseEndpoints
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>The body of every action; each reads its own fields (accept none, answer outcome, refusalGround and text...).</summary>
+    /// <param name="ReceivedOn">For receive-clarification: the day the answer reached the body (a paper answer may be recorded
+    /// later), today when left out; never in the future nor before the clarification was asked.</param>
     public sealed record MoveForm(string? Question, string? Answer, string? Reasons, string? Outcome, string? RefusalGround,
-        string? Text, string? BodyCode, string? Reason, string? OfficerId, IReadOnlyList<JsonElement>? Documents = null);
+        string? Text, string? BodyCode, string? Reason, string? OfficerId, IReadOnlyList<JsonElement>? Documents = null,
+        DateOnly? ReceivedOn = null);
 
     private static readonly JsonSerializerOptions FormJson =
         new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
@@ -35,7 +38,7 @@ public static class CaseEndpoints
         cases.MapPost("/{caseId:guid}/{action}", MoveAsync).RequireAuthorization(StaffPolicies.Staff)
             .Accepts<MoveForm>("application/json").Produces<CaseView>()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesValidationProblem(422)
-            .WithSummary("One move: accept, ask-clarification {question}, receive-clarification {answer}, extend {reasons}, answer {outcome, refusalGround?, text}, redirect {bodyCode, reasons}, close {reason}, reassign {officerId}, answer-recourse {outcome, refusalGround?, text}; answer, ask-clarification, receive-clarification and answer-recourse also take documents: [ids uploaded to intake].");
+            .WithSummary("One move: accept, ask-clarification {question}, receive-clarification {answer, receivedOn?}, extend {reasons}, answer {outcome, refusalGround?, text}, redirect {bodyCode, reasons}, close {reason}, reassign {officerId}, answer-recourse {outcome, refusalGround?, text}; answer, ask-clarification, receive-clarification and answer-recourse also take documents: [ids uploaded to intake].");
     }
 
     private static async Task<IResult> GetAsync(Guid caseId, ClaimsPrincipal user, RoutingDbContext db,
@@ -79,8 +82,14 @@ public static class CaseEndpoints
             if (documentErrors is not null)
                 return Results.ValidationProblem(documentErrors, statusCode: 422, title: "The documents are not valid; nothing was changed.");
 
+            // the legal date of a clarification received is the day it reached the body
+            var today = trigger == CaseTrigger.ReceiveClarification ? form!.ReceivedOn ?? calendar.Today : calendar.Today;
+            if (trigger == CaseTrigger.ReceiveClarification && ReceivedOnError(today, routed, calendar.Today) is { } dateError)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["receivedOn"] = [dateError] },
+                    statusCode: 422, title: "The date is not valid; nothing was changed.");
+
             var actor = new MoveActor(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "");
-            var result = await moves.ApplyAsync(routed, trigger, input, actor, calendar.Today, cancellationToken);
+            var result = await moves.ApplyAsync(routed, trigger, input, actor, today, cancellationToken);
             if (result.Status == MoveStatus.NotAllowed)
                 return Results.Problem(statusCode: 409, title: "This move is not allowed now.",
                     detail: $"The case is {routed.Status}: '{action}' is not a move allowed from that status.",
@@ -104,6 +113,14 @@ public static class CaseEndpoints
 
         return Results.Ok(await CaseView.LoadAsync(db, routed, CaseAccess.AllowedActions(user, routed), calendar.Today, calendar.Rules,
             calendar.Current, cancellationToken));
+    }
+
+    private static string? ReceivedOnError(DateOnly receivedOn, RoutedCase routed, DateOnly today)
+    {
+        var asked = routed.PausedSince ?? routed.ReceivedOn;
+        return receivedOn > today ? "The answer cannot be received in the future."
+            : receivedOn < asked ? $"The answer cannot be received before the clarification was asked ({asked:yyyy-MM-dd})."
+            : null;
     }
 
     /// <summary>The move's input from the form; <paramref name="missing"/> names a required field left empty.</summary>

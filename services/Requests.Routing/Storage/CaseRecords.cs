@@ -107,6 +107,29 @@ public sealed class PostedLetter
     public DateTime PostedAt { get; set; }
 }
 
+/// <summary>A message intake wrote to a case's requester (the e-mail of a move that sent documents) and where it stands, as
+/// intake tells it: listed with the case's own notifications.</summary>
+public sealed class IntakeMessage
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary>Intake's idempotency key of the notification: one row per message.</summary>
+    public required string NoticeKey { get; set; }
+    public required string Template { get; set; }
+    public required string Language { get; set; }
+    public string? Recipient { get; set; }
+    public required string Subject { get; set; }
+    public required string Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>Statuses only move forward: recorded, then sent or given up.</summary>
+    public static int Rank(string status) => status == "pending" ? 0 : 1;
+}
+
 /// <summary>A clarification asked of the requester: the clock stops from the day it is asked until the day the answer comes.</summary>
 public sealed class CasePause
 {

@@ -21,6 +21,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<StaffRefreshToken> RefreshTokens => Set<StaffRefreshToken>();
     public DbSet<PostedLetter> PostedLetters => Set<PostedLetter>();
+    public DbSet<IntakeMessage> IntakeMessages => Set<IntakeMessage>();
     public DbSet<SignInStrike> SignInStrikes => Set<SignInStrike>();
     public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
 
@@ -88,6 +89,12 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         {
             e.HasIndex(p => new { p.CaseId, p.StartsOn });
             e.HasOne<RoutedCase>().WithMany().HasForeignKey(p => p.CaseId);
+        });
+        builder.Entity<IntakeMessage>(e =>
+        {
+            e.HasIndex(m => m.NoticeKey).IsUnique();
+            e.HasIndex(m => m.CaseId);
+            e.HasOne<RoutedCase>().WithMany().HasForeignKey(m => m.CaseId);
         });
         builder.Entity<AlertNotice>().ToTable("AlertNotices");
         builder.AddOutboxAndInbox();

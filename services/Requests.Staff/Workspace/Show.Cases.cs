@@ -115,6 +115,8 @@ public static partial class Show
 
     private static readonly (string Start, string Field, string Fr, string Ar)[] Refusals =
     [
+        ("cannot be received in the future", "receivedOn", "La date de réception ne peut pas être dans le futur.", "لا يمكن أن يكون تاريخ التوصل في المستقبل."),
+        ("cannot be received before the clarification was asked", "receivedOn", "La date de réception ne peut pas précéder la demande de précision.", "لا يمكن أن يسبق تاريخ التوصل طلب التوضيح."),
         ("can be extended only once", "reasons", "Le délai ne peut être prolongé qu'une seule fois (loi 31.13).", "لا يمكن تمديد الأجل إلا مرة واحدة (القانون 31.13)."),
         ("An urgent request's answer period", "reasons", "Le délai d'une demande urgente ne peut pas être prolongé.", "لا يمكن تمديد أجل طلب مستعجل."),
         ("must be announced before the deadline", "reasons", "La prolongation doit être annoncée avant l'échéance.", "يجب الإعلان عن التمديد قبل انقضاء الأجل."),

@@ -144,6 +144,37 @@ public sealed class Working_a_case_from_its_page(StaffWorkspace system)
     }
 
     [Fact]
+    public async Task A_clarification_answer_received_on_paper_takes_the_day_it_came_never_a_day_to_come()
+    {
+        var receipt = await system.FileRequestAsync("MEF", "Subventions aux associations 2025");
+        await system.WaitUntilAssignedAsync(receipt.CaseId);
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/cases/{receipt.CaseId}");
+        await MoveAsync(page, "accept");
+        var ask = await OpenAsync(page, "ask-clarification");
+        await ask.Locator("#ask-clarification-question").FillAsync("Quelle région ?");
+        await ask.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("details[data-move=receive-clarification]")).ToHaveCountAsync(1);
+
+        var received = await OpenAsync(page, "receive-clarification");
+        var day = received.Locator("#receive-clarification-receivedOn");
+        var today = await day.InputValueAsync(); // today by default
+        await Assertions.Expect(day).ToHaveAttributeAsync("max", today);
+        await received.Locator("#receive-clarification-answer").FillAsync("La région de l'Oriental.");
+        await day.FillAsync(DateOnly.ParseExact(today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await received.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#receive-clarification-receivedOn-error")).ToHaveTextAsync("La date de réception ne peut pas être dans le futur.");
+        await Assertions.Expect(page.Locator(".identity [data-status]")).Not.ToHaveTextAsync("En cours");
+
+        received = await OpenAsync(page, "receive-clarification");
+        await received.Locator("#receive-clarification-answer").FillAsync("La région de l'Oriental.");
+        await received.Locator("#receive-clarification-receivedOn").FillAsync(today);
+        await received.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".identity [data-status]")).ToHaveTextAsync("En cours");
+    }
+
+    [Fact]
     public async Task Another_body_s_case_is_not_found_and_not_in_the_queue()
     {
         var theirs = await system.FileRequestAsync("MSPS", "Liste des centres de santé");

@@ -108,6 +108,12 @@ public sealed class Delivering_documents : IDisposable
         Assert.Contains("Voici le budget.", (string)mail["text"]!, StringComparison.Ordinal);
         Assert.Contains("budget.pdf", (string)mail["text"]!, StringComparison.Ordinal);
         Assert.Contains("joints à ce message", (string)mail["text"]!, StringComparison.Ordinal);
+        // routing is told of it, once, to list it with the case's messages
+        var told = Assert.Single(await _app.QueryAsync(
+            $"SELECT body FROM outbox_messages WHERE message_type = '{typeof(Requests.Contracts.Intake.RequesterMessageUpdated).FullName}'"));
+        var updated = JsonSerializer.Deserialize<Requests.Contracts.Intake.RequesterMessageUpdated>((string)told["body"]!, JsonSerializerOptions.Web)!;
+        Assert.Equal((receipt.CaseId, "answered", "pending", $"{receipt.CaseId}:3:answered:amina@example.ma"),
+            (updated.CaseId, updated.Template, updated.Status, updated.NoticeKey));
         var view = await _app.ViewAsync(receipt);
         var answered = view.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "answered");
         Assert.Equal("answered", answered.GetProperty("notice").GetString());

@@ -20,6 +20,7 @@ public sealed class Encoding_values
         [
             new ReceiptNotice(Hostile, Hostile, "information", "request", Body, Hostile, Day, Day, true, Hostile),
             new ClarificationAsked(Hostile, "request", Body, Hostile, Day, Hostile),
+            new ClarificationReceived(Hostile, "request", Body, Day, Day, Hostile, new SentDocuments([new SentDocument(Hostile, 2048)], Attached: false)),
             new ExtensionNotice(Hostile, Body, Hostile, Day, Day, Hostile),
             new AnswerNotice(Hostile, Body, "partially-granted", Hostile, Day, Hostile, Hostile, Day),
             new RefusalNotice(Hostile, Body, Hostile, Hostile, Day, Day, Hostile),
@@ -113,7 +114,7 @@ public sealed class Encoding_values
     {
         // the names are stored with each notification and are part of its idempotency key: never rename one
         Assert.Equal(
-            ["receipt", "clarification-asked", "extension", "answered", "refused", "deadline-missed", "redirected",
+            ["receipt", "clarification-asked", "clarification-received", "extension", "answered", "refused", "deadline-missed", "redirected",
                 "complaint-answered", "recourse-answered", "recourse-deadline-missed", "complaint-deadline-missed", "case-assigned", "deadline-reminder", "overdue", "daily-digest", "escalation",
                 "recourse-received"],
             Samples.Samples.All(Language.French).Select(t => t.Name));

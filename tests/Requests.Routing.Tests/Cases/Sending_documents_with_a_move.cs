@@ -176,4 +176,37 @@ public sealed class Sending_documents_with_a_move : IAsyncLifetime, IDisposable
             (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString(), entry.GetProperty("note").GetString()));
         Assert.Equal(document, entry.GetProperty("documents")[0].GetProperty("id").GetGuid());
     }
+
+    [Fact]
+    public async Task The_e_mail_intake_wrote_is_listed_with_the_case_s_messages_and_its_status_only_moves_forward()
+    {
+        var key = $"{Id}:3:answered:amina@example.ma";
+        var recorded = RoutingApp.DefaultNow;
+        RequesterMessageUpdated Update(string status, DateTimeOffset at) => new(Id, _submitted.TrackingNumber, key, "answered", "fr",
+            "amina@example.ma", "Votre demande : la réponse", status, status == "sent" ? 1 : 0, recorded, at, null);
+        var sent = Update("sent", recorded.AddMinutes(1));
+
+        await ConsumeAsync(Update("pending", recorded));
+        await ConsumeAsync(sent, Guid.Parse("6f1c1f7e-4a4e-4c53-9f63-1d1f8e2f9a10"));
+        await ConsumeAsync(sent, Guid.Parse("6f1c1f7e-4a4e-4c53-9f63-1d1f8e2f9a10")); // redelivered: handled once
+        await ConsumeAsync(Update("pending", recorded)); // a late copy of the first never hides the second
+
+        var view = await _officer.GetFromJsonAsync<JsonElement>($"/api/cases/{Id}");
+        var listed = Assert.Single(view.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("template").GetString() == "answered");
+        Assert.Equal(("sent", "amina@example.ma", "Votre demande : la réponse", 1, recorded.AddMinutes(1)),
+            (listed.GetProperty("status").GetString(), listed.GetProperty("recipient").GetString(), listed.GetProperty("subject").GetString(),
+                listed.GetProperty("attempts").GetInt32(), listed.GetProperty("sentAt").GetDateTimeOffset()));
+        Assert.Equal(1, await _app.CountAsync("intake_messages"));
+    }
+
+    private async Task ConsumeAsync(RequesterMessageUpdated message, Guid? messageId = null)
+    {
+        var context = Substitute.For<ConsumeContext<RequesterMessageUpdated>>();
+        context.Message.Returns(message);
+        context.MessageId.Returns(messageId ?? Guid.NewGuid());
+        context.CancellationToken.Returns(CancellationToken.None);
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Inbox>()
+            .ConsumeAsync(scope.ServiceProvider.GetRequiredService<Requests.Routing.Notices.ListIntakeMessageConsumer>(), context);
+    }
 }

@@ -10,7 +10,8 @@ public sealed record SentDocument(string Name, long? Size);
 public sealed record SentDocuments(IReadOnlyList<SentDocument> Files, bool Attached);
 
 /// <summary>The requester's message for a move that may send documents (a clarification asked, an answer, the head's
-/// answer to a recourse), written the same by routing and by intake, which writes it when the move sends documents.</summary>
+/// answer to a recourse; a clarification received on paper, with its scan), written the same by routing and by intake,
+/// which writes it when the move sends documents.</summary>
 public static class MoveNotices
 {
     /// <summary>The message, or null for a move the requester is not written about here.</summary>
@@ -30,6 +31,9 @@ public static class MoveNotices
                 new RefusalNotice(move.TrackingNumber, body, move.RefusalGround ?? "not-held", told, today, last, followUrl, documents),
             "answer" => new AnswerNotice(move.TrackingNumber, body, move.Outcome ?? "", told, today, followUrl, move.RefusalGround,
                 move.RecourseLastDay, documents),
+            // a paper answer staff recorded with its scan: the citizen learns it arrived and the new due date
+            "receive-clarification" when documents is not null =>
+                new ClarificationReceived(move.TrackingNumber, move.Kind, body, today, move.DueOn, followUrl, documents),
             "answer-recourse" when commissionLastDay is { } last =>
                 new RecourseAnswerNotice(move.TrackingNumber, body, move.Outcome ?? "", told, today, last, followUrl, documents),
             _ => null,

@@ -19,6 +19,9 @@ public sealed class MoveFields
     public string? BodyCode { get; set; }
     public string? Reason { get; set; }
     public string? OfficerId { get; set; }
+
+    /// <summary>The day a clarification's answer reached the body (a paper answer is recorded later); today when left out.</summary>
+    public DateOnly? ReceivedOn { get; set; }
     public bool Confirm { get; set; }
 }
 
@@ -28,7 +31,7 @@ public sealed class MoveFields
 /// case), then the move names the drafts; when intake refuses a file or routing the move, the drafts are withdrawn.</summary>
 [IgnoreAntiforgeryToken(Order = 1001)]
 [StreamedForms]
-public sealed partial class ShowModel(ServiceApi api, IConfiguration configuration) : PageModel
+public sealed partial class ShowModel(ServiceApi api, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     /// <summary>The moves whose form carries files.</summary>
     public static readonly string[] WithDocuments = ["ask-clarification", "receive-clarification", "answer", "answer-recourse"];
@@ -40,6 +43,12 @@ public sealed partial class ShowModel(ServiceApi api, IConfiguration configurati
         ["accept", "ask-clarification", "receive-clarification", "extend", "answer", "redirect", "close", "reassign", "answer-recourse"];
 
     public CaseDetail Case { get; private set; } = null!;
+
+    /// <summary>Today in Morocco: the latest day a clarification's answer can have been received.</summary>
+    public DateOnly Today => Ministry.ReportPart.Today(clock);
+
+    /// <summary>A date as a date field takes it.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<BodyChoice> Bodies { get; private set; } = [];
 
@@ -227,7 +236,7 @@ public sealed partial class ShowModel(ServiceApi api, IConfiguration configurati
     private object BodyOf(string action, object? documents) => action switch
     {
         "ask-clarification" => new { question = Move.Question, documents },
-        "receive-clarification" => new { answer = Move.Answer, documents },
+        "receive-clarification" => new { answer = Move.Answer, receivedOn = Move.ReceivedOn, documents },
         "extend" => new { reasons = Move.Reasons },
         "answer" or "answer-recourse" => new { outcome = Move.Outcome, refusalGround = Move.RefusalGround, text = Move.Text, documents },
         "redirect" => new { bodyCode = Move.BodyCode, reasons = Move.Reasons },
