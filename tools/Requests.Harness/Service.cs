@@ -11,6 +11,9 @@ namespace Requests.Harness;
 /// </summary>
 internal sealed class Service(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string log)
 {
+    // a service on a loaded machine (two cores shared with the load and the other services) may take minutes to start
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
+
     private Process? _process;
 
     public string Name { get; } = name;
@@ -48,7 +51,7 @@ internal sealed class Service(string name, string dll, int port, IReadOnlyDictio
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        while (clock.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{Tail()}");
@@ -66,7 +69,7 @@ internal sealed class Service(string name, string dll, int port, IReadOnlyDictio
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{Name} did not answer /health/ready within 120 s:\n{Tail()}");
+        throw new TimeoutException($"{Name} did not answer /health/ready within {StartTimeout.TotalSeconds:0} s:\n{Tail()}");
     }
 
     /// <summary><c>kill -9</c>: no shutdown, no flush, as a power cut.</summary>
