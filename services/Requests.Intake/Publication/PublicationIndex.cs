@@ -12,6 +12,16 @@ namespace Requests.Intake.Publication;
 public sealed record SearchQuery(string? Q, string? Kind = null, string? Body = null, string? Sector = null, string? Category = null,
     int? Year = null, string? Outcome = null, int Page = 1, int PageSize = 20, bool Prefix = false);
 
+/// <summary>A search's SQL: <see cref="Values"/> for the count; <see cref="PageValues"/> for a page, null past the counted ones.</summary>
+public sealed record SearchStatements(string Count, string Ranked, string Latest, object?[] Values)
+{
+    public object?[]? PageValues(SearchQuery query)
+    {
+        var skip = (query.Page - 1) * query.PageSize;
+        return skip >= PublicationIndex.CountLimit ? null : [.. Values, Math.Min(query.PageSize, PublicationIndex.CountLimit - skip), skip];
+    }
+}
+
 /// <summary>
 /// The full-text index over everything published, kept in the transaction that publishes, replaces or withdraws: SQLite
 /// FTS5 (bm25) on the embedded default, PostgreSQL's full text search ('simple' configuration, ts_rank) otherwise. Both
@@ -36,14 +46,51 @@ public sealed class PublicationIndex(DatabaseProvider provider)
         ExecuteAsync(db, provider.IsSqlite ? "DELETE FROM publication_search WHERE rowid = @p0" : "DELETE FROM publication_search WHERE number = @p0",
             cancellationToken, number);
 
-    /// <summary>The numbers of one page of matching published items, best first, and how many match in all.</summary>
-    public async Task<(List<long> Numbers, long Total)> SearchAsync(IntakeDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    /// <summary>How many matching items a search counts and lists at most; beyond, it says "more than" this.</summary>
+    public const int CountLimit = 1000;
+
+    /// <summary>
+    /// The numbers of one page of matching published items and how many match, counted up to <see cref="CountLimit"/>
+    /// (<c>Exact</c> false beyond, and no page past that many). Up to that many, best first (bm25, a title's words weigh
+    /// four times a body's); beyond, the latest published first without ranking: common words match much of what is
+    /// published, and ranking or counting all of it is work no visitor waits for.
+    /// </summary>
+    public async Task<(List<long> Numbers, long Total, bool Exact)> SearchAsync(IntakeDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (Statements(provider.IsSqlite, query) is not { } sql)
+            return ([], 0, true);
+        var connection = await OpenAsync(db, cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        long total;
+        await using (var count = Commands.Prepare(connection, sql.Count, sql.Values.Length, transaction))
+        {
+            Commands.Bind(count, sql.Values);
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        var (exact, numbers) = (total <= CountLimit, new List<long>());
+        if (sql.PageValues(query) is { } values)
+        {
+            await using var page = Commands.Prepare(connection, exact ? sql.Ranked : sql.Latest, values.Length, transaction);
+            Commands.Bind(page, values);
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                numbers.Add(reader.GetInt64(0));
+        }
+        return (numbers, Math.Min(total, CountLimit), exact);
+    }
+
+    /// <summary>
+    /// A search's statements, null without words: the count (up to one past <see cref="CountLimit"/>), then a page best
+    /// first (<c>Ranked</c>) or latest first (<c>Latest</c>). The filters are in the one query; the items are read only
+    /// for them, as the index holds only what is published (the index first: CROSS JOIN keeps SQLite from starting at the items).
+    /// </summary>
+    public static SearchStatements? Statements(bool sqlite, SearchQuery query)
     {
         var words = SearchText.Words(query.Q);
         if (words.Count == 0)
-            return ([], 0);
-        var filters = new StringBuilder("p.state = 'published'");
-        var values = new List<object?> { Match(words, query.Prefix) };
+            return null;
+        var filters = new StringBuilder();
+        var values = new List<object?> { Match(sqlite, words, query.Prefix) };
         Filter(filters, values, "p.kind", query.Kind);
         Filter(filters, values, "p.body_code", query.Body?.ToUpperInvariant());
         Filter(filters, values, "p.sector", query.Sector);
@@ -55,36 +102,17 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             values.Add(new DateOnly(year, 1, 1));
             values.Add(new DateOnly(year, 12, 31));
         }
-        var (from, rank, order) = provider.IsSqlite
-            ? ("publication_search s CROSS JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH @p0",
-                "bm25(publication_search, 4.0, 1.0)", "ASC")
-            : ("publication_search s JOIN published_items p ON p.number = s.number WHERE s.document @@ to_tsquery('simple', @p0)",
-                "ts_rank(s.document, to_tsquery('simple', @p0))", "DESC");
-        var where = $"{from} AND {filters}";
-        var connection = await OpenAsync(db, cancellationToken);
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        long total;
-        await using (var count = Commands.Prepare(connection, $"SELECT count(*) FROM {where}", values.Count, transaction))
-        {
-            Commands.Bind(count, [.. values]);
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        var numbers = new List<long>();
-        if (total == 0)
-            return (numbers, 0);
-        values.Add(query.PageSize);
-        values.Add((query.Page - 1) * query.PageSize);
-        var sql = $"SELECT p.number FROM {where} ORDER BY {rank} {order}, p.date DESC, p.number DESC LIMIT @p{values.Count - 2} OFFSET @p{values.Count - 1}";
-        await using var page = Commands.Prepare(connection, sql, values.Count, transaction);
-        Commands.Bind(page, [.. values]);
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            numbers.Add(reader.GetInt64(0));
-        return (numbers, total);
+        var join = filters.Length == 0 ? "" : sqlite ? " CROSS JOIN published_items p ON p.number = s.rowid" : " JOIN published_items p ON p.number = s.number";
+        var (key, where, rank) = sqlite
+            ? ("s.rowid", $"publication_search s{join} WHERE publication_search MATCH @p0{filters}", "bm25(publication_search, 4.0, 1.0)")
+            : ("s.number", $"publication_search s{join} WHERE s.document @@ to_tsquery('simple', @p0){filters}", "ts_rank(s.document, to_tsquery('simple', @p0)) DESC");
+        var page = $"LIMIT @p{values.Count} OFFSET @p{values.Count + 1}";
+        return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {where} LIMIT {CountLimit + 1}) c",
+            $"SELECT {key} FROM {where} ORDER BY {rank}, {key} DESC {page}", $"SELECT {key} FROM {where} ORDER BY {key} DESC {page}", [.. values]);
     }
 
     /// <summary>Every word must be there; the last one, when <paramref name="prefix"/>, as the beginning of a word.</summary>
-    private string Match(List<string> words, bool prefix) => provider.IsSqlite
+    private static string Match(bool sqlite, List<string> words, bool prefix) => sqlite
         ? string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (prefix && i == words.Count - 1 ? "*" : "")))
         : string.Join(" & ", words.Select((w, i) => w + (prefix && i == words.Count - 1 ? ":*" : "")));
 
