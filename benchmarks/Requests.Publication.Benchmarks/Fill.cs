@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Requests.Intake.Publication;
 
 /// <summary>Writes the generated items and their index entries straight into the service's tables, as publishing would.</summary>
 static class Fill
@@ -48,8 +48,8 @@ static class Fill
         foreach (var column in Columns)
             item.Parameters.Add(new SqliteParameter("$" + column, null));
         var index = connection.CreateCommand();
-        index.CommandText = "INSERT INTO publication_search (rowid, title, body) VALUES ($n, $t, $b)";
-        foreach (var parameter in new[] { "$n", "$t", "$b" })
+        index.CommandText = "INSERT INTO publication_search (rowid, title, body, facets) VALUES ($n, $t, $b, $f)";
+        foreach (var parameter in new[] { "$n", "$t", "$b", "$f" })
             index.Parameters.Add(new SqliteParameter(parameter, null));
         foreach (var g in Generate(generator, items))
         {
@@ -63,7 +63,8 @@ static class Fill
             for (var i = 0; i < values.Length; i++)
                 item.Parameters[i].Value = values[i] ?? DBNull.Value;
             await item.ExecuteNonQueryAsync();
-            (index.Parameters[0].Value, index.Parameters[1].Value, index.Parameters[2].Value) = (g.Item.Number, g.Title, g.Body);
+            (index.Parameters[0].Value, index.Parameters[1].Value, index.Parameters[2].Value, index.Parameters[3].Value) =
+                (g.Item.Number, g.Title, g.Body, PublicationIndex.Facets(g.Item));
             await index.ExecuteNonQueryAsync();
         }
         transaction.Commit();

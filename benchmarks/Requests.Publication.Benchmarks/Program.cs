@@ -9,14 +9,16 @@ using Npgsql;
 using Requests.Intake.Publication;
 using Requests.ServiceDefaults.Data;
 
-// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V --postgres]
+// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V --postgres --slowest N]
 // Fills N published items (generated French and Arabic text) in a fresh database (SQLite, or with --postgres a fresh
 // PostgreSQL database on the server ./bench.sh starts), starts the intake service on it, and measures
-// GET /api/public/search with V concurrent visitors, then the same searches as raw SQL on the database, in one run.
+// GET /api/public/search with V concurrent visitors, then the same searches as raw SQL on the database, in one run;
+// --slowest N prints the N slowest searches of each phase.
 var items = Arg("--items", 1_000_000);
 var seconds = Arg("--seconds", 20);
 var visitors = Arg("--visitors", 20);
 var postgres = args.Contains("--postgres");
+var slowest = Arg("--slowest", 0);
 const double Target = 50;
 var folder = Directory.CreateTempSubdirectory("publication-bench-").FullName;
 var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll");
@@ -60,20 +62,24 @@ try
             await response.Content.ReadAsByteArrayAsync();
         }
         await Load.RunAsync(5, visitors, queries, Search);
+        var cpu = intake.CpuTime;
         api = await Load.RunAsync(seconds, visitors, queries, Search);
+        api = api with { CpuMs = (intake.CpuTime - cpu).TotalMilliseconds / api.Sorted.Length };
     }
 
     // the statements the service runs, on connections of their own to the same database, without HTTP or EF
     var raw = postgres ? new Raw(() => new NpgsqlConnection($"{server};Database={name}"), false)
         : new Raw(() => new SqliteConnection($"Data Source={Path.Combine(folder, "intake.db")};Mode=ReadOnly"), true);
     await Load.RunAsync(3, visitors, queries, raw.SearchAsync);
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var database = await Load.RunAsync(seconds, visitors, queries, raw.SearchAsync);
+    database = database with { CpuMs = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / database.Sorted.Length };
     await raw.DisposeAsync();
 
     Console.WriteLine();
     Console.WriteLine($"items {items:N0}, {visitors} visitors, {seconds} s each, load average {LoadAverage()}");
-    api.Print("API GET /api/public/search");
-    database.Print(postgres ? "raw PostgreSQL full text (same SQL)" : "raw SQLite FTS5 (same SQL)");
+    api.Print("API GET /api/public/search", slowest);
+    database.Print(postgres ? "raw PostgreSQL full text (same SQL)" : "raw SQLite FTS5 (same SQL)", slowest);
     Console.WriteLine(api.P95 < Target ? $"PASS: API p95 {api.P95:F1} ms < {Target} ms" : $"FAIL: API p95 {api.P95:F1} ms >= {Target} ms");
 }
 finally
@@ -93,15 +99,19 @@ int Arg(string option, int fallback)
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
-/// <summary>A phase's latencies (ms), requests per second and errors.</summary>
-sealed record Result(double[] Sorted, double PerSecond, int Errors)
+/// <summary>A phase's latencies (ms), requests per second, errors, and the CPU time a search took (the server's, or this process's for the raw SQL).</summary>
+sealed record Result(double[] Sorted, double PerSecond, int Errors, (double Ms, string Query)[] Slowest, double CpuMs = 0)
 {
     public double P(double q) => Sorted.Length == 0 ? double.NaN : Sorted[Math.Min(Sorted.Length - 1, (int)Math.Ceiling(q * Sorted.Length) - 1)];
 
     public double P95 => P(0.95);
 
-    public void Print(string name) => Console.WriteLine(
-        $"{name,-36} {PerSecond,7:F0} req/s   p50 {P(0.50),7:F1} ms   p95 {P95,7:F1} ms   p99 {P(0.99),7:F1} ms   errors {Errors}");
+    public void Print(string name, int slowest)
+    {
+        Console.WriteLine($"{name,-36} {PerSecond,7:F0} req/s   p50 {P(0.50),7:F1} ms   p95 {P95,7:F1} ms   p99 {P(0.99),7:F1} ms   CPU {CpuMs,5:F2} ms/search   errors {Errors}");
+        foreach (var (ms, query) in Slowest.Take(slowest))
+            Console.WriteLine($"    {ms,8:F1} ms  {Uri.UnescapeDataString(query)}");
+    }
 }
 
 /// <summary>Visitors each sending one search after another for a while.</summary>
@@ -109,7 +119,7 @@ static class Load
 {
     public static async Task<Result> RunAsync(int seconds, int visitors, string[] queries, Func<string, Task> send)
     {
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(double Ms, string Query)>();
         var errors = 0;
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
@@ -121,8 +131,9 @@ static class Load
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await send(queries[random.Next(queries.Length)]);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var query = queries[random.Next(queries.Length)];
+                    await send(query);
+                    latencies.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, query));
                 }
                 catch (Exception ex)
                 {
@@ -131,7 +142,8 @@ static class Load
                 }
             }
         })));
-        return new Result([.. latencies.Order()], latencies.Count / clock.Elapsed.TotalSeconds, errors);
+        return new Result([.. latencies.Select(l => l.Ms).Order()], latencies.Count / clock.Elapsed.TotalSeconds, errors,
+            [.. latencies.OrderByDescending(l => l.Ms).Take(20)]);
     }
 }
 
@@ -201,6 +213,15 @@ sealed class Server : IAsyncDisposable
     private Server(Process process, Uri address) => (_process, Address) = (process, address);
 
     public Uri Address { get; }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<Server> StartAsync(string dll, Dictionary<string, string> settings, string folder)
     {

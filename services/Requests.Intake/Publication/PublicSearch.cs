@@ -63,16 +63,12 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
         if (wanted.Count == 0)
             return null;
         var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
+        var words = SearchText.Located(text);
+        var at = words.FindIndex(w => wanted.Any(x => w.Word == x || (prefix || x.Length >= 4) && w.Word.StartsWith(x, StringComparison.Ordinal)));
+        if (at >= 0)
         {
-            var normal = SearchText.Normalize(words[i]);
-            if (wanted.Any(w => normal == w || (prefix || w.Length >= 4) && normal.StartsWith(w, StringComparison.Ordinal)))
-            {
-                var from = Math.Max(0, i - 8);
-                var to = Math.Min(words.Length, i + 14);
-                return (from > 0 ? "… " : "") + string.Join(' ', words[from..to]) + (to < words.Length ? " …" : "");
-            }
+            var (from, to) = (Math.Max(0, at - 8), Math.Min(words.Count, at + 14));
+            return (from > 0 ? "… " : "") + text[words[from].Start..words[to - 1].End] + (to < words.Count ? " …" : "");
         }
         return null;
     }

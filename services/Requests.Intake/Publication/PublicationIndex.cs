@@ -25,7 +25,10 @@ public sealed record SearchStatements(string Count, string Ranked, string Latest
 /// <summary>
 /// The full-text index over everything published, kept in the transaction that publishes, replaces or withdraws: SQLite
 /// FTS5 (bm25) on the embedded default, PostgreSQL's full text search ('simple' configuration, ts_rank) otherwise. Both
-/// hold text normalised by <see cref="SearchText"/>, and the query is normalised the same way.
+/// hold text normalised by <see cref="SearchText"/>, and the query is normalised the same way. On SQLite the index also
+/// holds each item's filter values as words of a column of their own (<c>facets</c>: <c>bodymef year2026</c>...), so
+/// that words and filters are one index query; on PostgreSQL the filters are the items' columns, which its planner
+/// combines with the index.
 /// </summary>
 public sealed class PublicationIndex(DatabaseProvider provider)
 {
@@ -36,15 +39,47 @@ public sealed class PublicationIndex(DatabaseProvider provider)
     {
         var (title, body) = item.IndexedText;
         await RemoveAsync(db, item.Number, cancellationToken);
-        await ExecuteAsync(db, provider.IsSqlite
-            ? "INSERT INTO publication_search (rowid, title, body) VALUES (@p0, @p1, @p2)"
-            : "INSERT INTO publication_search (number, document) VALUES (@p0, setweight(to_tsvector('simple', @p1), 'A') || setweight(to_tsvector('simple', @p2), 'B'))",
-            cancellationToken, item.Number, title, body);
+        if (provider.IsSqlite)
+            await ExecuteAsync(db, "INSERT INTO publication_search (rowid, title, body, facets) VALUES (@p0, @p1, @p2, @p3)",
+                cancellationToken, item.Number, title, body, Facets(item));
+        else
+            await ExecuteAsync(db, "INSERT INTO publication_search (number, document) VALUES (@p0, setweight(to_tsvector('simple', @p1), 'A') || setweight(to_tsvector('simple', @p2), 'B'))",
+                cancellationToken, item.Number, title, body);
     }
 
     public Task RemoveAsync(IntakeDbContext db, long number, CancellationToken cancellationToken) =>
         ExecuteAsync(db, provider.IsSqlite ? "DELETE FROM publication_search WHERE rowid = @p0" : "DELETE FROM publication_search WHERE number = @p0",
             cancellationToken, number);
+
+    /// <summary>
+    /// Indexes every published item when the index is empty but items are published (the index was made anew by a
+    /// migration): once, before the service takes requests.
+    /// </summary>
+    public async Task FillAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        if (!provider.IsSqlite || await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\" FROM publication_search LIMIT 1").AnyAsync(cancellationToken))
+            return;
+        var after = 0L;
+        while (await db.PublishedItems.AsNoTracking().Where(p => p.State == PublicationStates.Published && p.Number > after)
+                   .OrderBy(p => p.Number).Take(2000).ToListAsync(cancellationToken) is { Count: > 0 } batch)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var item in batch)
+                await PutAsync(db, item, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            after = batch[^1].Number;
+        }
+    }
+
+    /// <summary>The item's filter values as the index's words: <c>kindanswer bodycomrabat sectorministry year2026 ...</c>.</summary>
+    public static string Facets(PublishedItem item) => string.Join(' ', new[]
+    {
+        Facet("kind", item.Kind), Facet("body", item.BodyCode), Facet("sector", item.Sector),
+        Facet("year", item.Date.Year.ToString(CultureInfo.InvariantCulture)), Facet("category", item.Category), Facet("outcome", item.Outcome),
+    }.Where(f => f is not null));
+
+    private static string? Facet(string name, string? value) => string.IsNullOrWhiteSpace(value) ? null
+        : name + new string([.. value.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
 
     /// <summary>How many matching items a search counts and lists at most; beyond, it says "more than" this.</summary>
     public const int CountLimit = 1000;
@@ -81,16 +116,28 @@ public sealed class PublicationIndex(DatabaseProvider provider)
 
     /// <summary>
     /// A search's statements, null without words: the count (up to one past <see cref="CountLimit"/>), then a page best
-    /// first (<c>Ranked</c>) or latest first (<c>Latest</c>). The filters are in the one query; the items are read only
-    /// for them, as the index holds only what is published (the index first: CROSS JOIN keeps SQLite from starting at the items).
+    /// first (<c>Ranked</c>) or latest first (<c>Latest</c>); every word must be there, the last one, when
+    /// <see cref="SearchQuery.Prefix"/>, as the beginning of a word. The filters are in the same query.
     /// </summary>
     public static SearchStatements? Statements(bool sqlite, SearchQuery query)
     {
         var words = SearchText.Words(query.Q);
         if (words.Count == 0)
             return null;
+        if (sqlite)
+        {
+            // the words in the titles and bodies, the filters in the facets: FTS5 intersects them
+            string?[] facets = [Facet("kind", query.Kind), Facet("body", query.Body), Facet("sector", query.Sector),
+                Facet("year", query.Year?.ToString(CultureInfo.InvariantCulture)), Facet("category", query.Category), Facet("outcome", query.Outcome)];
+            var match = $"{{title body}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (query.Prefix && i == words.Count - 1 ? "*" : "")))})"
+                + (facets.Any(f => f is not null) ? $" AND facets : ({string.Join(' ', facets.Where(f => f is not null))})" : "");
+            const string Where = "publication_search WHERE publication_search MATCH @p0";
+            return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {Where} LIMIT {CountLimit + 1})",
+                $"SELECT rowid FROM {Where} ORDER BY bm25(publication_search, 4.0, 1.0, 0.0), rowid DESC LIMIT @p1 OFFSET @p2",
+                $"SELECT rowid FROM {Where} ORDER BY rowid DESC LIMIT @p1 OFFSET @p2", [match]);
+        }
         var filters = new StringBuilder();
-        var values = new List<object?> { Match(sqlite, words, query.Prefix) };
+        var values = new List<object?> { string.Join(" & ", words.Select((w, i) => w + (query.Prefix && i == words.Count - 1 ? ":*" : ""))) };
         Filter(filters, values, "p.kind", query.Kind);
         Filter(filters, values, "p.body_code", query.Body?.ToUpperInvariant());
         Filter(filters, values, "p.sector", query.Sector);
@@ -102,19 +149,14 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             values.Add(new DateOnly(year, 1, 1));
             values.Add(new DateOnly(year, 12, 31));
         }
-        var join = filters.Length == 0 ? "" : sqlite ? " CROSS JOIN published_items p ON p.number = s.rowid" : " JOIN published_items p ON p.number = s.number";
-        var (key, where, rank) = sqlite
-            ? ("s.rowid", $"publication_search s{join} WHERE publication_search MATCH @p0{filters}", "bm25(publication_search, 4.0, 1.0)")
-            : ("s.number", $"publication_search s{join} WHERE s.document @@ to_tsquery('simple', @p0){filters}", "ts_rank(s.document, to_tsquery('simple', @p0)) DESC");
+        // the index holds only what is published: the items are read only for the filters
+        var where = "publication_search s" + (filters.Length == 0 ? "" : " JOIN published_items p ON p.number = s.number")
+            + $" WHERE s.document @@ to_tsquery('simple', @p0){filters}";
         var page = $"LIMIT @p{values.Count} OFFSET @p{values.Count + 1}";
         return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {where} LIMIT {CountLimit + 1}) c",
-            $"SELECT {key} FROM {where} ORDER BY {rank}, {key} DESC {page}", $"SELECT {key} FROM {where} ORDER BY {key} DESC {page}", [.. values]);
+            $"SELECT s.number FROM {where} ORDER BY ts_rank(s.document, to_tsquery('simple', @p0)) DESC, s.number DESC {page}",
+            $"SELECT s.number FROM {where} ORDER BY s.number DESC {page}", [.. values]);
     }
-
-    /// <summary>Every word must be there; the last one, when <paramref name="prefix"/>, as the beginning of a word.</summary>
-    private static string Match(bool sqlite, List<string> words, bool prefix) => sqlite
-        ? string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (prefix && i == words.Count - 1 ? "*" : "")))
-        : string.Join(" & ", words.Select((w, i) => w + (prefix && i == words.Count - 1 ? ":*" : "")));
 
     private static void Filter(StringBuilder filters, List<object?> values, string column, string? value)
     {

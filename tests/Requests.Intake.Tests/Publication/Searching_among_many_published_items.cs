@@ -6,7 +6,7 @@ using Requests.Intake.Storage;
 namespace Requests.Intake.Tests.Publication;
 
 // A search that matches more than it counts says "more than 1,000" and lists the latest first; one that matches fewer
-// counts them exactly and ranks them, a title's words first.
+// counts them exactly and ranks them, a title's words first; an index made anew is filled again at start.
 public sealed class Searching_among_many_published_items : IAsyncLifetime, IDisposable
 {
     private readonly IntakeApp _app = new();
@@ -19,7 +19,7 @@ public sealed class Searching_among_many_published_items : IAsyncLifetime, IDisp
         List<PublishedItem> items =
         [
             Item(new DateOnly(2017, 5, 1), "Archives anciennes : le rapport", "Ce qui est conservé.", "COM-RABAT"),
-            Item(new DateOnly(2018, 5, 1), "Inventaire des archives", "Le rapport sur les archives anciennes de la commune."),
+            Item(new DateOnly(2018, 5, 1), "Inventaire de la commune", "Le rapport sur les archives anciennes de la commune."),
             .. Enumerable.Range(0, 1003).Select(i => Item(new DateOnly(2020, 1, 1).AddDays(i), "Rapport d'activité", $"Rapport numéro {i} du service.")),
         ];
         foreach (var item in items)
@@ -66,10 +66,25 @@ public sealed class Searching_among_many_published_items : IAsyncLifetime, IDisp
         var filtered = await _app.SearchAsync("q=rapport&body=COM-RABAT");
 
         Assert.Equal((2, true), (ranked.GetProperty("total").GetInt64(), ranked.GetProperty("totalExact").GetBoolean()));
-        // the older entry has the words in its title: it comes first
-        Assert.Equal(["Archives anciennes : le rapport", "Inventaire des archives"],
+        // the older entry has the words in its title, the other in its summary: the older comes first
+        Assert.Equal(["Archives anciennes : le rapport", "Inventaire de la commune"],
             ranked.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
         Assert.Equal("Archives anciennes : le rapport", Assert.Single(filtered.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
         Assert.True(filtered.GetProperty("totalExact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Indexes_what_is_published_again_when_it_starts_on_an_empty_index()
+    {
+        using (var scope = _app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database
+                .ExecuteSqlRawAsync("INSERT INTO publication_search (publication_search) VALUES ('delete-all')");
+        Assert.Equal(0, (await _app.SearchAsync("q=archives")).GetProperty("total").GetInt64());
+
+        await using var restarted = await _app.RestartAsync();
+        var found = await restarted.SearchAsync("q=archives&body=COM-RABAT");
+
+        Assert.Equal("Archives anciennes : le rapport", Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal(1000, (await restarted.SearchAsync("q=rapport")).GetProperty("total").GetInt64());
     }
 }
