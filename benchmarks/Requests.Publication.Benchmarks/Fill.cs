@@ -102,7 +102,8 @@ static class Fill
             DROP TABLE staging;
             CREATE INDEX ix_publication_search_document ON publication_search USING GIN (document);
             """);
-        await Postgres(connection, "VACUUM ANALYZE published_items; VACUUM ANALYZE publication_search");
+        await Postgres(connection, "VACUUM ANALYZE published_items");
+        await Postgres(connection, "VACUUM ANALYZE publication_search");
     }
 
     public static async Task ExecuteAsync(string server, string sql)
