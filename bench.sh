@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the benchmarks (not tests): each project under benchmarks/ in Release, with the local RabbitMQ node and maildev
-# started for them, and PostgreSQL for the intake benchmark's scaled phase (each stopped again if this script started it).
+# started for them, and PostgreSQL for the intake benchmark's scaled phase and the publication benchmark's --postgres
+# (each stopped again if this script started it).
 #   ./bench.sh                 every benchmark project under benchmarks/
 #   ./bench.sh NAME... [-- ARGS]   only those projects (folder names under benchmarks/), ARGS passed to each
 set -euo pipefail
@@ -50,8 +51,8 @@ component_running rabbitmq || started_rabbitmq=1
 infra/rabbitmq.sh start
 component_running maildev || started_maildev=1
 infra/maildev.sh start
-# the intake benchmark's scaled phase runs intake on PostgreSQL
-if [[ " ${args[*]} " == *scaled* ]]; then
+# the intake benchmark's scaled phase and the publication benchmark's --postgres run intake on PostgreSQL
+if [[ " ${args[*]} " == *scaled* || " ${args[*]} " == *" --postgres "* ]]; then
   component_running postgres || started_postgres=1
   infra/postgres.sh start
 fi

@@ -1,137 +1,185 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Requests.Intake.Publication;
 
+/// <summary>One generated item: what the items' table holds and the normalised text the index holds.</summary>
+sealed record Generated(PublishedItem Item, string Title, string Body);
+
 /// <summary>
-/// Published items of realistic shape: register entries (a title in French and Arabic, a summary of 40 to 80 words)
-/// and answers (a subject, a question, an answer of 60 to 150 words), words drawn with a skew so that some are common.
+/// Published items and visitors' queries of realistic shape. Each language has a vocabulary of 6,000 words drawn with
+/// Zipf frequencies (the n-th most common word n times rarer than the first): French from the words of the national
+/// plan's texts (words.fr.txt, most frequent first, taken from ../shared/seeds) and their inflected forms, Arabic from
+/// function words, the domain's words and generated root-and-pattern stems, written with their usual prefixes. Register
+/// entries have a title of about 8 words and summaries of 50 to 300 words; answers a subject, a question of 20 to 80
+/// words and an answer of 50 to 300. Items are numbered in the order of their dates, as they are published.
 /// </summary>
-static class Generator
+sealed class Generator
 {
-    private static readonly string[] French = ("budget commune marché public appel offres travaux route école hôpital santé eau électricité " +
-        "assainissement déchets collecte transport autorisation permis construire urbanisme plan aménagement rapport annuel " +
-        "statistiques emploi recrutement concours résultats subvention association culture sport jeunesse environnement forêt " +
-        "agriculture irrigation barrage pêche port tourisme patrimoine archives état civil naissance mariage décès impôt taxe " +
-        "recette dépense exécution programme projet convention partenariat contrat fournisseur entreprise prix délai contrôle " +
-        "audit inspection cour comptes gestion personnel fonctionnaire salaire formation numérique portail service usager " +
-        "réclamation accès information document dossier procédure conditions tarif redevance licence agrément logement social " +
-        "bidonville relogement éclairage voirie stationnement marché couvert abattoir cimetière parc jardin bibliothèque").Split(' ');
-
-    private static readonly string[] Arabic = ("الميزانية الجماعة الصفقات العمومية طلب العروض الأشغال الطريق المدرسة المستشفى الصحة الماء الكهرباء " +
-        "التطهير النفايات النقل الرخصة البناء التعمير التصميم التهيئة التقرير السنوي الإحصائيات التشغيل التوظيف المباراة النتائج " +
-        "المنحة الجمعية الثقافة الرياضة الشباب البيئة الغابة الفلاحة السقي السد الصيد الميناء السياحة التراث الأرشيف الحالة المدنية " +
-        "الولادة الزواج الوفاة الضريبة الرسم المداخيل النفقات التنفيذ البرنامج المشروع الاتفاقية الشراكة العقد المقاولة الأثمان " +
-        "الآجال المراقبة الافتداء المجلس الأعلى للحسابات التدبير الموظفين الأجور التكوين الرقمنة البوابة الخدمة المرتفق الشكاية " +
-        "الحصول على المعلومات الوثيقة الملف المسطرة الشروط التعريفة السكن الاجتماعي الإنارة العمومية الطرق الحديقة المكتبة").Split(' ');
-
-    private static readonly string[] Bodies = ["MEF", "COM-RABAT", "ONEE", "CNSS", "MJ", "COM-FES"];
+    public const int Vocabulary = 6000;
+    public static readonly string[] Bodies = ["MEF", "MSPS", "MENPS", "MI", "MTNRA", "CNSS", "ONEE", "ANCFCC", "COM-RABAT", "COM-CASA", "COM-FES", "COM-TANGER"];
+    public static readonly DateOnly First = new(2019, 1, 1);
+    public const int Years = 8;
     private static readonly string[] Categories = ["budget", "procurement", "services", "reports-statistics", "programmes", "notices"];
     private static readonly string[] Outcomes = ["granted", "partially-granted", "refused"];
 
-    /// <summary>A word of the list, the first ones far more often (a rough Zipf law).</summary>
-    private static string Word(Random random, string[] words) => words[(int)(words.Length * Math.Pow(random.NextDouble(), 2.2))];
+    private static readonly string[] ArabicCommon = ("في من على إلى عن أن التي الذي هذا هذه مع أو كل بين حول ذلك تم لا قد بعد قبل عند خلال " +
+        "حيث كما وفق إطار بشأن لدى غير عدد سنة").Split(' ');
+    private static readonly string[] ArabicDomain = ("ميزانية جماعة صفقات عمومية طلب عروض أشغال طريق مدرسة مستشفى صحة ماء كهرباء تطهير نفايات نقل " +
+        "رخصة بناء تعمير تصميم تهيئة تقرير سنوي إحصائيات تشغيل توظيف مباراة نتائج منحة جمعية ثقافة رياضة شباب بيئة غابة فلاحة سقي " +
+        "سد صيد ميناء سياحة تراث أرشيف حالة مدنية ولادة زواج وفاة ضريبة رسم مداخيل نفقات تنفيذ برنامج مشروع اتفاقية شراكة عقد " +
+        "مقاولة أثمان آجال مراقبة مجلس حسابات تدبير موظفين أجور تكوين رقمنة بوابة خدمة مرتفق شكاية معلومات وثيقة ملف مسطرة شروط " +
+        "تعريفة سكن اجتماعي إنارة حديقة مكتبة وزارة مديرية جهة إقليم قانون مرسوم قرار").Split(' ');
+    private static readonly string[] ArabicPrefixes = ["ال", "ال", "ال", "و", "وال", "بال", "لل", "ب"];
 
-    private static string Text(Random random, string[] words, int min, int max)
+    public string[] French { get; }
+    public string[] Arabic { get; }
+    private readonly double[] _zipf;
+    private readonly Dictionary<string, string> _normal = new(StringComparer.Ordinal);
+
+    public Generator()
     {
-        var count = random.Next(min, max + 1);
-        var text = new StringBuilder();
-        for (var i = 0; i < count; i++)
-            text.Append(i == 0 ? "" : " ").Append(Word(random, words));
-        return text.ToString();
+        var seeds = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "words.fr.txt")).Where(w => w.Length > 0).ToList();
+        var french = new List<string>(seeds);
+        foreach (var suffix in new[] { "s", "e", "es", "ment", "ation", "eur", "ique", "age", "ité" })
+            french.AddRange(seeds.Where(w => w.Length > 3 && !w.EndsWith(suffix, StringComparison.Ordinal)).Select(w => w + suffix));
+        French = [.. french.Distinct().Take(Vocabulary)];
+
+        var random = new Random(11);
+        const string letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي";
+        var patterns = new[] { "فعل", "فاعل", "مفعول", "تفعيل", "مفاعلة", "افتعال", "استفعال", "فعالة", "مفعل", "فعول", "فعيل", "تفاعل", "انفعال", "فعلة", "مفعلة" };
+        var arabic = new List<string>(ArabicCommon.Concat(ArabicDomain));
+        while (arabic.Count < Vocabulary * 2)
+        {
+            var root = new[] { letters[random.Next(letters.Length)], letters[random.Next(letters.Length)], letters[random.Next(letters.Length)] };
+            arabic.Add(patterns[random.Next(patterns.Length)].Replace('ف', root[0]).Replace('ع', root[1]).Replace('ل', root[2]));
+        }
+        // the common words first, the domain's next, then the stems in a random order
+        Arabic = [.. arabic.Distinct().Where(w => w.Length >= 3 || ArabicCommon.Contains(w)).Take(Vocabulary)];
+
+        _zipf = new double[Vocabulary];
+        var sum = 0.0;
+        for (var i = 0; i < Vocabulary; i++)
+            _zipf[i] = sum += 1.0 / (i + 1);
+        for (var i = 0; i < Vocabulary; i++)
+            _zipf[i] /= sum;
     }
 
-    /// <summary>Queries as visitors type them: one to three words, French or Arabic, Arabic sometimes with a prefix or other letters.</summary>
-    public static string[] Queries(int count, int seed)
+    /// <summary>A rank drawn with Zipf frequencies: 0 is the most common word.</summary>
+    public int Rank(Random random)
+    {
+        var i = Array.BinarySearch(_zipf, random.NextDouble());
+        return Math.Min(Vocabulary - 1, i < 0 ? ~i : i);
+    }
+
+    /// <summary>How many of each language's words are common, mid-frequency or rare, by rank.</summary>
+    public const int Common = 50, Rare = 2000;
+
+    private string Normal(string word)
+    {
+        if (!_normal.TryGetValue(word, out var normal))
+            _normal[word] = normal = SearchText.Normalize(word);
+        return normal;
+    }
+
+    /// <summary>Words of one language as written (French with its accents, Arabic often with a prefix), and as indexed.</summary>
+    private (string Text, string Normal) Text(Random random, bool arabic, int min, int max)
+    {
+        var count = random.Next(min, max + 1);
+        var (text, normal) = (new StringBuilder(count * 8), new StringBuilder(count * 8));
+        for (var i = 0; i < count; i++)
+        {
+            var rank = Rank(random);
+            var word = arabic ? Arabic[rank] : French[rank];
+            if (arabic && rank >= ArabicCommon.Length && random.Next(2) == 0)
+                word = ArabicPrefixes[random.Next(ArabicPrefixes.Length)] + word;
+            if (i > 0) { text.Append(' '); normal.Append(' '); }
+            text.Append(word);
+            normal.Append(Normal(word));
+            if (random.Next(12) == 0 && i < count - 1)
+                text.Append(arabic ? '،' : ',');
+        }
+        return (text.Append('.').ToString(), normal.ToString());
+    }
+
+    /// <summary>Item <paramref name="number"/> of <paramref name="items"/>; the same number always gives the same item.</summary>
+    public Generated Item(long number, long items)
+    {
+        var random = new Random((int)number * 7919);
+        var day = First.DayNumber + (int)((number - 1) * (Years * 365L) / items);
+        var p = new PublishedItem
+        {
+            Number = number, Id = new Guid((int)number, 0, 0, new byte[8]), BodyCode = Bodies[random.Next(Bodies.Length)], Sector = "ministry",
+            Kind = random.Next(3) == 0 ? PublicationKinds.Register : PublicationKinds.Answer, State = PublicationStates.Published,
+            UpdatedBy = "bench", Date = DateOnly.FromDayNumber(day), Version = 1,
+        };
+        p.Sector = p.BodyCode.StartsWith("COM-", StringComparison.Ordinal) ? "territorial-collectivity"
+            : p.BodyCode is "CNSS" or "ONEE" or "ANCFCC" ? "public-establishment" : "ministry";
+        if (p.Kind == PublicationKinds.Register)
+        {
+            p.Category = Categories[random.Next(Categories.Length)];
+            var (titleFr, tFr) = Text(random, false, 6, 10);
+            var (titleAr, tAr) = Text(random, true, 6, 10);
+            var (summaryFr, sFr) = Text(random, false, 50, 300);
+            var (summaryAr, sAr) = random.Next(2) == 0 ? Text(random, true, 50, 300) : (null, "");
+            (p.TitleFr, p.TitleAr, p.SummaryFr, p.SummaryAr) = (titleFr, titleAr, summaryFr, summaryAr);
+            return new Generated(p, $"{tFr} {tAr}", summaryAr is null ? sFr : $"{sFr} {sAr}");
+        }
+        var arabic = random.Next(2) == 0;
+        var (subject, s) = Text(random, arabic, 6, 10);
+        var (question, q) = Text(random, arabic, 20, 80);
+        var (answer, a) = Text(random, arabic, 50, 300);
+        (p.Subject, p.Question, p.Answer) = (subject, question, answer);
+        p.Outcome = Outcomes[random.Next(Outcomes.Length)];
+        p.FiledOn = p.Date.AddDays(-random.Next(5, 40));
+        p.DelayWorkingDays = random.Next(2, 30);
+        return new Generated(p, s, $"{q} {a}");
+    }
+
+    /// <summary>
+    /// Searches as visitors make them, as query strings: one in ten browses by body and/or year without words; the others
+    /// type one to three words of one language, mostly mid-frequency, some rare, some very common; French often without
+    /// accents or in capitals, Arabic sometimes with a prefix or other letter variants; one in ten adds a filter.
+    /// </summary>
+    public string[] Queries(int count, int seed)
     {
         var random = new Random(seed);
+        string Filter() => random.Next(3) switch
+        {
+            0 => $"body={Bodies[random.Next(Bodies.Length)]}",
+            1 => $"year={First.Year + random.Next(Years)}",
+            _ => $"body={Bodies[random.Next(Bodies.Length)]}&year={First.Year + random.Next(Years)}",
+        };
+        string Word(bool arabic)
+        {
+            var pick = random.Next(100);
+            var rank = pick < 15 ? random.Next(Common) : pick < 85 ? random.Next(Common, Rare) : random.Next(Rare, Vocabulary);
+            if (arabic)
+            {
+                var word = Arabic[rank];
+                if (random.Next(3) == 0) word = ArabicPrefixes[random.Next(ArabicPrefixes.Length)] + word;
+                if (random.Next(3) == 0) word = word.Replace('ة', 'ه').Replace('أ', 'ا').Replace('إ', 'ا').Replace('ى', 'ي');
+                return word;
+            }
+            var french = French[rank];
+            if (random.Next(2) == 0) french = new string([.. french.Normalize(NormalizationForm.FormD).Where(c => c < 128)]);
+            return random.Next(10) == 0 ? french.ToUpperInvariant() : french;
+        }
         return [.. Enumerable.Range(0, count).Select(_ =>
         {
+            if (random.Next(10) == 0)
+                return Filter();
             var arabic = random.Next(2) == 0;
-            var words = Enumerable.Range(0, random.Next(1, 4)).Select(_ => arabic
-                ? (random.Next(3) == 0 ? "و" : "") + Word(random, Arabic).Replace('ة', 'ه')
-                : Word(random, French).Normalize(NormalizationForm.FormD).Where(c => c < 128).Aggregate("", (s, c) => s + c));
-            return string.Join(' ', words);
+            var words = random.Next(100) switch { < 50 => 1, < 85 => 2, _ => 3 };
+            var q = "q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, words).Select(_ => Word(arabic))));
+            return random.Next(10) == 0 ? $"{q}&{Filter()}" : q;
         })];
     }
 
-    public static async Task FillAsync(string database, int items)
+    /// <summary>The parts of a query string the raw queries use: its words and its filters.</summary>
+    public static (string? Q, string? Body, int? Year) Parse(string query)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-        var random = new Random(7);
-        var day0 = new DateOnly(2019, 1, 1).DayNumber;
-        const int Batch = 5000;
-        for (var start = 0; start < items; start += Batch)
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var item = connection.CreateCommand();
-            item.Transaction = transaction;
-            item.CommandText = """
-                INSERT INTO published_items (number, id, kind, body_code, sector, date, version, state, updated_by, updated_at,
-                    category, title_fr, title_ar, summary_fr, summary_ar, subject, question, answer, outcome, filed_on, delay_working_days)
-                VALUES ($n, $id, $kind, $body, 'ministry', $date, 1, 'published', 'bench', $at, $category, $tfr, $tar, $sfr, $sar,
-                    $subject, $question, $answer, $outcome, $filed, $delay)
-                """;
-            var names = new[] { "$n", "$id", "$kind", "$body", "$date", "$at", "$category", "$tfr", "$tar", "$sfr", "$sar", "$subject", "$question", "$answer", "$outcome", "$filed", "$delay" };
-            foreach (var name in names)
-                item.Parameters.Add(new SqliteParameter(name, null));
-            await using var index = connection.CreateCommand();
-            index.Transaction = transaction;
-            index.CommandText = "INSERT INTO publication_search (rowid, title, body) VALUES ($n, $t, $b)";
-            index.Parameters.Add(new SqliteParameter("$n", null));
-            index.Parameters.Add(new SqliteParameter("$t", null));
-            index.Parameters.Add(new SqliteParameter("$b", null));
-            for (var n = start + 1; n <= Math.Min(items, start + Batch); n++)
-            {
-                var p = new PublishedItem
-                {
-                    Number = n, Id = Guid.CreateVersion7(), Kind = random.Next(3) == 0 ? PublicationKinds.Register : PublicationKinds.Answer,
-                    BodyCode = Bodies[random.Next(Bodies.Length)], Sector = "ministry", State = PublicationStates.Published, UpdatedBy = "bench",
-                    Date = DateOnly.FromDayNumber(day0 + random.Next(8 * 365)),
-                };
-                var arabic = random.Next(2) == 0;
-                var words = arabic ? Arabic : French;
-                if (p.Kind == PublicationKinds.Register)
-                {
-                    p.Category = Categories[random.Next(Categories.Length)];
-                    p.TitleFr = Text(random, French, 5, 10);
-                    p.TitleAr = Text(random, Arabic, 4, 9);
-                    p.SummaryFr = Text(random, French, 40, 80);
-                    p.SummaryAr = random.Next(2) == 0 ? Text(random, Arabic, 30, 70) : null;
-                }
-                else
-                {
-                    p.Subject = Text(random, words, 4, 10);
-                    p.Question = Text(random, words, 20, 60);
-                    p.Answer = Text(random, words, 60, 150);
-                    p.Outcome = Outcomes[random.Next(Outcomes.Length)];
-                    p.FiledOn = p.Date.AddDays(-random.Next(5, 40));
-                    p.DelayWorkingDays = random.Next(2, 30);
-                }
-                object?[] values = [p.Number, p.Id.ToString(), p.Kind, p.BodyCode, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    "2026-12-01 00:00:00", p.Category, p.TitleFr, p.TitleAr, p.SummaryFr, p.SummaryAr, p.Subject, p.Question, p.Answer,
-                    p.Outcome, p.FiledOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.DelayWorkingDays];
-                for (var i = 0; i < values.Length; i++)
-                    item.Parameters[i].Value = values[i] ?? DBNull.Value;
-                await item.ExecuteNonQueryAsync();
-                var (title, body) = p.IndexedText;
-                index.Parameters[0].Value = n;
-                index.Parameters[1].Value = title;
-                index.Parameters[2].Value = body;
-                await index.ExecuteNonQueryAsync();
-            }
-            await transaction.CommitAsync();
-            if ((start / Batch) % 20 == 19)
-                Console.WriteLine($"  {start + Batch:N0} items");
-        }
-        await using var optimize = connection.CreateCommand();
-        optimize.CommandText = "INSERT INTO publication_search (publication_search) VALUES ('optimize'); PRAGMA wal_checkpoint(TRUNCATE);";
-        await optimize.ExecuteNonQueryAsync();
+        var parts = query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        return (parts.GetValueOrDefault("q"), parts.GetValueOrDefault("body"),
+            parts.TryGetValue("year", out var year) ? int.Parse(year, CultureInfo.InvariantCulture) : null);
     }
 }

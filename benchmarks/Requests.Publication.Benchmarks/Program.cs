@@ -1,84 +1,125 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Requests.Intake.Publication;
+using Requests.ServiceDefaults.Data;
 
-// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V]
-// Fills N published items (generated French and Arabic text) in a fresh SQLite database, starts the intake service on
-// it, and measures GET /api/public/search with V concurrent visitors, then the raw FTS5 query on the same file.
+// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V --postgres --slowest N]
+// Fills N published items (generated French and Arabic text) in a fresh database (SQLite, or with --postgres a fresh
+// PostgreSQL database on the server ./bench.sh starts), starts the intake service on it, and measures
+// GET /api/public/search with V concurrent visitors, then the same searches as raw SQL on the database, in one run;
+// --slowest N prints the N slowest searches of each phase.
 var items = Arg("--items", 1_000_000);
 var seconds = Arg("--seconds", 20);
 var visitors = Arg("--visitors", 20);
+var postgres = args.Contains("--postgres");
+var slowest = Arg("--slowest", 0);
+const double Target = 50;
 var folder = Directory.CreateTempSubdirectory("publication-bench-").FullName;
-var database = Path.Combine(folder, "intake.db");
 var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll");
-Console.WriteLine($"publication search benchmark: {items:N0} items, {visitors} visitors, {seconds} s per phase, in {folder}");
+var generator = new Generator();
+var queries = generator.Queries(5000, seed: 42);
+Console.WriteLine($"publication search benchmark: {items:N0} items on {(postgres ? "PostgreSQL" : "SQLite")}, {visitors} visitors, " +
+    $"{seconds} s per phase, load average {LoadAverage()}");
 
-// the service creates the schema (its migrations) and is stopped again while the items are written
-await (await Server.StartAsync(dll, database, folder)).DisposeAsync();
-var fill = Stopwatch.StartNew();
-await Generator.FillAsync(database, items);
-Console.WriteLine($"filled {items:N0} items in {fill.Elapsed.TotalSeconds:F0} s ({new FileInfo(database).Length / 1024 / 1024} MiB)");
-
-var queries = Generator.Queries(2000, seed: 42);
-await using (var server = await Server.StartAsync(dll, database, folder))
+Dictionary<string, string> settings;
+string? server = null, name = null;
+if (postgres)
 {
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = visitors }) { BaseAddress = server.Address };
-    await Load.RunAsync("warm-up", 3, visitors, queries, async q => (await http.GetAsync($"/api/public/search?q={Uri.EscapeDataString(q)}")).Dispose(), print: false);
-    await Load.RunAsync("API GET /api/public/search", seconds, visitors, queries, async q =>
-    {
-        using var response = await http.GetAsync($"/api/public/search?q={Uri.EscapeDataString(q)}");
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"{(int)response.StatusCode} for {q}");
-        await response.Content.ReadAsByteArrayAsync();
-    });
+    server = Environment.GetEnvironmentVariable("REQUESTS_POSTGRES")
+        ?? throw new InvalidOperationException("REQUESTS_POSTGRES is not set: run through ./bench.sh, which starts PostgreSQL for --postgres.");
+    name = $"bench_publication_{Guid.NewGuid():N}";
+    await Fill.ExecuteAsync(server, $"CREATE DATABASE {name}");
+    settings = new() { ["Database__Provider"] = "postgres", ["ConnectionStrings__Database"] = $"{server};Database={name}" };
 }
-// the same count and page query the service runs (the full-text table first: CROSS JOIN keeps SQLite from starting at the items), on its own connections to the same file
-var connections = new ConcurrentBag<SqliteConnection>();
-await Load.RunAsync("raw FTS5 (count + page of 20)", seconds, visitors, queries, async q =>
+else
+    settings = new() { ["ConnectionStrings__Database"] = $"Data Source={Path.Combine(folder, "intake.db")}" };
+try
 {
-    if (!connections.TryTake(out var connection))
-    {
-        connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
-    }
-    var match = string.Join(' ', SearchText.Words(q).Select(w => $"\"{w}\""));
-    const string from = "publication_search s CROSS JOIN published_items p ON p.number = s.rowid WHERE publication_search MATCH $q AND p.state = 'published'";
-    await using (var count = connection.CreateCommand())
-    {
-        count.CommandText = $"SELECT count(*) FROM {from}";
-        count.Parameters.AddWithValue("$q", match);
-        await count.ExecuteScalarAsync();
-    }
-    await using (var page = connection.CreateCommand())
-    {
-        page.CommandText = $"SELECT p.number FROM {from} ORDER BY bm25(publication_search, 4.0, 1.0), p.date DESC, p.number DESC LIMIT 20";
-        page.Parameters.AddWithValue("$q", match);
-        await using var reader = await page.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) { }
-    }
-    connections.Add(connection);
-});
-foreach (var c in connections)
-    await c.DisposeAsync();
-SqliteConnection.ClearAllPools();
-Directory.Delete(folder, recursive: true);
+    // the service creates the schema (its migrations) and is stopped again while the items are written
+    await (await Server.StartAsync(dll, settings, folder)).DisposeAsync();
+    var fill = Stopwatch.StartNew();
+    if (postgres)
+        await Fill.PostgresAsync(generator, $"{server};Database={name}", items);
+    else
+        await Fill.SqliteAsync(generator, Path.Combine(folder, "intake.db"), items);
+    Console.WriteLine($"filled {items:N0} items in {fill.Elapsed.TotalSeconds:F0} s");
 
-int Arg(string name, int fallback)
+    Result api;
+    await using (var intake = await Server.StartAsync(dll, settings, folder))
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = visitors }) { BaseAddress = intake.Address };
+        async Task Search(string q)
+        {
+            using var response = await http.GetAsync($"/api/public/search?{q}");
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"{(int)response.StatusCode} for {q}");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        await Load.RunAsync(5, visitors, queries, Search);
+        var cpu = intake.CpuTime;
+        api = await Load.RunAsync(seconds, visitors, queries, Search);
+        api = api with { CpuMs = (intake.CpuTime - cpu).TotalMilliseconds / api.Sorted.Length };
+    }
+
+    // the statements the service runs, on connections of their own to the same database, without HTTP or EF
+    var raw = postgres ? new Raw(() => new NpgsqlConnection($"{server};Database={name}"), false)
+        : new Raw(() => new SqliteConnection($"Data Source={Path.Combine(folder, "intake.db")};Mode=ReadOnly"), true);
+    await Load.RunAsync(3, visitors, queries, raw.SearchAsync);
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var database = await Load.RunAsync(seconds, visitors, queries, raw.SearchAsync);
+    database = database with { CpuMs = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / database.Sorted.Length };
+    await raw.DisposeAsync();
+
+    Console.WriteLine();
+    Console.WriteLine($"items {items:N0}, {visitors} visitors, {seconds} s each, load average {LoadAverage()}");
+    api.Print("API GET /api/public/search", slowest);
+    database.Print(postgres ? "raw PostgreSQL full text (same SQL)" : "raw SQLite FTS5 (same SQL)", slowest);
+    Console.WriteLine(api.P95 < Target ? $"PASS: API p95 {api.P95:F1} ms < {Target} ms" : $"FAIL: API p95 {api.P95:F1} ms >= {Target} ms");
+}
+finally
 {
-    var i = Array.IndexOf(args, name);
+    SqliteConnection.ClearAllPools();
+    NpgsqlConnection.ClearAllPools();
+    if (postgres)
+        await Fill.ExecuteAsync(server!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    Directory.Delete(folder, recursive: true);
+}
+
+int Arg(string option, int fallback)
+{
+    var i = Array.IndexOf(args, option);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-/// <summary>Visitors each sending one query after another for a while; latencies and throughput printed at the end.</summary>
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
+
+/// <summary>A phase's latencies (ms), requests per second, errors, and the CPU time a search took (the server's, or this process's for the raw SQL).</summary>
+sealed record Result(double[] Sorted, double PerSecond, int Errors, (double Ms, string Query)[] Slowest, double CpuMs = 0)
+{
+    public double P(double q) => Sorted.Length == 0 ? double.NaN : Sorted[Math.Min(Sorted.Length - 1, (int)Math.Ceiling(q * Sorted.Length) - 1)];
+
+    public double P95 => P(0.95);
+
+    public void Print(string name, int slowest)
+    {
+        Console.WriteLine($"{name,-36} {PerSecond,7:F0} req/s   p50 {P(0.50),7:F1} ms   p95 {P95,7:F1} ms   p99 {P(0.99),7:F1} ms   CPU {CpuMs,5:F2} ms/search   errors {Errors}");
+        foreach (var (ms, query) in Slowest.Take(slowest))
+            Console.WriteLine($"    {ms,8:F1} ms  {Uri.UnescapeDataString(query)}");
+    }
+}
+
+/// <summary>Visitors each sending one search after another for a while.</summary>
 static class Load
 {
-    public static async Task RunAsync(string name, int seconds, int visitors, string[] queries, Func<string, Task> send, bool print = true)
+    public static async Task<Result> RunAsync(int seconds, int visitors, string[] queries, Func<string, Task> send)
     {
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(double Ms, string Query)>();
         var errors = 0;
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
@@ -90,21 +131,77 @@ static class Load
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await send(queries[random.Next(queries.Length)]);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var query = queries[random.Next(queries.Length)];
+                    await send(query);
+                    latencies.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, query));
                 }
                 catch (Exception ex)
                 {
                     if (Interlocked.Increment(ref errors) == 1)
-                        Console.WriteLine($"  {name}: {ex.Message}");
+                        Console.WriteLine($"  {ex.Message}");
                 }
             }
         })));
-        if (!print)
-            return;
-        var sorted = latencies.Order().ToArray();
-        double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        Console.WriteLine($"{name,-34} {sorted.Length / clock.Elapsed.TotalSeconds,8:F0} req/s   p50 {P(0.50),7:F1} ms   p95 {P(0.95),7:F1} ms   p99 {P(0.99),7:F1} ms   errors {errors}");
+        return new Result([.. latencies.Select(l => l.Ms).Order()], latencies.Count / clock.Elapsed.TotalSeconds, errors,
+            [.. latencies.OrderByDescending(l => l.Ms).Take(20)]);
+    }
+}
+
+/// <summary>
+/// A search as the service's SQL, straight on the database: for words, <see cref="PublicationIndex.Statements"/> (the
+/// count, then a page ranked or latest first); for filters alone, the statements the service's query for them makes.
+/// </summary>
+sealed class Raw(Func<DbConnection> connect, bool sqlite) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<DbConnection> _connections = [];
+
+    public async Task SearchAsync(string queryString)
+    {
+        if (!_connections.TryTake(out var connection))
+        {
+            connection = connect();
+            await connection.OpenAsync();
+        }
+        var (q, body, year) = Generator.Parse(queryString);
+        var query = new SearchQuery(q, Body: body, Year: year);
+        var sql = PublicationIndex.Statements(sqlite, query);
+        if (sql is null)
+        {
+            var (where, filters) = ("state = 'published'", new List<object?>());
+            if (body is not null)
+            {
+                where += $" AND body_code = @p{filters.Count}";
+                filters.Add(body);
+            }
+            if (year is { } y)
+            {
+                where += $" AND date BETWEEN @p{filters.Count} AND @p{filters.Count + 1}";
+                filters.AddRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            }
+            var latest = $"SELECT number FROM published_items WHERE {where} ORDER BY date DESC, number DESC LIMIT @p{filters.Count} OFFSET @p{filters.Count + 1}";
+            sql = new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM published_items WHERE {where} LIMIT {PublicationIndex.CountLimit + 1}) c",
+                latest, latest, [.. filters]);
+        }
+        long total;
+        await using (var count = Commands.Prepare(connection, sql.Count, sql.Values.Length))
+        {
+            Commands.Bind(count, sql.Values);
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        var values = sql.PageValues(query)!;
+        await using (var page = Commands.Prepare(connection, total <= PublicationIndex.CountLimit ? sql.Ranked : sql.Latest, values.Length))
+        {
+            Commands.Bind(page, values);
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+        _connections.Add(connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _connections)
+            await c.DisposeAsync();
     }
 }
 
@@ -117,7 +214,16 @@ sealed class Server : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<Server> StartAsync(string dll, string database, string folder)
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<Server> StartAsync(string dll, Dictionary<string, string> settings, string folder)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -126,13 +232,14 @@ sealed class Server : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Database"] = $"Data Source={database}";
         start.Environment["RabbitMq__Transport"] = "inmemory";
         start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
         start.Environment["Intake__AccessCodeKeyFile"] = Path.Combine(folder, "keys", "access-code.key");
         start.Environment["Intake__RateLimits__PublicPerMinute"] = "100000000";
         start.Environment["Notifications__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  intake: {e.Data}"); };

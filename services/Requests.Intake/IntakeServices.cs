@@ -115,6 +115,7 @@ public static class IntakeServices
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await app.Services.GetRequiredService<PublishedCalendar>().LoadAsync(db, CancellationToken.None);
         await app.Services.GetRequiredService<BodyDirectory>().LoadAsync(db, CancellationToken.None);
+        await app.Services.GetRequiredService<PublicationIndex>().FillAsync(db, CancellationToken.None);
         await KeyLegacyAccessCodesAsync(db, app.Services.GetRequiredService<AccessCodes>());
     }
 

@@ -16,7 +16,6 @@ namespace Requests.Intake.Publication;
 public static class PublicEndpoints
 {
     public const string RateLimitPolicy = "public";
-    private const int CsvLimit = 10_000;
 
     public static IEndpointRouteBuilder MapPublicPublication(this IEndpointRouteBuilder app)
     {
@@ -25,9 +24,9 @@ public static class PublicEndpoints
                 Query(http.Request.Query, out var errors) is { } query
                     ? Results.Ok(await search.PageAsync(query, http.RequestAborted))
                     : Invalid(errors))
-            .WithSummary("Search what bodies published: q (words, French or Arabic), kind (register|answer), body, sector, category, year, outcome, page, pageSize.");
+            .WithSummary("Search what bodies published: q (words, French or Arabic), kind (register|answer), body, sector, category, year, outcome, page, pageSize; total is exact up to 1000 (totalExact), beyond that the latest first.");
         open.MapGet("/search.csv", CsvAsync)
-            .WithSummary($"The same search as CSV (open data): without q every published item of the filters, with q the best {CsvLimit}.");
+            .WithSummary($"The same search as CSV (open data): without q every published item of the filters, with q its first {PublicationIndex.CountLimit} results.");
         open.MapGet("/items/{kind}/{id:guid}", ItemAsync)
             .WithSummary("A published item in full: a register entry with its file or link, or an answer with its dates, delay and files.");
         open.MapGet("/files/{id:guid}", FileAsync)
@@ -88,7 +87,7 @@ public static class PublicEndpoints
                 Add(p);
         }
         else
-            (await search.FindAsync(query with { Page = 1, PageSize = CsvLimit }, http.RequestAborted)).Items.ForEach(Add);
+            (await search.FindAsync(query with { Page = 1, PageSize = PublicationIndex.CountLimit }, http.RequestAborted)).Items.ForEach(Add);
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "publication.csv");
     }
 

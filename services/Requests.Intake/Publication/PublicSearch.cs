@@ -7,25 +7,30 @@ namespace Requests.Intake.Publication;
 /// <summary>Reads what is published, for everyone: a page of a search, or of the latest items when no words are given.</summary>
 public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, BodyDirectory bodies)
 {
-    public async Task<(List<PublishedItem> Items, long Total)> FindAsync(SearchQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page and how many match, counted up to <see cref="PublicationIndex.CountLimit"/> (<c>Exact</c> false beyond,
+    /// and no page past that many): words through the index, filters alone through the items' indexes, newest first.
+    /// </summary>
+    public async Task<(List<PublishedItem> Items, long Total, bool Exact)> FindAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         if (SearchText.Words(query.Q).Count == 0)
         {
             var filtered = Filtered(query);
-            var total = await filtered.LongCountAsync(cancellationToken);
-            var latest = await filtered.OrderByDescending(p => p.Date).ThenByDescending(p => p.Number)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-            return (latest, total);
+            var total = await filtered.Take(PublicationIndex.CountLimit + 1).LongCountAsync(cancellationToken);
+            var skip = (query.Page - 1) * query.PageSize;
+            var latest = skip >= PublicationIndex.CountLimit ? [] : await filtered.OrderByDescending(p => p.Date).ThenByDescending(p => p.Number)
+                .Skip(skip).Take(Math.Min(query.PageSize, PublicationIndex.CountLimit - skip)).ToListAsync(cancellationToken);
+            return (latest, Math.Min(total, PublicationIndex.CountLimit), total <= PublicationIndex.CountLimit);
         }
-        var (numbers, count) = await index.SearchAsync(db, query, cancellationToken);
+        var (numbers, count, exact) = await index.SearchAsync(db, query, cancellationToken);
         var rows = await db.PublishedItems.AsNoTracking().Where(p => numbers.Contains(p.Number)).ToDictionaryAsync(p => p.Number, cancellationToken);
-        return ([.. numbers.Where(rows.ContainsKey).Select(n => rows[n])], count);
+        return ([.. numbers.Where(rows.ContainsKey).Select(n => rows[n])], count, exact);
     }
 
     public async Task<SearchPage> PageAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var (items, total) = await FindAsync(query, cancellationToken);
-        return new SearchPage(total, query.Page, query.PageSize, [.. items.Select(p => PublicItem.Of(p, bodies, Snippet(p, query.Q, query.Prefix)))]);
+        var (items, total, exact) = await FindAsync(query, cancellationToken);
+        return new SearchPage(total, exact, query.Page, query.PageSize, [.. items.Select(p => PublicItem.Of(p, bodies, Snippet(p, query.Q, query.Prefix)))]);
     }
 
     /// <summary>Every published item of the filters, newest first, streamed (no words: the whole open data set).</summary>
@@ -58,16 +63,12 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
         if (wanted.Count == 0)
             return null;
         var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
+        var words = SearchText.Located(text);
+        var at = words.FindIndex(w => wanted.Any(x => w.Word == x || (prefix || x.Length >= 4) && w.Word.StartsWith(x, StringComparison.Ordinal)));
+        if (at >= 0)
         {
-            var normal = SearchText.Normalize(words[i]);
-            if (wanted.Any(w => normal == w || (prefix || w.Length >= 4) && normal.StartsWith(w, StringComparison.Ordinal)))
-            {
-                var from = Math.Max(0, i - 8);
-                var to = Math.Min(words.Length, i + 14);
-                return (from > 0 ? "… " : "") + string.Join(' ', words[from..to]) + (to < words.Length ? " …" : "");
-            }
+            var (from, to) = (Math.Max(0, at - 8), Math.Min(words.Count, at + 14));
+            return (from > 0 ? "… " : "") + text[words[from].Start..words[to - 1].End] + (to < words.Count ? " …" : "");
         }
         return null;
     }

@@ -55,7 +55,8 @@ public sealed record PublicItem(string Kind, Guid Id, string BodyCode, string? B
     }
 }
 
-public sealed record SearchPage(long Total, int Page, int PageSize, IReadOnlyList<PublicItem> Items);
+/// <summary>A page of a search: <see cref="Total"/> is exact when <see cref="TotalExact"/>, else "more than" it.</summary>
+public sealed record SearchPage(long Total, bool TotalExact, int Page, int PageSize, IReadOnlyList<PublicItem> Items);
 
 public sealed record Suggestions(IReadOnlyList<PublicItem> Items);
 

@@ -14,30 +14,47 @@ public static class SearchText
     private static readonly string[] Prefixes = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 
     /// <summary>The words of <paramref name="text"/>, normalised.</summary>
-    public static List<string> Words(string? text)
+    public static List<string> Words(string? text) => [.. Located(text).Select(w => w.Word)];
+
+    /// <summary>The words of <paramref name="text"/>, normalised, each with where it is in the text (from Start to End).</summary>
+    public static List<(string Word, int Start, int End)> Located(string? text)
     {
-        var words = new List<string>();
+        var words = new List<(string, int, int)>();
         if (string.IsNullOrWhiteSpace(text))
             return words;
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                || c == '\u0640')
-                continue; // accents, harakat, hamza above or below (أ = ا + ٔ), superscript alef, tatweel
-            if (char.IsLetterOrDigit(c))
-                word.Append(Fold(c));
-            else if (word.Length > 0)
+            // each character decomposed on its own (the marks it leaves are dropped, so their order does not matter)
+            foreach (var c in text[i] < 128 ? Ascii[text[i]] : Decomposed(text[i]))
             {
-                words.Add(Stem(word.ToString()));
-                word.Clear();
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                    || c == '\u0640')
+                    continue; // accents, harakat, hamza above or below (أ = ا + ٔ), superscript alef, tatweel
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (word.Length == 0)
+                        start = i;
+                    word.Append(Fold(c));
+                }
+                else if (word.Length > 0)
+                {
+                    words.Add((Stem(word.ToString()), start, i));
+                    word.Clear();
+                }
             }
         }
         if (word.Length > 0)
-            words.Add(Stem(word.ToString()));
+            words.Add((Stem(word.ToString()), start, text.Length));
         return words;
     }
+
+    private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+    private static readonly string?[] Decompositions = new string?[char.MaxValue + 1];
+
+    private static string Decomposed(char c) => Decompositions[c] ??= char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
 
     /// <summary>The normalised words of <paramref name="text"/>, one space between them: what the index holds.</summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));

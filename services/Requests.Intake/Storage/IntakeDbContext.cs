@@ -80,7 +80,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(p => p.Id).IsUnique();
             e.HasIndex(p => p.CaseId).IsUnique();
             e.HasIndex(p => new { p.State, p.Date });
-            e.HasIndex(p => new { p.BodyCode, p.State });
+            e.HasIndex(p => new { p.BodyCode, p.State, p.Date });
         });
         modelBuilder.Entity<PublishedVersion>(e =>
         {

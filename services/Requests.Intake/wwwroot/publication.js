@@ -52,6 +52,8 @@ const arabic = {
 const texts = {
   choose: ["tous", "الكل"],
   count: ["{0} résultat(s)", "{0} نتيجة"],
+  countMore: ["Plus de {0} résultats, les plus récents d'abord : ajoutez un mot ou un filtre pour les classer par pertinence.",
+    "أكثر من {0} نتيجة، الأحدث أولا: أضيفوا كلمة أو تصفية لترتيبها حسب الصلة."],
   none: ["Aucune publication ne correspond : essayez d'autres mots ou moins de filtres.", "لا يوجد أي منشور مطابق: جربوا كلمات أخرى أو تصفية أقل."],
   pageOf: ["Page {0} sur {1}", "الصفحة {0} من {1}"],
   noService: ["Le service ne répond pas : réessayez dans un instant.", "الخدمة لا تستجيب: أعيدوا المحاولة بعد لحظات."],
@@ -85,6 +87,14 @@ const sectors = {
   ministry: ["Départements ministériels", "القطاعات الوزارية"],
   "public-establishment": ["Établissements publics", "المؤسسات العمومية"],
   "territorial-collectivity": ["Collectivités territoriales", "الجماعات الترابية"],
+};
+
+// the twelve regions (2015), as the directory writes them in French
+const regionsAr = {
+  "Tanger-Tétouan-Al Hoceïma": "طنجة تطوان الحسيمة", "L'Oriental": "الشرق", "Fès-Meknès": "فاس مكناس",
+  "Rabat-Salé-Kénitra": "الرباط سلا القنيطرة", "Béni Mellal-Khénifra": "بني ملال خنيفرة", "Casablanca-Settat": "الدار البيضاء سطات",
+  "Marrakech-Safi": "مراكش آسفي", "Drâa-Tafilalet": "درعة تافيلالت", "Souss-Massa": "سوس ماسة", "Guelmim-Oued Noun": "كلميم واد نون",
+  "Laâyoune-Sakia El Hamra": "العيون الساقية الحمراء", "Dakhla-Oued Ed-Dahab": "الداخلة وادي الذهب",
 };
 
 const outcomes = {
@@ -243,8 +253,9 @@ async function search() {
 
 function showResults() {
   if (!lastSearch) return;
-  const { total, page, pageSize, items } = lastSearch;
-  $("#count").textContent = total ? t("count", total) : t("none");
+  const { total, totalExact, page, pageSize, items } = lastSearch;
+  $("#count").textContent = !total ? t("none")
+    : totalExact ? t("count", total) : t("countMore", new Intl.NumberFormat("fr-FR").format(total));
   $("ol.results").replaceChildren(...items.map(resultItem));
   $("ol.results").start = (page - 1) * pageSize + 1;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -339,7 +350,7 @@ function showBody() {
   const about = $("dl.about", section);
   about.replaceChildren();
   row(about, t("sectorLabel"), sectors[body.sector] ? pick(sectors[body.sector]) : body.sector);
-  row(about, t("region"), body.region);
+  row(about, t("region"), lang === "ar" ? regionsAr[body.region] ?? body.region : body.region);
   const officers = $("ul.officers", section);
   officers.replaceChildren(...body.officers.map(o => element("li", {}, isolated(o.name), " · ",
     element("a", { href: `mailto:${o.email}`, textContent: o.email, dir: "ltr" }))));

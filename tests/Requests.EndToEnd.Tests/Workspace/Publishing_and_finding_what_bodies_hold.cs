@@ -204,6 +204,17 @@ public sealed class Publishing_and_finding_what_bodies_hold(StaffWorkspace syste
         await Assertions.Expect(visitor.Locator("#item")).ToContainTextAsync("Information communiquée");
         await Assertions.Expect(visitor.Locator("#item ul.files a")).ToHaveTextAsync("marches-nettoyage-2025.pdf");
 
+        // the body's page shows its figures as reporting computes them, once reporting has the answer
+        using var reporting = new HttpClient { BaseAddress = system.Reporting.Address };
+        var figures = await Steps.EventuallyAsync(() => reporting.GetFromJsonAsync<JsonElement>("/api/public/bodies/COM-TETOUAN/figures"),
+            f => f.GetProperty("figures").EnumerateArray().Any(y => y.GetProperty("answered").GetInt64() > 0), system.Reporting);
+        await visitor.GotoAsync(Public("/publication.html?show=body&code=COM-TETOUAN"));
+        var rows = visitor.Locator("#body table.figures tbody tr");
+        var years = figures.GetProperty("figures").EnumerateArray().OrderByDescending(y => y.GetProperty("year").GetInt32()).ToList();
+        await Assertions.Expect(rows).ToHaveCountAsync(years.Count);
+        for (var i = 0; i < years.Count; i++)
+            await Assertions.Expect(rows.Nth(i).Locator("th, td")).ToHaveTextAsync([.. FiguresRow(years[i])]);
+
         // the next citizen typing a like subject is offered the published answer
         var citizen = await system.NewPageAsync("fr-MA");
         await citizen.SetViewportSizeAsync(390, 844);
@@ -290,6 +301,17 @@ public sealed class Publishing_and_finding_what_bodies_hold(StaffWorkspace syste
     private static readonly Dictionary<string, string> s_passwords = [];
 
     /// <summary>The body's officer, signed in on a fresh page; the body, its officer and the account are made once.</summary>
+    /// <summary>A year's figures as the French body page writes them: counts, rates to one decimal, delays in working days.</summary>
+    private static IEnumerable<string> FiguresRow(JsonElement year)
+    {
+        static string Decimal(JsonElement v) => Math.Round(v.GetDecimal(), 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
+        string Rate(string name) => year.GetProperty(name) is { ValueKind: JsonValueKind.Number } v ? $"{Decimal(v)} %" : "—";
+        string Days(string name) => year.GetProperty(name) is { ValueKind: JsonValueKind.Number } v ? $"{Decimal(v)} jour(s) ouvrable(s)" : "—";
+        return [year.GetProperty("year").GetInt32().ToString(CultureInfo.InvariantCulture), year.GetProperty("received").GetInt64().ToString(CultureInfo.InvariantCulture),
+            year.GetProperty("answered").GetInt64().ToString(CultureInfo.InvariantCulture), Rate("responseRate"), Days("averageDelay"),
+            Days("medianDelay"), Rate("inTimeRate")];
+    }
+
     private async Task<IPage> OfficerAsync(string code, string nameFr, string nameAr, string userName)
     {
         await Once.WaitAsync();

@@ -41,8 +41,8 @@ public sealed class StaffWorkspace : IAsyncLifetime
         Broker = await Broker.CreateVirtualHostAsync();
         // routing starts last, as ./run.sh starts it: the directory and calendar it publishes at start find the others' queues
         var routingKey = RoutingProcess.CreateSigningKey(Path.Combine(_folder, "routing.db"));
-        Intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), Broker, settings: routingKey);
         Reporting = await ReportingProcess.StartAsync(Path.Combine(_folder, "reporting.db"), Broker, routingKey);
+        Intake = await IntakeProcess.StartAsync(Path.Combine(_folder, "intake.db"), Broker, settings: routingKey, reporting: Reporting);
         Routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), Broker);
         Staff = await StaffProcess.StartAsync(Routing, Intake, Reporting);
         Admin = await Steps.SignInAsync(Routing, RoutingProcess.AdminUserName, RoutingProcess.AdminPassword);
