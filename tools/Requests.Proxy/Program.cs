@@ -8,7 +8,12 @@ using Yarp.ReverseProxy.LoadBalancing;
 // /health/ready is asked each second: one that fails twice gets no more requests until it answers again. A request
 // whose instance refused the connection (the process is gone, the checks have not seen it yet) goes to another one:
 // nothing reached the dead one, so nothing is done twice.
+// A POST to a path of KeyedPosts (intake's filings, which honour an Idempotency-Key) gets a key when it has none, and is
+// sent to another instance when its instance failed after it was sent (a reset, no answer): with its key, the second
+// instance answers the receipt of the first attempt if that one was stored. Only bodies of known length up to 64 KiB are
+// kept for that (filings; files sent with a filing are streamed once and never resent).
 //   Proxy__intake__Listen=http://127.0.0.1:5080 Proxy__intake__Instances=http://127.0.0.1:6461,http://127.0.0.1:6462
+//   Proxy__intake__KeyedPosts=/api/requests,/api/complaints
 var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 var kinds = settings.GetSection("Proxy").Get<Dictionary<string, ProxiedKind>>();
 if (kinds is not { Count: > 0 })
@@ -29,6 +34,8 @@ WebApplication Proxy(string kind, ProxiedKind settings)
     // the services apply their own limits (documents go up to 501 MiB)
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
     var instances = settings.Instances.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var keyedPosts = settings.KeyedPosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
     builder.Services.AddReverseProxy().LoadFromMemory(
         [
             new RouteConfig
@@ -64,30 +71,48 @@ WebApplication Proxy(string kind, ProxiedKind settings)
     var app = builder.Build();
     app.MapReverseProxy(pipeline =>
     {
-        pipeline.Use(ElsewhereWhenRefused);
+        pipeline.Use((context, next) => ElsewhereWhenFailed(context, next, keyedPosts));
         pipeline.UseLoadBalancing();
     });
     return app;
 }
 
-static async Task ElsewhereWhenRefused(HttpContext context, Func<Task> next)
+static async Task ElsewhereWhenFailed(HttpContext context, Func<Task> next, HashSet<string> keyedPosts)
 {
     var proxy = context.GetReverseProxyFeature();
     // load balancing narrows the list to the one it picks: keep the whole list
     var candidates = proxy.AvailableDestinations.ToList();
+    var body = await ResendableBodyAsync(context, keyedPosts);
     while (true)
     {
+        if (body is not null)
+            context.Request.Body = new MemoryStream(body, writable: false);
         await next();
         var error = context.Features.Get<IForwarderErrorFeature>();
-        if (error is null || context.Response.HasStarted || !Refused(error.Exception) || proxy.ProxiedDestination is not { } refused)
+        if (error is null || context.Response.HasStarted || proxy.ProxiedDestination is not { } failed)
             return;
-        candidates.Remove(refused);
+        if (!Refused(error.Exception) && !(body is not null && error.Error is ForwarderError.Request or ForwarderError.RequestBodyDestination))
+            return;
+        candidates.Remove(failed);
         if (candidates.Count == 0)
             return;
         proxy.AvailableDestinations = candidates.ToList();
         context.Features.Set<IForwarderErrorFeature>(null);
         context.Response.Clear(); // the 502 of the refused attempt, not started
     }
+}
+
+// A keyed filing's body, read to be sent again if need be; null for any other request, left to stream.
+static async Task<byte[]?> ResendableBodyAsync(HttpContext context, HashSet<string> keyedPosts)
+{
+    var request = context.Request;
+    if (!HttpMethods.IsPost(request.Method) || !keyedPosts.Contains(request.Path.Value ?? "") || request.ContentLength is not (>= 0 and <= 64 * 1024))
+        return null;
+    if (!request.Headers.ContainsKey("Idempotency-Key"))
+        request.Headers["Idempotency-Key"] = Guid.NewGuid().ToString("N");
+    var body = new byte[request.ContentLength.Value];
+    await request.Body.ReadExactlyAsync(body, context.RequestAborted);
+    return body;
 }
 
 static bool Refused(Exception? exception) => exception switch
@@ -104,4 +129,7 @@ internal sealed class ProxiedKind
 
     /// <summary>The instances' addresses, comma separated.</summary>
     public string Instances { get; set; } = "";
+
+    /// <summary>Paths whose POSTs honour an <c>Idempotency-Key</c>, comma separated: they may be sent again.</summary>
+    public string KeyedPosts { get; set; } = "";
 }
