@@ -141,6 +141,7 @@ public sealed partial class Using_the_citizen_page : IAsyncLifetime
         await form.Locator("[name=description]").FillAsync("Les rapports trimestriels d'exécution du budget.");
         await form.Locator("[name='requester.fullName']").FillAsync("Amina Alaoui");
         await form.Locator("[name='requester.identityNumber']").FillAsync("AB123456");
+        await form.Locator("[name='requester.email']").FillAsync("amina@example.ma");
         await form.Locator("[name=consent]").CheckAsync();
 
         await form.Locator("button[type=submit]").ClickAsync();
