@@ -10,8 +10,8 @@ using Yarp.ReverseProxy.LoadBalancing;
 // nothing reached the dead one, so nothing is done twice.
 // A POST to a path of KeyedPosts (intake's filings, which honour an Idempotency-Key) gets a key when it has none, and is
 // sent to another instance when its instance failed after it was sent (a reset, no answer): with its key, the second
-// instance answers the receipt of the first attempt if that one was stored. Only bodies of known length up to 64 KiB are
-// kept for that (filings; files sent with a filing are streamed once and never resent).
+// instance answers the receipt of the first attempt if that one was stored. Only bodies up to 64 KiB are kept for that
+// (filings; files sent with a filing are streamed once and never resent).
 //   Proxy__intake__Listen=http://127.0.0.1:5080 Proxy__intake__Instances=http://127.0.0.1:6461,http://127.0.0.1:6462
 //   Proxy__intake__KeyedPosts=/api/requests,/api/complaints
 var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
@@ -102,17 +102,24 @@ static async Task ElsewhereWhenFailed(HttpContext context, Func<Task> next, Hash
     }
 }
 
-// A keyed filing's body, read to be sent again if need be; null for any other request, left to stream.
+// A keyed filing's body, read to be sent again if need be; null for any other request, left to stream. A body of unknown
+// length (chunked) is read up to the limit: past it, what was read goes first, then the rest as it comes.
 static async Task<byte[]?> ResendableBodyAsync(HttpContext context, HashSet<string> keyedPosts)
 {
+    const int Limit = 64 * 1024;
     var request = context.Request;
-    if (!HttpMethods.IsPost(request.Method) || !keyedPosts.Contains(request.Path.Value ?? "") || request.ContentLength is not (>= 0 and <= 64 * 1024))
+    if (!HttpMethods.IsPost(request.Method) || !keyedPosts.Contains(request.Path.Value ?? "") || request.ContentLength > Limit)
         return null;
+    var body = new byte[Limit + 1];
+    var read = await request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, context.RequestAborted);
+    if (read > Limit)
+    {
+        request.Body = new PrefixedStream(body, request.Body);
+        return null;
+    }
     if (!request.Headers.ContainsKey("Idempotency-Key"))
         request.Headers["Idempotency-Key"] = Guid.NewGuid().ToString("N");
-    var body = new byte[request.ContentLength.Value];
-    await request.Body.ReadExactlyAsync(body, context.RequestAborted);
-    return body;
+    return body[..read];
 }
 
 static bool Refused(Exception? exception) => exception switch
@@ -121,6 +128,37 @@ static bool Refused(Exception? exception) => exception switch
     SocketException { SocketErrorCode: SocketError.ConnectionRefused } => true,
     _ => Refused(exception.InnerException),
 };
+
+/// <summary>A body whose start was read: that start, then the rest from <paramref name="rest"/>.</summary>
+internal sealed class PrefixedStream(byte[] start, Stream rest) : Stream
+{
+    private int _position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_position == start.Length)
+            return await rest.ReadAsync(buffer, cancellationToken);
+        var count = Math.Min(buffer.Length, start.Length - _position);
+        start.AsMemory(_position, count).CopyTo(buffer);
+        _position += count;
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
 
 internal sealed class ProxiedKind
 {
