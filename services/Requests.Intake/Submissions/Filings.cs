@@ -55,8 +55,6 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         if (byStaff && bodyOf(form) is { } body && !string.IsNullOrWhiteSpace(body) && !http.User.MayRegisterFor(body))
             return Results.Problem(statusCode: 403, title: "You may register filings only for the bodies you are designated for.",
                 detail: $"Your account is not designated for '{body}'; nothing was recorded.");
-        if (filed is { } sent && await keys.ReplayAsync(http, sent.Key, sent.Fingerprint) is { } replayed)
-            return replayed;
         var errors = validate(form);
         var (channel, receivedOn) = receivedBy(form);
         var receipt = CheckReceipt(errors, channel, receivedOn, byStaff);
@@ -155,7 +153,9 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
             await uploads.ForgetAsync(documents);
             return SubmissionEndpoints.Problem(503, "The receipt could not be stored and nothing was recorded. Please try again.");
         }
-        if (trackingNumber is null) // the same key came through another request first: its receipt, or its refusal
+        // the key was taken, by this filing sent before or by another: its receipt, or a refusal (looked up only then, not
+        // before each filing: one query per filing would take a database connection from each)
+        if (trackingNumber is null)
         {
             await uploads.ForgetAsync(documents);
             return await keys.ReplayAsync(http, key!.Key, key.Fingerprint)

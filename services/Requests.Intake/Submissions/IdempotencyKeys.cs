@@ -55,7 +55,7 @@ public sealed class IdempotencyKeys(IntakeDbContext db, AccessCodeSeal seal)
 
     /// <summary>
     /// The receipt already given for <paramref name="key"/> (201, marked <c>Idempotent-Replayed</c>), a 422 when the key
-    /// came with another filing, or null when the key is new.
+    /// came with another filing, or null when the key is not stored.
     /// </summary>
     public async Task<IResult?> ReplayAsync(HttpContext http, string key, string fingerprint)
     {
