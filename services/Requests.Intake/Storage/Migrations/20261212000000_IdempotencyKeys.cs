@@ -5,7 +5,7 @@ namespace Requests.Intake.Storage.Migrations;
 
 /// <summary>Filings' idempotency keys, one row per key, stored with the case (see <c>IdempotencyKeys</c>).</summary>
 [DbContext(typeof(IntakeDbContext))]
-[Migration("20261211000000_IdempotencyKeys")]
+[Migration("20261212000000_IdempotencyKeys")]
 public sealed class IdempotencyKeys : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
