@@ -136,6 +136,8 @@ start_proxy() {
     envs+=("Proxy__${kind}__Listen=http://127.0.0.1:$(proxy_port "$kind")")
     envs+=("Proxy__${kind}__Instances=http://127.0.0.1:$(instance_port "$kind" 1),http://127.0.0.1:$(instance_port "$kind" 2)")
   done
+  # intake's filings honour an Idempotency-Key: the proxy may send them again to the other instance
+  envs+=("Proxy__intake__KeyedPosts=/api/requests,/api/complaints,/api/staff/requests,/api/staff/complaints")
   spawn_daemon "$PID_DIR/proxy.pid" "$LOG_DIR/proxy.log" env "${envs[@]}" dotnet "$(dll_of tools/Requests.Proxy)"
   wait_until --pid "$(cat "$PID_DIR/proxy.pid")" --log "$LOG_DIR/proxy.log" 60 "the proxy" port_open "$INTAKE_PORT"
   info "proxy ready (pid $(cat "$PID_DIR/proxy.pid"))"

@@ -68,6 +68,7 @@ public static class IntakeServices
         builder.Services.AddSingleton<ReceiptWriter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ReceiptWriter>());
         builder.Services.AddScoped<Filings>();
+        builder.Services.AddScoped<IdempotencyKeys>();
         builder.Services.AddScoped<RedirectionFiling>();
         builder.AddDocuments();
         builder.AddPublication();

@@ -121,6 +121,39 @@ public sealed partial class Using_the_citizen_page : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sends_a_filing_whose_answer_was_lost_again_with_its_key_and_is_filed_once()
+    {
+        var keys = new List<string?>();
+        await _page.RouteAsync("**/api/requests", async route =>
+        {
+            keys.Add(await route.Request.HeaderValueAsync("idempotency-key"));
+            if (keys.Count > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await route.FetchAsync(); // stored, but the answer never reaches the page
+            await route.AbortAsync("connectionreset");
+        });
+        var form = _page.Locator("#request-form");
+        await form.Locator("[name=bodyCode]").SelectOptionAsync("MEF");
+        await form.Locator("[name=subject]").FillAsync("Exécution du budget 2025");
+        await form.Locator("[name=description]").FillAsync("Les rapports trimestriels d'exécution du budget.");
+        await form.Locator("[name='requester.fullName']").FillAsync("Amina Alaoui");
+        await form.Locator("[name='requester.identityNumber']").FillAsync("AB123456");
+        await form.Locator("[name='requester.email']").FillAsync("amina@example.ma");
+        await form.Locator("[name=consent]").CheckAsync();
+
+        await form.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#receipt [data-receipt=trackingNumber]")).ToHaveTextAsync(TrackingNumber());
+        Assert.Equal(2, keys.Count);
+        Assert.Matches("^[0-9a-f]{32}$", keys[0]);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal((1L, 1L), await _app.StoredAsync());
+    }
+
+    [Fact]
     public async Task Shows_each_invalid_field_next_to_it_and_stores_nothing()
     {
         var form = _page.Locator("#request-form");

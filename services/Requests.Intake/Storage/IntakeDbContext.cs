@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Requests.Intake.Documents;
 using Requests.Intake.Publication;
+using Requests.Intake.Submissions;
 using Requests.Notifications.Delivery;
 using Requests.ServiceDefaults.Calendar;
 using Requests.ServiceDefaults.Data;
@@ -73,6 +74,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         });
         modelBuilder.Entity<DocumentChunk>(e => e.ToTable("DocumentChunks").HasKey(c => new { c.DocumentId, c.Number }));
         modelBuilder.Entity<ReceiptCode>().HasKey(r => r.CaseId);
+        modelBuilder.Entity<IdempotencyKey>(e =>
+        {
+            e.ToTable("IdempotencyKeys");
+            e.HasKey(k => k.Key);
+            e.HasIndex(k => k.CreatedAt);
+        });
         modelBuilder.Entity<PublishedItem>(e =>
         {
             e.ToTable("published_items");

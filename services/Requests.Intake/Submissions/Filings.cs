@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
@@ -10,9 +11,10 @@ namespace Requests.Intake.Submissions;
 
 /// <summary>Turns a valid form into a stored case and the citizen's receipt; an invalid one changes nothing.</summary>
 /// <remarks>A complaint, and any filing staff register, may come with files (<c>multipart/form-data</c>): they are stored
-/// with the case in the receipt's transaction, the citizen's as the <c>filing</c> step, staff's as its <c>scan</c>.</remarks>
+/// with the case in the receipt's transaction, the citizen's as the <c>filing</c> step, staff's as its <c>scan</c>.
+/// A filing with an <c>Idempotency-Key</c> may be sent again: see <see cref="IdempotencyKeys"/>.</remarks>
 public sealed class Filings(SubmissionValidator validator, CalendarStore calendar, ReceiptWriter writer, ReceiptNotices notices,
-    DocumentUploads uploads, AccessCodes codes, TimeProvider clock)
+    DocumentUploads uploads, AccessCodes codes, IdempotencyKeys keys, TimeProvider clock)
 {
     public Task<IResult> FileRequestAsync(HttpContext http, bool byStaff) =>
         FileAsync(http, SubmissionJson.Default.InformationRequestForm, byStaff, f => f.BodyCode, f => validator.Validate(f),
@@ -27,18 +29,29 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         Func<TForm, (string? Channel, DateOnly? On)> receivedBy, Func<TForm, Reception, string?, CaseRecord> newCase,
         string? documentStep) where TForm : class
     {
+        var (key, keyError) = IdempotencyKeys.Read(http.Request);
+        if (keyError is not null)
+            return keyError;
         var (form, upload, error) = await SubmissionEndpoints.ReadFormAndFilesAsync(http.Request, type, uploads, caseBytes: 0,
             filesAllowed: documentStep is not null);
         if (form is null)
             return error!;
         using (upload)
-            return await FileAsync(http, form, byStaff, bodyOf, validate, receivedBy, newCase, documentStep, upload);
+        {
+            // staff filings keep the account that typed them in
+            var recordedBy = byStaff ? http.User.Identity?.Name ?? "staff" : null;
+            var filed = key is null ? ((string, string)?)null : (key, IdempotencyKeys.Fingerprint(http.Request.Path, recordedBy,
+                JsonSerializer.SerializeToUtf8Bytes(form, type), upload?.Files ?? []));
+            return await FileAsync(http, form, recordedBy, bodyOf, validate, receivedBy, newCase, documentStep, upload, filed);
+        }
     }
 
-    private async Task<IResult> FileAsync<TForm>(HttpContext http, TForm form, bool byStaff, Func<TForm, string?> bodyOf,
+    private async Task<IResult> FileAsync<TForm>(HttpContext http, TForm form, string? recordedBy, Func<TForm, string?> bodyOf,
         Func<TForm, Dictionary<string, string[]>> validate, Func<TForm, (string? Channel, DateOnly? On)> receivedBy,
-        Func<TForm, Reception, string?, CaseRecord> newCase, string? documentStep, Upload? upload)
+        Func<TForm, Reception, string?, CaseRecord> newCase, string? documentStep, Upload? upload,
+        (string Key, string Fingerprint)? filed)
     {
+        var byStaff = recordedBy is not null;
         if (byStaff && bodyOf(form) is { } body && !string.IsNullOrWhiteSpace(body) && !http.User.MayRegisterFor(body))
             return Results.Problem(statusCode: 403, title: "You may register filings only for the bodies you are designated for.",
                 detail: $"Your account is not designated for '{body}'; nothing was recorded.");
@@ -47,15 +60,14 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         var receipt = CheckReceipt(errors, channel, receivedOn, byStaff);
         if (errors.Count > 0)
             return Invalid(errors);
-        // staff filings keep the account that typed them in
-        var recordedBy = byStaff ? http.User.Identity?.Name ?? "staff" : null;
         var record = newCase(form, receipt, recordedBy);
+        var key = filed is { } k ? keys.New(k.Key, k.Fingerprint, record, clock.GetUtcNow().UtcDateTime) : null;
         var documents = upload is { Files.Count: > 0 }
             ? await uploads.StoreAsync(upload, record.Id, documentStep, DocumentStates.Delivered, recordedBy ?? "citizen", null, http.RequestAborted)
             : [];
         try
         {
-            return await StoreAsync(record, documents, http.RequestAborted);
+            return await StoreAsync(http, record, documents, key);
         }
         catch
         {
@@ -129,17 +141,25 @@ public sealed class Filings(SubmissionValidator validator, CalendarStore calenda
         };
     }
 
-    private async Task<IResult> StoreAsync(CaseRecord record, List<DocumentRecord> documents, CancellationToken cancellationToken)
+    private async Task<IResult> StoreAsync(HttpContext http, CaseRecord record, List<DocumentRecord> documents, IdempotencyKey? key)
     {
-        string trackingNumber;
+        string? trackingNumber;
         try
         {
-            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), cancellationToken, documents);
+            trackingNumber = await writer.StoreAsync(record, notices.Seal(record), http.RequestAborted, documents, key);
         }
         catch (ReceiptNotStoredException)
         {
             await uploads.ForgetAsync(documents);
             return SubmissionEndpoints.Problem(503, "The receipt could not be stored and nothing was recorded. Please try again.");
+        }
+        // the key was taken, by this filing sent before or by another: its receipt, or a refusal (looked up only then, not
+        // before each filing: one query per filing would take a database connection from each)
+        if (trackingNumber is null)
+        {
+            await uploads.ForgetAsync(documents);
+            return await keys.ReplayAsync(http, key!.Key, key.Fingerprint)
+                ?? throw new InvalidOperationException($"The {IdempotencyKeys.Header} was taken but is not stored.");
         }
         var receipt = new Receipt(record.Id, trackingNumber, record.AccessCode!, new DateTimeOffset(record.ReceivedAt, TimeSpan.Zero),
             record.ReceivedOn, record.DueOn, record.RuleVersion);

@@ -37,6 +37,18 @@ internal static class ReceiptSql
         d.Id.ToString(), d.CaseId.ToString(), d.Step, d.Name, d.Size, d.DeclaredType, d.ContentType, d.Sha256, d.AddedBy,
         d.AddedAt, d.State, d.Sequence, d.ActionId?.ToString());
 
+    private static readonly string[] KeyColumns = ["key", "fingerprint", "case_id", "sealed_code", "created_at"];
+
+    /// <summary>A filing's idempotency key: no row when the key is taken (none inserted, no error to undo the batch).</summary>
+    public static DbCommand Key(DbConnection connection) => Commands.Prepare(connection,
+        Commands.Insert("idempotency_keys", KeyColumns) + " ON CONFLICT (key) DO NOTHING", KeyColumns.Length);
+
+    public static void BindKey(DbCommand command, IdempotencyKey k) =>
+        Commands.Bind(command, k.Key, k.Fingerprint, k.CaseId.ToString(), k.SealedCode, k.CreatedAt);
+
+    public static DbCommand PruneKeys(DbConnection connection) =>
+        Commands.Prepare(connection, "DELETE FROM idempotency_keys WHERE created_at < @p0", 1);
+
     public static DbCommand Counter(DbConnection connection) => Commands.Prepare(connection,
         "INSERT INTO tracking_counters (key, last) VALUES (@p0, @p1) " +
         "ON CONFLICT (key) DO UPDATE SET last = tracking_counters.last + excluded.last RETURNING last", 2);

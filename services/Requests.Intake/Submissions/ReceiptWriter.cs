@@ -22,6 +22,12 @@ namespace Requests.Intake.Submissions;
 /// committed at once; a flood is unaffected, since its commits take longer than the interval.
 /// </para>
 /// <para>The writer has a thread of its own: it blocks in SQLite and in the disk's flush, not the request threads.</para>
+/// <para>
+/// A filing's <see cref="IdempotencyKey"/> is inserted first, unless taken (by a filing of this batch, an earlier one, or
+/// another instance's: PostgreSQL makes this insert wait for that one's commit): the filing is then left out and its
+/// caller told so. Keys are taken in their order, before the counters: two instances never deadlock. About once an hour
+/// a commit also deletes the keys older than <c>Intake:IdempotencyKeyRetention</c> (24 h).
+/// </para>
 /// </summary>
 public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outbox, WriteGate writes,
     TimeProvider clock, IConfiguration configuration, ILogger<ReceiptWriter> logger) : BackgroundService
@@ -29,6 +35,8 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     private const int MaxBatch = 1024;
 
     private readonly TimeSpan _commitInterval = configuration.GetValue("Intake:CommitInterval", TimeSpan.FromMilliseconds(2));
+    private readonly TimeSpan _keyRetention = configuration.GetValue("Intake:IdempotencyKeyRetention", TimeSpan.FromHours(24));
+    private DateTime _keysPruned;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -47,10 +55,11 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     /// both are durable. <see cref="ReceiptNoticeWriter"/> renders the e-mail after the commit, off this path.
     /// </summary>
     /// <param name="documents">Files that came with the filing, already in the document store: their rows commit with the case.</param>
-    public async Task<string> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken,
-        IReadOnlyList<DocumentRecord>? documents = null)
+    /// <param name="key">The filing's idempotency key: null is returned, and nothing stored, when it was already taken.</param>
+    public async Task<string?> StoreAsync(CaseRecord record, string? sealedCode, CancellationToken cancellationToken,
+        IReadOnlyList<DocumentRecord>? documents = null, IdempotencyKey? key = null)
     {
-        var pending = new Pending(record, sealedCode, documents ?? []);
+        var pending = new Pending(record, sealedCode, documents ?? [], key);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task;
     }
@@ -93,11 +102,15 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         try
         {
             _statements ??= Statements.Open(scopes);
-            string[] numbers;
+            string?[] numbers;
             writes.Enter();
             try
             {
-                numbers = _statements.Write(batch, clock.GetUtcNow().UtcDateTime);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var prune = now - _keysPruned > TimeSpan.FromHours(1) ? now - _keyRetention : (DateTime?)null;
+                numbers = _statements.Write(batch, now, prune);
+                if (prune is not null)
+                    _keysPruned = now;
             }
             finally
             {
@@ -118,9 +131,9 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
         }
     }
 
-    private sealed record Pending(CaseRecord Record, string? SealedCode, IReadOnlyList<DocumentRecord> Documents)
+    private sealed record Pending(CaseRecord Record, string? SealedCode, IReadOnlyList<DocumentRecord> Documents, IdempotencyKey? Key)
     {
-        public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Prepared statements on one open connection, reused for every batch.</summary>
@@ -128,7 +141,7 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
     {
         private readonly IServiceScope _scope;
         private readonly DbConnection _connection;
-        private readonly DbCommand _counter, _case, _message, _notice, _document;
+        private readonly DbCommand _counter, _case, _message, _notice, _document, _key, _pruneKeys;
 
         private Statements(IServiceScope scope)
         {
@@ -141,35 +154,54 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _message = OutboxMessage.InsertCommand(_connection);
             _notice = ReceiptSql.Notice(_connection);
             _document = ReceiptSql.Document(_connection);
+            _key = ReceiptSql.Key(_connection);
+            _pruneKeys = ReceiptSql.PruneKeys(_connection);
         }
 
         public static Statements Open(IServiceScopeFactory scopes) => new(scopes.CreateScope());
 
-        public string[] Write(List<Pending> batch, DateTime now)
+        /// <summary>The tracking numbers, null for a filing whose key was taken; keys older than <paramref name="prune"/> go.</summary>
+        public string?[] Write(List<Pending> batch, DateTime now, DateTime? prune)
         {
             using var transaction = _connection.BeginTransaction();
-            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = _document.Transaction = transaction;
-            var numbers = ReserveTrackingNumbers(batch);
-            for (var i = 0; i < batch.Count; i++)
+            _counter.Transaction = _case.Transaction = _message.Transaction = _notice.Transaction = _document.Transaction =
+                _key.Transaction = _pruneKeys.Transaction = transaction;
+            if (prune is { } before)
             {
-                var record = batch[i].Record;
+                _pruneKeys.Parameters[0].Value = before;
+                _pruneKeys.ExecuteNonQuery();
+            }
+            var taken = new HashSet<Pending>(ReferenceEqualityComparer.Instance);
+            foreach (var pending in batch.Where(p => p.Key is not null).OrderBy(p => p.Key!.Key, StringComparer.Ordinal))
+            {
+                ReceiptSql.BindKey(_key, pending.Key!);
+                if (_key.ExecuteNonQuery() == 0)
+                    taken.Add(pending);
+            }
+            var stored = taken.Count == 0 ? batch : [.. batch.Where(p => !taken.Contains(p))];
+            var numbers = ReserveTrackingNumbers(stored);
+            for (var i = 0; i < stored.Count; i++)
+            {
+                var record = stored[i].Record;
                 record.TrackingNumber = numbers[i];
                 ReceiptSql.BindCase(_case, record);
                 _case.ExecuteNonQuery();
-                var message = OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(batch[i].Documents) },
+                var message = OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(stored[i].Documents) },
                     Guid.CreateVersion7(), now);
                 OutboxMessage.Bind(_message, message);
                 _message.ExecuteNonQuery();
-                ReceiptSql.BindNotice(_notice, record.Id, batch[i].SealedCode, now);
+                ReceiptSql.BindNotice(_notice, record.Id, stored[i].SealedCode, now);
                 _notice.ExecuteNonQuery();
-                foreach (var document in batch[i].Documents)
+                foreach (var document in stored[i].Documents)
                 {
                     ReceiptSql.BindDocument(_document, document);
                     _document.ExecuteNonQuery();
                 }
             }
             transaction.Commit();
-            return numbers;
+            if (taken.Count == 0)
+                return numbers;
+            return [.. batch.Select(p => taken.Contains(p) ? null : numbers[stored.IndexOf(p)])];
         }
 
         /// <summary>One counter update per regime and year reserves a block of numbers for the whole batch. The counters
@@ -198,6 +230,8 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             _message.Dispose();
             _notice.Dispose();
             _document.Dispose();
+            _key.Dispose();
+            _pruneKeys.Dispose();
             _scope.Dispose();
         }
     }

@@ -377,6 +377,26 @@ function showReceipt() {
   $('[data-receipt="dueDate"]').textContent = formatDay(receipt.dueDate);
 }
 
+// one key per filing, kept while it is sent again and until the form changes: intake stores it once (Idempotency-Key)
+function newKey() {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, "0")).join("");
+}
+
+// a filing whose answer was lost (no connection, 502, 503) is sent again with its key, up to three times
+async function sendFiling(form) {
+  form.dataset.key ||= newKey();
+  const request = { method: "POST", ...requestBody(form, formJson(form), { "Idempotency-Key": form.dataset.key }) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(form.dataset.endpoint, request);
+      if (attempt === 3 || ![502, 503].includes(response.status)) return response;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000 * attempt));
+  }
+}
+
 async function file(event) {
   event.preventDefault();
   const form = event.target;
@@ -384,8 +404,9 @@ async function file(event) {
   const button = $("button[type=submit]", form);
   button.disabled = true;
   try {
-    const response = await fetch(form.dataset.endpoint, { method: "POST", ...requestBody(form, formJson(form), {}) });
+    const response = await sendFiling(form);
     if (response.status !== 201) return await showProblem(form, response);
+    delete form.dataset.key;
     receipt = await response.json();
     showReceipt();
     const follow = $("#follow-form");
@@ -539,8 +560,11 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const input of $$("input[type=file]")) filePicker(input);
   for (const button of $$("nav button")) button.addEventListener("click", () => show(button.dataset.show));
   $("#language").addEventListener("click", remember);
-  $("#request-form").addEventListener("submit", file);
-  $("#complaint-form").addEventListener("submit", file);
+  for (const form of [$("#request-form"), $("#complaint-form")]) {
+    form.addEventListener("submit", file);
+    // another filing: another key
+    form.addEventListener("input", () => delete form.dataset.key);
+  }
   $("#follow-form").addEventListener("submit", lookUp);
   $("#follow-this").addEventListener("click", () => { show("follow"); lookUp(); });
   setLanguage(initialLanguage());
