@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Requests.Harness;
@@ -126,10 +127,8 @@ internal sealed partial class HostileInputs(int seed, Targets targets)
                 var field = Field(body);
                 var node = HostileNode();
                 label = $"{field.Name}:{Show(node?.ToJsonString() ?? "null")}";
+                mayChange = Valid(field.Name, field.Owner[field.Name], node);
                 field.Owner[field.Name] = node;
-                // a free text may hold any text but a control character; urgent is optional (null: not urgent)
-                mayChange = field.Name == "urgent" && node is null
-                    || FreeText.Contains(field.Name) && node is JsonValue v && v.TryGetValue<string>(out var t) && !t.Any(char.IsControl);
                 bytes = Utf8(body.ToJsonString());
                 break;
             case 4:
@@ -193,6 +192,23 @@ internal sealed partial class HostileInputs(int seed, Targets targets)
                 break;
         }
         return new Input("intake", "POST", path, bytes, contentType, headers, mayChange, $"{path} {label}");
+    }
+
+    /// <summary>Whether <paramref name="node"/> may stand where <paramref name="original"/> was: a text for a text, without a
+    /// control character (tab and line breaks in the free texts); true or false for a flag; nothing for urgent (not urgent).
+    /// Lengths and closed lists aside: the service may still refuse it, which is checked like any refusal.</summary>
+    private static bool Valid(string name, JsonNode? original, JsonNode? node)
+    {
+        if (node is null)
+            return name == "urgent";
+        if (original is not JsonValue was || node is not JsonValue value)
+            return false;
+        var (kind, wasKind) = (value.GetValueKind(), was.GetValueKind());
+        if (kind is JsonValueKind.True or JsonValueKind.False)
+            return wasKind is JsonValueKind.True or JsonValueKind.False;
+        var multiLine = name is "description" or "address";
+        return kind == JsonValueKind.String && wasKind == JsonValueKind.String
+            && !value.GetValue<string>().Any(c => char.IsControl(c) && !(multiLine && c is '\t' or '\n' or '\r'));
     }
 
     private (JsonObject Owner, string Name) Field(JsonObject body)
