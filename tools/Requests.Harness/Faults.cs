@@ -82,7 +82,7 @@ internal static class Faults
             counts = await CountAsync(system, acknowledged);
             var now = counts.ToString();
             if (counts.Assigned >= counts.Stored && counts.Counted >= counts.Stored && counts.Stored >= counts.AcknowledgedStored)
-                if (counts.Lost == 0 || still.Elapsed > TimeSpan.FromSeconds(10))
+                if (counts.Lost == 0 && counts.Synthesis >= counts.Counted || still.Elapsed > TimeSpan.FromSeconds(30))
                     return counts;
             if (now != last)
             {
