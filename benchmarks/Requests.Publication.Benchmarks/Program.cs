@@ -9,18 +9,21 @@ using Npgsql;
 using Requests.Intake.Publication;
 using Requests.ServiceDefaults.Data;
 
-// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V --postgres --slowest N]
+// ./bench.sh Requests.Publication.Benchmarks [-- --items N --seconds S --visitors V --postgres --slowest N --data FOLDER]
 // Fills N published items (generated French and Arabic text) in a fresh database (SQLite, or with --postgres a fresh
 // PostgreSQL database on the server ./bench.sh starts), starts the intake service on it, and measures
 // GET /api/public/search with V concurrent visitors, then the same searches as raw SQL on the database, in one run;
-// --slowest N prints the N slowest searches of each phase.
+// --slowest N prints the N slowest searches of each phase. --data keeps the SQLite database in FOLDER, and a later run
+// with the same FOLDER and N measures it again without filling it anew.
 var items = Arg("--items", 1_000_000);
 var seconds = Arg("--seconds", 20);
 var visitors = Arg("--visitors", 20);
 var postgres = args.Contains("--postgres");
 var slowest = Arg("--slowest", 0);
 const double Target = 50;
-var folder = Directory.CreateTempSubdirectory("publication-bench-").FullName;
+var kept = ArgText("--data");
+var folder = kept is null ? Directory.CreateTempSubdirectory("publication-bench-").FullName : Directory.CreateDirectory(kept).FullName;
+var filled = Path.Combine(folder, $"filled-{items}");
 var dll = Path.Combine(AppContext.BaseDirectory, "Requests.Intake.dll");
 var generator = new Generator();
 var queries = generator.Queries(5000, seed: 42);
@@ -41,14 +44,22 @@ else
     settings = new() { ["ConnectionStrings__Database"] = $"Data Source={Path.Combine(folder, "intake.db")}" };
 try
 {
-    // the service creates the schema (its migrations) and is stopped again while the items are written
-    await (await Server.StartAsync(dll, settings, folder)).DisposeAsync();
-    var fill = Stopwatch.StartNew();
-    if (postgres)
-        await Fill.PostgresAsync(generator, $"{server};Database={name}", items);
+    if (postgres || !File.Exists(filled))
+    {
+        // the service creates the schema (its migrations) and is stopped again while the items are written
+        foreach (var file in Directory.GetFiles(folder, "intake.db*"))
+            File.Delete(file);
+        await (await Server.StartAsync(dll, settings, folder)).DisposeAsync();
+        var fill = Stopwatch.StartNew();
+        if (postgres)
+            await Fill.PostgresAsync(generator, $"{server};Database={name}", items);
+        else
+            await Fill.SqliteAsync(generator, Path.Combine(folder, "intake.db"), items);
+        await File.WriteAllTextAsync(filled, "");
+        Console.WriteLine($"filled {items:N0} items in {fill.Elapsed.TotalSeconds:F0} s");
+    }
     else
-        await Fill.SqliteAsync(generator, Path.Combine(folder, "intake.db"), items);
-    Console.WriteLine($"filled {items:N0} items in {fill.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"{items:N0} items already in {folder}");
 
     Result api;
     await using (var intake = await Server.StartAsync(dll, settings, folder))
@@ -88,14 +99,17 @@ finally
     NpgsqlConnection.ClearAllPools();
     if (postgres)
         await Fill.ExecuteAsync(server!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-    Directory.Delete(folder, recursive: true);
+    if (kept is null)
+        Directory.Delete(folder, recursive: true);
 }
 
-int Arg(string option, int fallback)
+string? ArgText(string option)
 {
     var i = Array.IndexOf(args, option);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
+
+int Arg(string option, int fallback) => ArgText(option) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 

@@ -54,8 +54,8 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
     }
 
     /// <summary>
-    /// A few words of the item's text around the first word searched for, as plain text (the page escapes it); null when
-    /// no words were given or none is found outside the title.
+    /// A few words of the item's text around the first word searched for (8 before, 13 after), as plain text (the page
+    /// escapes it); null when no words were given or none is found outside the title. The text is read up to there only.
     /// </summary>
     public static string? Snippet(PublishedItem p, string? q, bool prefix)
     {
@@ -63,13 +63,32 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
         if (wanted.Count == 0)
             return null;
         var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";
-        var words = SearchText.Located(text);
-        var at = words.FindIndex(w => wanted.Any(x => w.Word == x || (prefix || x.Length >= 4) && w.Word.StartsWith(x, StringComparison.Ordinal)));
-        if (at >= 0)
+        var before = new Queue<int>(9); // where the last words before a match start
+        var (found, from, end, after, earlier, later) = (false, 0, 0, 0, false, false);
+        foreach (var (word, start, wordEnd) in SearchText.Located(text))
         {
-            var (from, to) = (Math.Max(0, at - 8), Math.Min(words.Count, at + 14));
-            return (from > 0 ? "… " : "") + text[words[from].Start..words[to - 1].End] + (to < words.Count ? " …" : "");
+            if (found && after == 13)
+            {
+                later = true;
+                break;
+            }
+            if (found)
+            {
+                (end, after) = (wordEnd, after + 1);
+                continue;
+            }
+            if (wanted.Any(x => word == x || (prefix || x.Length >= 4) && word.StartsWith(x, StringComparison.Ordinal)))
+            {
+                (found, from, end) = (true, before.Count > 0 ? before.Peek() : start, wordEnd);
+                continue;
+            }
+            before.Enqueue(start);
+            if (before.Count > 8)
+            {
+                before.Dequeue();
+                earlier = true;
+            }
         }
-        return null;
+        return found ? (earlier ? "… " : "") + text[from..end] + (later ? " …" : "") : null;
     }
 }

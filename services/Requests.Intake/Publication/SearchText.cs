@@ -16,12 +16,14 @@ public static class SearchText
     /// <summary>The words of <paramref name="text"/>, normalised.</summary>
     public static List<string> Words(string? text) => [.. Located(text).Select(w => w.Word)];
 
-    /// <summary>The words of <paramref name="text"/>, normalised, each with where it is in the text (from Start to End).</summary>
-    public static List<(string Word, int Start, int End)> Located(string? text)
+    /// <summary>
+    /// The words of <paramref name="text"/>, normalised, each with where it is in the text (from Start to End), one after
+    /// the other as they are read: a reader that has found what it wanted stops reading the rest.
+    /// </summary>
+    public static IEnumerable<(string Word, int Start, int End)> Located(string? text)
     {
-        var words = new List<(string, int, int)>();
         if (string.IsNullOrWhiteSpace(text))
-            return words;
+            yield break;
         var word = new StringBuilder();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
@@ -41,14 +43,13 @@ public static class SearchText
                 }
                 else if (word.Length > 0)
                 {
-                    words.Add((Stem(word.ToString()), start, i));
+                    yield return (Stem(word.ToString()), start, i);
                     word.Clear();
                 }
             }
         }
         if (word.Length > 0)
-            words.Add((Stem(word.ToString()), start, text.Length));
-        return words;
+            yield return (Stem(word.ToString()), start, text.Length);
     }
 
     private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];

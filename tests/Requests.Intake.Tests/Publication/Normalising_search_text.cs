@@ -62,4 +62,38 @@ public sealed class Normalising_search_text
         Assert.Equal(["budget", "2026", "ميزانيه"], SearchText.Words("« Budget-2026 » : الميزانية !"));
         Assert.Empty(SearchText.Words(" \"*\" ( - : "));
     }
+
+    // w1 … w30: the snippet is 8 words before the first word found and 13 after, "…" where the text goes on
+    [Theory]
+    // the match at the start: nothing before it, the text goes on after the 13th word
+    [InlineData("marche", "marché w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16", "marché w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 …")]
+    // in the middle: 8 words before, 13 after, both cut
+    [InlineData("marche", "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 marché w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26",
+        "… w3 w4 w5 w6 w7 w8 w9 w10 marché w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 …")]
+    // exactly 8 before and 13 after: nothing cut
+    [InlineData("marche", "w1 w2 w3 w4 w5 w6 w7 w8 marché w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22",
+        "w1 w2 w3 w4 w5 w6 w7 w8 marché w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22")]
+    // only the first match counts; the snippet keeps the text's own spelling and punctuation
+    [InlineData("الميزانية", "تقرير عن ميزانية الجماعة، والميزانية المعدلة.", "تقرير عن ميزانية الجماعة، والميزانية المعدلة")]
+    // a word of four letters or more is found as a word's beginning
+    [InlineData("budg", "le budgétaire", "le budgétaire")]
+    public void Shows_the_words_around_the_first_found(string q, string answer, string snippet)
+    {
+        Assert.Equal(snippet, PublicSearch.Snippet(Answer("", answer), q, prefix: false));
+    }
+
+    [Fact]
+    public void Shows_no_snippet_when_the_words_are_not_in_the_text()
+    {
+        var item = Answer("Une question", "Une réponse.");
+
+        Assert.Null(PublicSearch.Snippet(item, "budget", prefix: false));
+        Assert.Null(PublicSearch.Snippet(item, "  ", prefix: false));
+    }
+
+    private static PublishedItem Answer(string question, string answer) => new()
+    {
+        Kind = PublicationKinds.Answer, BodyCode = "MEF", Sector = "ministry", State = PublicationStates.Published,
+        UpdatedBy = "officer", Question = question, Answer = answer,
+    };
 }
