@@ -59,7 +59,7 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
     /// </summary>
     public static string? Snippet(PublishedItem p, string? q, bool prefix)
     {
-        var wanted = SearchText.Words(q);
+        var wanted = SearchText.QueryWords(q);
         if (wanted.Count == 0)
             return null;
         var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";

@@ -121,7 +121,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
     /// </summary>
     public static SearchStatements? Statements(bool sqlite, SearchQuery query)
     {
-        var words = SearchText.Words(query.Q);
+        var words = SearchText.QueryWords(query.Q);
         if (words.Count == 0)
             return null;
         if (sqlite)
@@ -129,7 +129,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             // the words in the titles and bodies, the filters in the facets: FTS5 intersects them
             string?[] facets = [Facet("kind", query.Kind), Facet("body", query.Body), Facet("sector", query.Sector),
                 Facet("year", query.Year?.ToString(CultureInfo.InvariantCulture)), Facet("category", query.Category), Facet("outcome", query.Outcome)];
-            var match = $"{{title body}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (query.Prefix && i == words.Count - 1 ? "*" : "")))})"
+            var match = $"{{title body}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (IsPrefix(query, words, i) ? "*" : "")))})"
                 + (facets.Any(f => f is not null) ? $" AND facets : ({string.Join(' ', facets.Where(f => f is not null))})" : "");
             const string Where = "publication_search WHERE publication_search MATCH @p0";
             return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {Where} LIMIT {CountLimit + 1})",
@@ -137,7 +137,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
                 $"SELECT rowid FROM {Where} ORDER BY rowid DESC LIMIT @p1 OFFSET @p2", [match]);
         }
         var filters = new StringBuilder();
-        var values = new List<object?> { string.Join(" & ", words.Select((w, i) => w + (query.Prefix && i == words.Count - 1 ? ":*" : ""))) };
+        var values = new List<object?> { string.Join(" & ", words.Select((w, i) => w + (IsPrefix(query, words, i) ? ":*" : ""))) };
         Filter(filters, values, "p.kind", query.Kind);
         Filter(filters, values, "p.body_code", query.Body?.ToUpperInvariant());
         Filter(filters, values, "p.sector", query.Sector);
@@ -157,6 +157,9 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             $"SELECT s.number FROM {where} ORDER BY ts_rank(s.document, to_tsquery('simple', @p0)) DESC, s.number DESC {page}",
             $"SELECT s.number FROM {where} ORDER BY s.number DESC {page}", [.. values]);
     }
+
+    /// <summary>The last word, while typed, matches as a word's beginning once it has three letters: fewer begin too many words.</summary>
+    private static bool IsPrefix(SearchQuery query, List<string> words, int i) => query.Prefix && i == words.Count - 1 && words[i].Length >= 3;
 
     private static void Filter(StringBuilder filters, List<object?> values, string column, string? value)
     {

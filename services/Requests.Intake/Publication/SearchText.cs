@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -15,6 +16,18 @@ public static class SearchText
 
     /// <summary>The words of <paramref name="text"/>, normalised.</summary>
     public static List<string> Words(string? text) => [.. Located(text).Select(w => w.Word)];
+
+    /// <summary>
+    /// The words a search looks for: those of <paramref name="q"/> without the function words (<see cref="StopWords"/>),
+    /// which nearly every text holds, so that requiring them finds the same items at many times the cost; all of them
+    /// when the search has no other word.
+    /// </summary>
+    public static List<string> QueryWords(string? q)
+    {
+        var words = Words(q);
+        var meaningful = words.Where(w => !StopWords.Contains(w)).ToList();
+        return meaningful.Count > 0 ? meaningful : words;
+    }
 
     /// <summary>
     /// The words of <paramref name="text"/>, normalised, each with where it is in the text (from Start to End), one after
@@ -86,4 +99,13 @@ public static class SearchText
     }
 
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
+
+    // after the tables Words reads: static fields are set in the order they are written
+    /// <summary>French and Arabic function words (articles, prepositions, conjunctions, pronouns), normalised.</summary>
+    public static readonly FrozenSet<string> StopWords = Words(
+        "a à ai au aux avec c ce ces cet cette d dans de des du elle elles en est et été être eux il ils j je l la le les " +
+        "leur leurs lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou où par pas pour qu que qui s sa se ses si " +
+        "son sont sur t ta te tes toi ton tu un une vos votre vous y " +
+        "في من على إلى عن أن إن التي الذي الذين هذا هذه هذان ذلك تلك هناك مع أو كل بين حول تم لا لم لن ما قد بعد قبل عند " +
+        "خلال حيث كما لدى غير هو هي هم نحن أنا كان كانت يكون ثم أي إذا منذ حتى عليه عليها فيه فيها منه منها به بها له لها").ToFrozenSet(StringComparer.Ordinal);
 }
