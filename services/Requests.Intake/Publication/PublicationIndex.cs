@@ -12,15 +12,14 @@ namespace Requests.Intake.Publication;
 public sealed record SearchQuery(string? Q, string? Kind = null, string? Body = null, string? Sector = null, string? Category = null,
     int? Year = null, string? Outcome = null, int Page = 1, int PageSize = 20, bool Prefix = false);
 
-/// <summary>A search's SQL: <see cref="Values"/> for the count; <see cref="PageValues"/> for a page, null past the counted ones.</summary>
-public sealed record SearchStatements(string Count, string Ranked, string Latest, object?[] Values)
-{
-    public object?[]? PageValues(SearchQuery query)
-    {
-        var skip = (query.Page - 1) * query.PageSize;
-        return skip >= PublicationIndex.CountLimit ? null : [.. Values, Math.Min(query.PageSize, PublicationIndex.CountLimit - skip), skip];
-    }
-}
+/// <summary>One statement of a search and its values (<c>@p0</c>, <c>@p1</c>...).</summary>
+public sealed record SearchStatement(string Sql, object?[] Values);
+
+/// <summary>
+/// A search's SQL: <see cref="Matches"/> lists the matching items' numbers, newest first, up to one past
+/// <see cref="PublicationIndex.CountLimit"/>; <see cref="Titles"/> those of them with every word in their title.
+/// </summary>
+public sealed record SearchStatements(SearchStatement Matches, SearchStatement Titles);
 
 /// <summary>
 /// The full-text index over everything published, kept in the transaction that publishes, replaces or withdraws: SQLite
@@ -86,9 +85,11 @@ public sealed class PublicationIndex(DatabaseProvider provider)
 
     /// <summary>
     /// The numbers of one page of matching published items and how many match, counted up to <see cref="CountLimit"/>
-    /// (<c>Exact</c> false beyond, and no page past that many). Up to that many, best first (bm25, a title's words weigh
-    /// four times a body's); beyond, the latest published first without ranking: common words match much of what is
-    /// published, and ranking or counting all of it is work no visitor waits for.
+    /// (<c>Exact</c> false beyond, and no page past that many). Up to that many, the items with every word in their
+    /// title first, then the others, each newest first; beyond, the newest first: common words match much of what is
+    /// published, and counting or ordering all of it is work no visitor waits for. The order needs no statistics over
+    /// the whole index (bm25 reads every item a word is in, at each search, to weigh it): a search costs what its
+    /// matches cost.
     /// </summary>
     public async Task<(List<long> Numbers, long Total, bool Exact)> SearchAsync(IntakeDbContext db, SearchQuery query, CancellationToken cancellationToken)
     {
@@ -96,66 +97,71 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             return ([], 0, true);
         var connection = await OpenAsync(db, cancellationToken);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        long total;
-        await using (var count = Commands.Prepare(connection, sql.Count, sql.Values.Length, transaction))
+        var matches = await NumbersAsync(connection, transaction, sql.Matches, cancellationToken);
+        var exact = matches.Count <= CountLimit;
+        if (exact && matches.Count > 1)
         {
-            Commands.Bind(count, sql.Values);
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            var inTitle = (await NumbersAsync(connection, transaction, sql.Titles, cancellationToken)).ToHashSet();
+            matches = [.. matches.Where(inTitle.Contains), .. matches.Where(n => !inTitle.Contains(n))];
         }
-        var (exact, numbers) = (total <= CountLimit, new List<long>());
-        if (sql.PageValues(query) is { } values)
-        {
-            await using var page = Commands.Prepare(connection, exact ? sql.Ranked : sql.Latest, values.Length, transaction);
-            Commands.Bind(page, values);
-            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                numbers.Add(reader.GetInt64(0));
-        }
-        return (numbers, Math.Min(total, CountLimit), exact);
+        var skip = (query.Page - 1) * query.PageSize;
+        return ([.. matches.Take(CountLimit).Skip(skip).Take(query.PageSize)], Math.Min(matches.Count, CountLimit), exact);
+    }
+
+    /// <summary>The numbers a statement reads, in its order.</summary>
+    public static async Task<List<long>> NumbersAsync(DbConnection connection, DbTransaction? transaction, SearchStatement statement,
+        CancellationToken cancellationToken)
+    {
+        var numbers = new List<long>();
+        await using var command = Commands.Prepare(connection, statement.Sql, statement.Values.Length, transaction);
+        Commands.Bind(command, statement.Values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            numbers.Add(reader.GetInt64(0));
+        return numbers;
     }
 
     /// <summary>
-    /// A search's statements, null without words: the count (up to one past <see cref="CountLimit"/>), then a page best
-    /// first (<c>Ranked</c>) or latest first (<c>Latest</c>); every word must be there, the last one, when
-    /// <see cref="SearchQuery.Prefix"/>, as the beginning of a word. The filters are in the same query.
+    /// A search's statements, null without words: every word must be there (in the title, for <c>Titles</c>), the last
+    /// one, when <see cref="SearchQuery.Prefix"/>, as the beginning of a word. The filters are in the same query.
     /// </summary>
     public static SearchStatements? Statements(bool sqlite, SearchQuery query)
     {
         var words = SearchText.QueryWords(query.Q);
         if (words.Count == 0)
             return null;
+        const string Newest = " ORDER BY {0} DESC LIMIT 1001";
         if (sqlite)
         {
             // the words in the titles and bodies, the filters in the facets: FTS5 intersects them
             string?[] facets = [Facet("kind", query.Kind), Facet("body", query.Body), Facet("sector", query.Sector),
                 Facet("year", query.Year?.ToString(CultureInfo.InvariantCulture)), Facet("category", query.Category), Facet("outcome", query.Outcome)];
-            var match = $"{{title body}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (IsPrefix(query, words, i) ? "*" : "")))})"
-                + (facets.Any(f => f is not null) ? $" AND facets : ({string.Join(' ', facets.Where(f => f is not null))})" : "");
-            const string Where = "publication_search WHERE publication_search MATCH @p0";
-            return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {Where} LIMIT {CountLimit + 1})",
-                $"SELECT rowid FROM {Where} ORDER BY bm25(publication_search, 4.0, 1.0, 0.0), rowid DESC LIMIT @p1 OFFSET @p2",
-                $"SELECT rowid FROM {Where} ORDER BY rowid DESC LIMIT @p1 OFFSET @p2", [match]);
+            var filters = facets.Any(f => f is not null) ? $" AND facets : ({string.Join(' ', facets.Where(f => f is not null))})" : "";
+            string Match(string columns) =>
+                $"{{{columns}}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (IsPrefix(query, words, i) ? "*" : "")))})" + filters;
+            var sql = "SELECT rowid FROM publication_search WHERE publication_search MATCH @p0" + string.Format(CultureInfo.InvariantCulture, Newest, "rowid");
+            return new SearchStatements(new SearchStatement(sql, [Match("title body")]), new SearchStatement(sql, [Match("title")]));
         }
-        var filters = new StringBuilder();
-        var values = new List<object?> { string.Join(" & ", words.Select((w, i) => w + (IsPrefix(query, words, i) ? ":*" : ""))) };
-        Filter(filters, values, "p.kind", query.Kind);
-        Filter(filters, values, "p.body_code", query.Body?.ToUpperInvariant());
-        Filter(filters, values, "p.sector", query.Sector);
-        Filter(filters, values, "p.category", query.Category);
-        Filter(filters, values, "p.outcome", query.Outcome);
+        var conditions = new StringBuilder();
+        var values = new List<object?> { null };
+        Filter(conditions, values, "p.kind", query.Kind);
+        Filter(conditions, values, "p.body_code", query.Body?.ToUpperInvariant());
+        Filter(conditions, values, "p.sector", query.Sector);
+        Filter(conditions, values, "p.category", query.Category);
+        Filter(conditions, values, "p.outcome", query.Outcome);
         if (query.Year is { } year)
         {
-            filters.Append(CultureInfo.InvariantCulture, $" AND p.date BETWEEN @p{values.Count} AND @p{values.Count + 1}");
+            conditions.Append(CultureInfo.InvariantCulture, $" AND p.date BETWEEN @p{values.Count} AND @p{values.Count + 1}");
             values.Add(new DateOnly(year, 1, 1));
             values.Add(new DateOnly(year, 12, 31));
         }
-        // the index holds only what is published: the items are read only for the filters
-        var where = "publication_search s" + (filters.Length == 0 ? "" : " JOIN published_items p ON p.number = s.number")
-            + $" WHERE s.document @@ to_tsquery('simple', @p0){filters}";
-        var page = $"LIMIT @p{values.Count} OFFSET @p{values.Count + 1}";
-        return new SearchStatements($"SELECT count(*) FROM (SELECT 1 FROM {where} LIMIT {CountLimit + 1}) c",
-            $"SELECT s.number FROM {where} ORDER BY ts_rank(s.document, to_tsquery('simple', @p0)) DESC, s.number DESC {page}",
-            $"SELECT s.number FROM {where} ORDER BY s.number DESC {page}", [.. values]);
+        // the index holds only what is published: the items are read only for the filters; a title's words have the weight A
+        var select = "SELECT s.number FROM publication_search s" + (conditions.Length == 0 ? "" : " JOIN published_items p ON p.number = s.number")
+            + $" WHERE s.document @@ to_tsquery('simple', @p0){conditions}" + string.Format(CultureInfo.InvariantCulture, Newest, "s.number");
+        // "word", "word:A" (in the title), "word:*" (a beginning), "word:*A"
+        object?[] With(string weight) => [string.Join(" & ", words.Select((w, i) =>
+            w + (IsPrefix(query, words, i) ? ":*" + weight : weight.Length > 0 ? ":" + weight : ""))), .. values.Skip(1)];
+        return new SearchStatements(new SearchStatement(select, With("")), new SearchStatement(select, With("A")));
     }
 
     /// <summary>The last word, while typed, matches as a word's beginning once it has three letters: fewer begin too many words.</summary>

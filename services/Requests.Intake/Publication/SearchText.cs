@@ -41,34 +41,49 @@ public static class SearchText
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            // each character decomposed on its own (the marks it leaves are dropped, so their order does not matter)
-            foreach (var c in text[i] < 128 ? Ascii[text[i]] : Decomposed(text[i]))
+            var letters = LettersOf(text[i]);
+            if (ReferenceEquals(letters, Separator))
             {
-                var category = CharUnicodeInfo.GetUnicodeCategory(c);
-                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                    || c == '\u0640')
-                    continue; // accents, harakat, hamza above or below (أ = ا + ٔ), superscript alef, tatweel
-                if (char.IsLetterOrDigit(c))
-                {
-                    if (word.Length == 0)
-                        start = i;
-                    word.Append(Fold(c));
-                }
-                else if (word.Length > 0)
+                if (word.Length > 0)
                 {
                     yield return (Stem(word.ToString()), start, i);
                     word.Clear();
                 }
+                continue;
             }
+            if (letters.Length == 0)
+                continue; // an accent, a haraka, tatweel
+            if (word.Length == 0)
+                start = i;
+            word.Append(letters);
         }
         if (word.Length > 0)
             yield return (Stem(word.ToString()), start, text.Length);
     }
 
-    private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
-    private static readonly string?[] Decompositions = new string?[char.MaxValue + 1];
+    // what each character adds to a word, worked out once: its letters folded, without the marks it decomposes into
+    // ("" for a mark alone), or Separator
+    private static readonly string Separator = new(' ', 1);
+    private static readonly string?[] Letters = new string?[char.MaxValue + 1];
 
-    private static string Decomposed(char c) => Decompositions[c] ??= char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
+    private static string LettersOf(char c) => Letters[c] ??= Decompose(c);
+
+    private static string Decompose(char c)
+    {
+        var letters = new StringBuilder();
+        // each character decomposed on its own (the marks it leaves are dropped, so their order does not matter)
+        foreach (var d in char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(d);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || d == '\u0640')
+                continue; // accents, harakat, hamza above or below (أ = ا + ٔ), superscript alef, tatweel
+            if (!char.IsLetterOrDigit(d))
+                return Separator;
+            letters.Append(Fold(d));
+        }
+        return letters.ToString();
+    }
 
     /// <summary>The normalised words of <paramref name="text"/>, one space between them: what the index holds.</summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));
