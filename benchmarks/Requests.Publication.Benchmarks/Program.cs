@@ -246,6 +246,8 @@ sealed class Server : IAsyncDisposable
         start.Environment["Intake__RateLimits__PublicPerMinute"] = "100000000";
         start.Environment["Notifications__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // as run.sh starts it: intake's gen0 budget (see Requests.Intake.csproj)
+        start.Environment["DOTNET_GCgen0size"] = "0x4000000";
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
         var process = Process.Start(start)!;
