@@ -52,8 +52,8 @@ const arabic = {
 const texts = {
   choose: ["tous", "الكل"],
   count: ["{0} résultat(s)", "{0} نتيجة"],
-  countMore: ["Plus de {0} résultats, les plus récents d'abord : ajoutez un mot ou un filtre pour les classer par pertinence.",
-    "أكثر من {0} نتيجة، الأحدث أولا: أضيفوا كلمة أو تصفية لترتيبها حسب الصلة."],
+  countMore: ["Plus de {0} résultats, les plus récents d'abord : ajoutez un mot ou un filtre pour voir d'abord ceux qui ont vos mots dans leur titre.",
+    "أكثر من {0} نتيجة، الأحدث أولا: أضيفوا كلمة أو تصفية لتظهر أولا المنشورات التي تحمل كلماتكم في عناوينها."],
   none: ["Aucune publication ne correspond : essayez d'autres mots ou moins de filtres.", "لا يوجد أي منشور مطابق: جربوا كلمات أخرى أو تصفية أقل."],
   pageOf: ["Page {0} sur {1}", "الصفحة {0} من {1}"],
   noService: ["Le service ne répond pas : réessayez dans un instant.", "الخدمة لا تستجيب: أعيدوا المحاولة بعد لحظات."],
