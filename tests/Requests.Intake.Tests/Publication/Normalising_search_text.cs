@@ -63,6 +63,31 @@ public sealed class Normalising_search_text
         Assert.Empty(SearchText.Words(" \"*\" ( - : "));
     }
 
+    [Theory]
+    // the function words go when other words are given: nearly every text holds them
+    [InlineData("la commune de Rabat", new[] { "commune", "rabat" })]
+    [InlineData("في الميزانية", new[] { "ميزانيه" })]
+    [InlineData("Budget pour l'état civil", new[] { "budget", "etat", "civil" })]
+    // a search of function words only keeps them all
+    [InlineData("de la", new[] { "de", "la" })]
+    [InlineData("في", new[] { "في" })]
+    public void Looks_for_the_words_that_tell_texts_apart(string q, string[] words)
+    {
+        Assert.Equal(words, SearchText.QueryWords(q));
+    }
+
+    [Theory]
+    // a word being typed matches as a beginning from its third letter; before, as the whole word
+    [InlineData("rapport bu", "{title body} : (\"rapport\" \"bu\")")]
+    [InlineData("rapport bud", "{title body} : (\"rapport\" \"bud\"*)")]
+    public void Matches_a_word_being_typed_as_a_beginning_from_three_letters(string q, string match)
+    {
+        var sql = PublicationIndex.Statements(sqlite: true, new SearchQuery(q, Prefix: true))!;
+
+        Assert.Equal(match, sql.Matches.Values[0]);
+        Assert.Equal(match.Replace("{title body}", "{title}", StringComparison.Ordinal), sql.Titles.Values[0]);
+    }
+
     // w1 … w30: the snippet is 8 words before the first word found and 13 after, "…" where the text goes on
     [Theory]
     // the match at the start: nothing before it, the text goes on after the 13th word
