@@ -23,7 +23,8 @@ public sealed record SearchStatements(SearchStatement Matches, SearchStatement T
 
 /// <summary>
 /// The full-text index over everything published, kept in the transaction that publishes, replaces or withdraws: SQLite
-/// FTS5 (bm25) on the embedded default, PostgreSQL's full text search ('simple' configuration, ts_rank) otherwise. Both
+/// FTS5 on the embedded default, PostgreSQL's full text search ('simple' configuration, a title's words weighted A)
+/// otherwise. Both
 /// hold text normalised by <see cref="SearchText"/>, and the query is normalised the same way. On SQLite the index also
 /// holds each item's filter values as words of a column of their own (<c>facets</c>: <c>bodymef year2026</c>...), so
 /// that words and filters are one index query; on PostgreSQL the filters are the items' columns, which its planner
