@@ -63,32 +63,20 @@ public sealed class PublicSearch(IntakeDbContext db, PublicationIndex index, Bod
         if (wanted.Count == 0)
             return null;
         var text = p.Kind == PublicationKinds.Answer ? $"{p.Question} {p.Answer}" : $"{p.SummaryFr} {p.SummaryAr}";
-        var before = new Queue<int>(9); // where the last words before a match start
-        var (found, from, end, after, earlier, later) = (false, 0, 0, 0, false, false);
-        foreach (var (word, start, wordEnd) in SearchText.Located(text))
+        var words = new List<(string Word, int Start, int End)>();
+        var at = -1;
+        foreach (var w in SearchText.Located(text))
         {
-            if (found && after == 13)
-            {
-                later = true;
+            words.Add(w);
+            if (at < 0 && wanted.Any(x => w.Word == x || (prefix || x.Length >= 4) && w.Word.StartsWith(x, StringComparison.Ordinal)))
+                at = words.Count - 1;
+            // 13 words after the one found, and one more to know that the text goes on
+            if (at >= 0 && words.Count == at + 15)
                 break;
-            }
-            if (found)
-            {
-                (end, after) = (wordEnd, after + 1);
-                continue;
-            }
-            if (wanted.Any(x => word == x || (prefix || x.Length >= 4) && word.StartsWith(x, StringComparison.Ordinal)))
-            {
-                (found, from, end) = (true, before.Count > 0 ? before.Peek() : start, wordEnd);
-                continue;
-            }
-            before.Enqueue(start);
-            if (before.Count > 8)
-            {
-                before.Dequeue();
-                earlier = true;
-            }
         }
-        return found ? (earlier ? "… " : "") + text[from..end] + (later ? " …" : "") : null;
+        if (at < 0)
+            return null;
+        var (from, to) = (Math.Max(0, at - 8), Math.Min(words.Count, at + 14));
+        return (from > 0 ? "… " : "") + text[words[from].Start..words[to - 1].End] + (to < words.Count ? " …" : "");
     }
 }

@@ -103,7 +103,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
         if (exact && matches.Count > 1)
         {
             var inTitle = (await NumbersAsync(connection, transaction, sql.Titles, cancellationToken)).ToHashSet();
-            matches = [.. matches.Where(inTitle.Contains), .. matches.Where(n => !inTitle.Contains(n))];
+            matches = [.. matches.OrderBy(n => !inTitle.Contains(n))]; // a stable sort: each part stays newest first
         }
         var skip = (query.Page - 1) * query.PageSize;
         return ([.. matches.Take(CountLimit).Skip(skip).Take(query.PageSize)], Math.Min(matches.Count, CountLimit), exact);
@@ -131,7 +131,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
         var words = SearchText.QueryWords(query.Q);
         if (words.Count == 0)
             return null;
-        const string Newest = " ORDER BY {0} DESC LIMIT 1001";
+        var newest = $" DESC LIMIT {CountLimit + 1}";
         if (sqlite)
         {
             // the words in the titles and bodies, the filters in the facets: FTS5 intersects them
@@ -140,11 +140,12 @@ public sealed class PublicationIndex(DatabaseProvider provider)
             var filters = facets.Any(f => f is not null) ? $" AND facets : ({string.Join(' ', facets.Where(f => f is not null))})" : "";
             string Match(string columns) =>
                 $"{{{columns}}} : ({string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (IsPrefix(query, words, i) ? "*" : "")))})" + filters;
-            var sql = "SELECT rowid FROM publication_search WHERE publication_search MATCH @p0" + string.Format(CultureInfo.InvariantCulture, Newest, "rowid");
+            var sql = "SELECT rowid FROM publication_search WHERE publication_search MATCH @p0 ORDER BY rowid" + newest;
             return new SearchStatements(new SearchStatement(sql, [Match("title body")]), new SearchStatement(sql, [Match("title")]));
         }
+        // @p0 is the words, the filters' values follow
         var conditions = new StringBuilder();
-        var values = new List<object?> { null };
+        var values = new List<object?>();
         Filter(conditions, values, "p.kind", query.Kind);
         Filter(conditions, values, "p.body_code", query.Body?.ToUpperInvariant());
         Filter(conditions, values, "p.sector", query.Sector);
@@ -152,16 +153,16 @@ public sealed class PublicationIndex(DatabaseProvider provider)
         Filter(conditions, values, "p.outcome", query.Outcome);
         if (query.Year is { } year)
         {
-            conditions.Append(CultureInfo.InvariantCulture, $" AND p.date BETWEEN @p{values.Count} AND @p{values.Count + 1}");
+            conditions.Append(CultureInfo.InvariantCulture, $" AND p.date BETWEEN @p{values.Count + 1} AND @p{values.Count + 2}");
             values.Add(new DateOnly(year, 1, 1));
             values.Add(new DateOnly(year, 12, 31));
         }
         // the index holds only what is published: the items are read only for the filters; a title's words have the weight A
         var select = "SELECT s.number FROM publication_search s" + (conditions.Length == 0 ? "" : " JOIN published_items p ON p.number = s.number")
-            + $" WHERE s.document @@ to_tsquery('simple', @p0){conditions}" + string.Format(CultureInfo.InvariantCulture, Newest, "s.number");
+            + $" WHERE s.document @@ to_tsquery('simple', @p0){conditions} ORDER BY s.number" + newest;
         // "word", "word:A" (in the title), "word:*" (a beginning), "word:*A"
         object?[] With(string weight) => [string.Join(" & ", words.Select((w, i) =>
-            w + (IsPrefix(query, words, i) ? ":*" + weight : weight.Length > 0 ? ":" + weight : ""))), .. values.Skip(1)];
+            w + (IsPrefix(query, words, i) ? ":*" + weight : weight.Length > 0 ? ":" + weight : ""))), .. values];
         return new SearchStatements(new SearchStatement(select, With("")), new SearchStatement(select, With("A")));
     }
 
@@ -172,7 +173,7 @@ public sealed class PublicationIndex(DatabaseProvider provider)
     {
         if (string.IsNullOrWhiteSpace(value))
             return;
-        filters.Append(CultureInfo.InvariantCulture, $" AND {column} = @p{values.Count}");
+        filters.Append(CultureInfo.InvariantCulture, $" AND {column} = @p{values.Count + 1}");
         values.Add(value);
     }
 
