@@ -52,8 +52,8 @@ internal static class Components
                 calendar.DueOn(new DeadlineQuery(Regime.Information, DeadlineStep.Answer, calendar.LocalDate(DateTimeOffset.UtcNow)))),
             Time("access code: new + keyed hash", each, () => codes.Hash(AccessCodes.New())),
             Time("case id (Guid v7) x2 (case + message)", each, () => (Guid.CreateVersion7(), Guid.CreateVersion7())),
-            Time("outbox message: RequestSubmitted -> JSON", each,
-                () => OutboxMessage.For(submitted, Guid.CreateVersion7(), DateTime.UtcNow)),
+            Time("outbox message: SubmissionsStored of one -> JSON", each,
+                () => OutboxMessage.For(new SubmissionsStored([submitted]), Guid.CreateVersion7(), DateTime.UtcNow)),
             Time("201 receipt -> JSON", each, () =>
             {
                 sink.Position = 0;

@@ -125,7 +125,7 @@ namespace Requests.Intake.Benchmarks
             if (vhost is not null)
             {
                 // the relay publishes mandatory: a message no queue takes stays in the outbox, so routing's queue is stood in for
-                await vhost.BindSinkAsync("Requests.Contracts.Intake:RequestSubmitted");
+                await vhost.BindSinkAsync("Requests.Contracts.Intake:SubmissionsStored");
                 environment["RabbitMq__Host"] = RabbitVirtualHost.Host;
                 environment["RabbitMq__Port"] = RabbitVirtualHost.Port;
                 environment["RabbitMq__VirtualHost"] = vhost.Name;
@@ -187,6 +187,8 @@ namespace Requests.Intake.Benchmarks
             if (options.Transport != "rabbitmq")
                 throw new InvalidOperationException("The assignment phase needs RabbitMQ: run it through ./bench.sh (or --transport rabbitmq).");
             await using var vhost = await RabbitVirtualHost.CreateAsync();
+            // in place of reporting's queue, which takes routing's CaseOpened (reporting is not started)
+            await vhost.BindSinkAsync("Requests.Contracts.Routing:CaseOpened");
             var routingDatabase = Path.Combine(_data, "routing.db");
             Dictionary<string, string> Settings(string database, bool intake) => WithServerSettings(new()
             {
@@ -391,9 +393,9 @@ namespace Requests.Intake.Benchmarks
 
             if (_batches.Count > 0)
             {
-                Console.WriteLine("\nGroup commits of the receipt writer (rows per transaction, from the outbox rows' shared created_at):");
+                Console.WriteLine("\nGroup commits of the receipt writer (filings per transaction, from the outbox rows' shared created_at):");
                 foreach (var b in _batches)
-                    Console.WriteLine($"  {b.Phase,-22} {b.Commits,8:N0} commits ({b.PerSecond:N0}/s), rows per commit: " +
+                    Console.WriteLine($"  {b.Phase,-22} {b.Commits,8:N0} commits ({b.PerSecond:N0}/s), filings per commit: " +
                                       $"mean {b.Mean:0.0}, p50 {b.P50}, p90 {b.P90}, max {b.Max}");
             }
 
@@ -402,10 +404,10 @@ namespace Requests.Intake.Benchmarks
                 Console.WriteLine("\nAfter the run (intake stopped):");
                 Console.WriteLine($"  201 answers: {v.Acknowledged:N0} ({v.DistinctAcknowledged:N0} distinct tracking numbers); " +
                                   $"requests without an answer or with an error: {v.Unanswered:N0}");
-                Console.WriteLine($"  cases rows: {v.Cases:N0} ({v.DistinctInDatabase:N0} distinct tracking numbers); outbox_messages rows: " +
+                Console.WriteLine($"  cases rows: {v.Cases:N0} ({v.DistinctInDatabase:N0} distinct tracking numbers); filings in outbox messages: " +
                                   $"{v.OutboxMessages:N0} ({v.OutboxSent:N0} already relayed); acknowledged but missing: {v.AcknowledgedMissing:N0}");
                 Console.WriteLine(v.Passed
-                    ? "  PASS: every acknowledged receipt is stored with its outbox message, and every tracking number is distinct."
+                    ? "  PASS: every acknowledged receipt is stored and carried by an outbox message, and every tracking number is distinct."
                     : "  FAIL: the stored rows do not match the 201 answers (see the counts above).");
             }
             foreach (var note in _notes)

@@ -16,7 +16,7 @@ internal static class ScaledIntake
         var results = new List<PhaseResult>();
         await using var vhost = options.Transport == "rabbitmq" ? await RabbitVirtualHost.CreateAsync() : null;
         if (vhost is not null)
-            await vhost.BindSinkAsync("Requests.Contracts.Intake:RequestSubmitted");
+            await vhost.BindSinkAsync("Requests.Contracts.Intake:SubmissionsStored");
         var keys = Directory.CreateDirectory(Path.Combine(data, "scaled-keys")).FullName;
         Dictionary<string, string> Settings(string provider, string database)
         {

@@ -3,11 +3,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Requests.Intake.Benchmarks;
 
-/// <summary>What the intake database holds after the run, against what the clients were told.</summary>
+/// <summary>What the intake database holds after the run, against what the clients were told. The outbox's counts are
+/// of the filings its messages carry (each <c>SubmissionsStored</c> carries those of one commit).</summary>
 internal sealed record Verification(
     long Acknowledged, long DistinctAcknowledged, long Cases, long DistinctInDatabase, long OutboxMessages,
     long OutboxSent, long AcknowledgedMissing, long Unanswered)
 {
+    private const string Filings = "SELECT COALESCE(SUM(json_array_length(body, '$.submissions')), 0) FROM outbox_messages";
+
     public bool Passed => Cases == Acknowledged && OutboxMessages == Acknowledged && DistinctAcknowledged == Acknowledged
                           && DistinctInDatabase == Cases && AcknowledgedMissing == 0;
 
@@ -27,8 +30,8 @@ internal sealed record Verification(
             acknowledged.Distinct(StringComparer.Ordinal).LongCount(),
             ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM cases"),
             stored.Count,
-            ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM outbox_messages"),
-            ReadOnlyDatabase.Scalar(connection, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL"),
+            ReadOnlyDatabase.Scalar(connection, Filings),
+            ReadOnlyDatabase.Scalar(connection, Filings + " WHERE sent_at IS NOT NULL"),
             acknowledged.LongCount(n => !stored.Contains(n)),
             unanswered);
     }
@@ -54,7 +57,7 @@ internal static class ReadOnlyDatabase
 
 /// <summary>
 /// How large the writer's group commits were: every outbox row of one batch carries the same <c>created_at</c>
-/// (the writer reads the clock once per transaction), so counting rows per distinct value counts rows per commit.
+/// (the writer reads the clock once per transaction), so counting the filings per distinct value counts filings per commit.
 /// </summary>
 internal sealed record CommitBatches(string Phase, long Commits, double PerSecond, double Mean, int P50, int P90, int Max)
 {
@@ -64,7 +67,7 @@ internal sealed record CommitBatches(string Phase, long Commits, double PerSecon
         var batches = new List<(DateTime At, int Rows)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT created_at, COUNT(*) FROM outbox_messages GROUP BY created_at ORDER BY created_at";
+            command.CommandText = "SELECT created_at, SUM(json_array_length(body, '$.submissions')) FROM outbox_messages GROUP BY created_at ORDER BY created_at";
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 batches.Add((reader.GetDateTime(0), reader.GetInt32(1)));

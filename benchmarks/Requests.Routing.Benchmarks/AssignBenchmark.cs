@@ -67,7 +67,7 @@ internal static class AssignBenchmark
         var loads = new OfficerLoads(clock);
         var signal = new OutboxSignal();
         var links = new NoticeLinks(Microsoft.Extensions.Options.Options.Create(new NoticeOptions()));
-        foreach (var chunk in submissions.Chunk(AssignCaseOnSubmissionConsumer.BatchSize))
+        foreach (var chunk in submissions.Chunk(SubmissionsStored.MaxCount))
         {
             await using var db = new RoutingDbContext(options);
             var inbox = new Inbox(db, writes, signal, clock);

@@ -23,7 +23,7 @@ public sealed class Failed_messages_are_reported : IAsyncLifetime
             cfg.Host(Broker.Host, Broker.Port, _broker.VirtualHost, h => { h.Username("guest"); h.Password("guest"); });
             cfg.UseMessageRetry(r => r.Intervals(50, 100));
             cfg.ReceiveEndpoint("e2e-always-failing", e =>
-                e.Handler<RequestSubmitted>(_ => throw new InvalidOperationException("The downstream store is broken.")));
+                e.Handler<SubmissionsStored>(_ => throw new InvalidOperationException("The downstream store is broken.")));
         });
         await _failing.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
     }

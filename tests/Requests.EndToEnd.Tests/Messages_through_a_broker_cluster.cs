@@ -30,9 +30,10 @@ public sealed class Messages_through_a_broker_cluster : IAsyncLifetime
             cfg.ReceiveEndpoint("e2e-cluster-record-submission", e =>
             {
                 e.SetQuorumQueue();
-                e.Handler<RequestSubmitted>(context =>
+                e.Handler<SubmissionsStored>(context =>
                 {
-                    _deliveries.AddOrUpdate(context.Message.CaseId, 1, (_, n) => n + 1);
+                    foreach (var submitted in context.Message.Submissions)
+                        _deliveries.AddOrUpdate(submitted.CaseId, 1, (_, n) => n + 1);
                     return Task.CompletedTask;
                 });
             });

@@ -21,18 +21,18 @@ public sealed class Publishing_before_anyone_listens : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = intake.Address };
         var receipt = await Filing.FileAsync(http, 1);
 
-        // the broker returned it: nobody has a queue for RequestSubmitted on this virtual host
+        // the broker returned it: nobody has a queue for SubmissionsStored on this virtual host
         await Steps.EventuallyAsync(() => Task.FromResult(intake.Log.Contains("No queue is bound to", StringComparison.Ordinal)),
             returned => returned, intake);
         Assert.Equal(0L, await ScalarAsync(intake.Database,
-            "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%RequestSubmitted' AND sent_at IS NOT NULL"));
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%SubmissionsStored' AND sent_at IS NOT NULL"));
 
         await using var routing = await RoutingProcess.StartAsync(Path.Combine(_folder, "routing.db"), _broker);
 
         await Steps.EventuallyAsync(() => ScalarAsync(routing.Database, $"SELECT status FROM cases WHERE id = '{receipt.CaseId}'"),
             status => status as string == "assigned", routing);
         Assert.Equal(1L, await ScalarAsync(intake.Database,
-            "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%RequestSubmitted' AND sent_at IS NOT NULL"));
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%SubmissionsStored' AND sent_at IS NOT NULL"));
     }
 
     [Fact]

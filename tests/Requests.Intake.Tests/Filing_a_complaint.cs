@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using Requests.Contracts.Intake;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Tests;
 
@@ -75,13 +73,13 @@ public sealed class Filing_a_complaint : IDisposable
     }
 
     [Fact]
-    public async Task Puts_exactly_one_RequestSubmitted_in_the_outbox()
+    public async Task Puts_the_filing_in_exactly_one_message_of_the_outbox()
     {
         var receipt = await (await _app.PostJsonAsync("/api/complaints", Forms.Complaint())).ReadReceiptAsync();
 
-        var row = Assert.Single(await _app.QueryAsync("SELECT message_type, body FROM outbox_messages"));
-        Assert.Equal(typeof(RequestSubmitted).FullName, row["message_type"]);
-        var message = JsonSerializer.Deserialize<RequestSubmitted>((string)row["body"]!, OutboxMessage.Json)!;
+        var row = Assert.Single(await _app.QueryAsync("SELECT message_type FROM outbox_messages"));
+        Assert.Equal(typeof(SubmissionsStored).FullName, row["message_type"]);
+        var (_, message) = Assert.Single(await _app.SubmittedAsync());
         Assert.Equal((receipt.CaseId, receipt.TrackingNumber, "complaint", "complaint", "COM-RABAT", "roads"),
             (message.CaseId, message.TrackingNumber, message.Regime, message.Kind, message.BodyCode, message.Theme));
         Assert.Equal((false, (string?)null, "portal"), (message.Urgent, message.Delivery, message.Channel));

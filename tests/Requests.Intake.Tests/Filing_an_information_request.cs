@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Requests.Contracts.Intake;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Tests;
 
@@ -97,16 +95,16 @@ public sealed class Filing_an_information_request : IDisposable
     }
 
     [Fact]
-    public async Task Puts_exactly_one_RequestSubmitted_in_the_outbox_per_filing()
+    public async Task Puts_each_filing_in_exactly_one_message_of_the_outbox()
     {
         var first = await (await _app.PostJsonAsync("/api/requests", Forms.Request())).ReadReceiptAsync();
         Assert.Equal(1, await _app.CountAsync("outbox_messages"));
         await (await _app.PostJsonAsync("/api/requests", Forms.UrgentRequest())).ReadReceiptAsync();
         Assert.Equal(2, await _app.CountAsync("outbox_messages"));
 
-        var row = (await _app.QueryAsync("SELECT message_type, body FROM outbox_messages ORDER BY seq"))[0];
-        Assert.Equal(typeof(RequestSubmitted).FullName, row["message_type"]);
-        var message = JsonSerializer.Deserialize<RequestSubmitted>((string)row["body"]!, OutboxMessage.Json)!;
+        var submitted = await _app.SubmittedAsync();
+        Assert.Equal(2, submitted.Select(s => s.MessageId).Distinct().Count());
+        var message = submitted[0].Submitted;
         Assert.Equal((first.CaseId, first.TrackingNumber, "information", "request", "MEF"),
             (message.CaseId, message.TrackingNumber, message.Regime, message.Kind, message.BodyCode));
         Assert.Equal((false, "portal", "email", "fr"), (message.Urgent, message.Channel, message.Delivery, message.Language));

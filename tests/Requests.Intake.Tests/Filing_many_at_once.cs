@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Requests.Contracts.Intake;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Tests;
 
@@ -37,9 +34,7 @@ public sealed class Filing_many_at_once : IDisposable
         var cases = await _app.QueryAsync("SELECT id, tracking_number FROM cases");
         Assert.Equal(receipts.Select(r => (r.CaseId.ToString(), r.TrackingNumber)).Order(),
             cases.Select(c => ((string)c["id"]!, (string)c["tracking_number"]!)).Order());
-        var messages = await _app.QueryAsync("SELECT body FROM outbox_messages");
-        Assert.Equal(receipts.Select(r => r.CaseId).Order(), messages
-            .Select(m => JsonSerializer.Deserialize<RequestSubmitted>((string)m["body"]!, OutboxMessage.Json)!.CaseId).Order());
+        Assert.Equal(receipts.Select(r => r.CaseId).Order(), (await _app.SubmittedAsync()).Select(m => m.Submitted.CaseId).Order());
         var counters = await _app.QueryAsync("SELECT key, last FROM tracking_counters ORDER BY key");
         Assert.Equal([("DAI-2026", (long)Filings / 2), ("REC-2026", (long)Filings / 2)],
             counters.Select(c => ((string)c["key"]!, (long)c["last"]!)));

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Requests.Contracts.Intake;
+using Requests.ServiceDefaults.Messaging;
 using Requests.Testing;
 
 namespace Requests.Intake.Tests;
@@ -28,4 +31,10 @@ public sealed partial class IntakeApp
         await using var connection = OpenDatabase();
         return await SqliteQueries.QueryAsync(connection, sql);
     }
+
+    /// <summary>The filings the outbox's <see cref="SubmissionsStored"/> messages carry, in order, each with its message's id.</summary>
+    public async Task<List<(Guid MessageId, RequestSubmitted Submitted)>> SubmittedAsync() =>
+        [.. (await QueryAsync($"SELECT message_id, body FROM outbox_messages WHERE message_type = '{typeof(SubmissionsStored).FullName}' ORDER BY seq"))
+            .SelectMany(row => JsonSerializer.Deserialize<SubmissionsStored>((string)row["body"]!, OutboxMessage.Json)!.Submissions
+                .Select(submitted => (Guid.Parse((string)row["message_id"]!), submitted)))];
 }

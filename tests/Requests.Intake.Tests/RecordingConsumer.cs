@@ -23,12 +23,14 @@ public sealed class Deliveries
     }
 }
 
-/// <summary>A consumer the tests add to the service's bus, as routing will subscribe to intake's messages.</summary>
-public sealed class RecordingConsumer(Deliveries deliveries) : IConsumer<RequestSubmitted>
+/// <summary>A consumer the tests add to the service's bus, as routing will subscribe to intake's messages: each filing a
+/// message carries, with the message's id.</summary>
+public sealed class RecordingConsumer(Deliveries deliveries) : IConsumer<SubmissionsStored>
 {
-    public Task Consume(ConsumeContext<RequestSubmitted> context)
+    public Task Consume(ConsumeContext<SubmissionsStored> context)
     {
-        deliveries.Add(context.MessageId ?? Guid.Empty, context.Message);
+        foreach (var submitted in context.Message.Submissions)
+            deliveries.Add(context.MessageId ?? Guid.Empty, submitted);
         return Task.CompletedTask;
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
-using Requests.ServiceDefaults.Messaging;
 using static Requests.Intake.Tests.RoutingEvents;
 
 namespace Requests.Intake.Tests;
@@ -105,7 +103,5 @@ public sealed class Redirecting_a_case : IDisposable
             At = new DateTimeOffset(Day(on).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), OccurredOn = Day(on),
         };
 
-    private async Task<List<RequestSubmitted>> SubmittedAsync() =>
-        [.. (await _app.QueryAsync($"SELECT body FROM outbox_messages WHERE message_type = '{typeof(RequestSubmitted).FullName}' ORDER BY seq"))
-            .Select(row => JsonSerializer.Deserialize<RequestSubmitted>((string)row["body"]!, OutboxMessage.Json)!)];
+    private async Task<List<RequestSubmitted>> SubmittedAsync() => [.. (await _app.SubmittedAsync()).Select(m => m.Submitted)];
 }

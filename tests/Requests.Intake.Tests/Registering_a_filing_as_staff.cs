@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Requests.Contracts.Intake;
 using Requests.ServiceDefaults.Auth;
-using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Intake.Tests;
 
@@ -90,8 +87,7 @@ public sealed class Registering_a_filing_as_staff : IDisposable
         var row = Assert.Single(await _app.QueryAsync("SELECT channel, recorded_by, received_on FROM cases"));
         // the account that typed it in, by its name in the token
         Assert.Equal((channel, "officer-mef-com-rabat", "2026-11-02"), (row["channel"], row["recorded_by"], row["received_on"]));
-        var message = Assert.Single(await _app.QueryAsync("SELECT body FROM outbox_messages"));
-        var submitted = JsonSerializer.Deserialize<RequestSubmitted>((string)message["body"]!, OutboxMessage.Json)!;
+        var (_, submitted) = Assert.Single(await _app.SubmittedAsync());
         Assert.Equal((receipt.CaseId, channel), (submitted.CaseId, submitted.Channel));
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Requests.Contracts.Intake;
 
 namespace Requests.Routing.Tests;
 
@@ -17,10 +18,10 @@ public sealed class Receiving_a_submission_twice : IDisposable
         var messageId = Guid.NewGuid();
         var bus = _app.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(submitted, c => c.MessageId = messageId);
+        await bus.Publish(new SubmissionsStored([submitted]), c => c.MessageId = messageId);
         await WaitUntilAsync(() => _app.CountAsync("inbox_messages"), 1);
-        await bus.Publish(submitted, c => c.MessageId = messageId);
-        await bus.Publish(Submissions.Request("MSPS")); // handled after the redelivery: a marker that it was seen
+        await bus.Publish(new SubmissionsStored([submitted]), c => c.MessageId = messageId);
+        await bus.Publish(new SubmissionsStored([Submissions.Request("MSPS")])); // handled after the redelivery: a marker that it was seen
         await WaitUntilAsync(() => _app.CountAsync("cases"), 2);
 
         Assert.Equal(1, await _app.CountAsync("cases", $"id = '{submitted.CaseId}'"));

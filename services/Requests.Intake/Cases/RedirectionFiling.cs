@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Requests.Contracts.Intake;
 using Requests.Contracts.Routing;
 using Requests.Domain.Deadlines;
 using Requests.Intake.Calendar;
@@ -15,7 +16,7 @@ namespace Requests.Intake.Cases;
 /// Files the case a redirection opens at the competent body: the same filing and requester, a new tracking number,
 /// the same access code (its hash), so the citizen follows both cases with the code they hold, and the filing's files
 /// (<c>RequestSubmitted</c> carries their references). Runs inside the
-/// consumer's transaction: the new case, its number and its <c>RequestSubmitted</c> commit with the move, or none.
+/// consumer's transaction: the new case, its number and its <c>SubmissionsStored</c> commit with the move, or none.
 /// </summary>
 public sealed class RedirectionFiling(IntakeDbContext db, CalendarStore calendar)
 {
@@ -73,7 +74,8 @@ public sealed class RedirectionFiling(IntakeDbContext db, CalendarStore calendar
             .OrderBy(d => d.AddedAt).ToListAsync(cancellationToken);
         foreach (var file in files)
             file.CaseId = record.Id;
-        db.Add(OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(files) }, Guid.CreateVersion7(), now));
+        db.Add(OutboxMessage.For(new SubmissionsStored([ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(files) }]),
+            Guid.CreateVersion7(), now));
         return record.TrackingNumber;
     }
 

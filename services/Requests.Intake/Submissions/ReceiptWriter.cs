@@ -12,9 +12,9 @@ using Requests.ServiceDefaults.Messaging;
 namespace Requests.Intake.Submissions;
 
 /// <summary>
-/// Stores receipts by group commit: submissions that arrive together are written in one transaction (the case,
-/// its tracking number and its <see cref="RequestSubmitted"/> outbox message), and each caller is answered only
-/// once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
+/// Stores receipts by group commit: submissions that arrive together are written in one transaction (the cases,
+/// their tracking numbers and one <see cref="SubmissionsStored"/> outbox message for up to a hundred of them), and each
+/// caller is answered only once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
 /// <para>
 /// Commits are at least <c>Intake:CommitInterval</c> apart (2 ms): at a steady few thousand filings a second, each
 /// commit then carries ten or more instead of a handful, and the pages every commit rewrites in the WAL (each table's
@@ -180,16 +180,14 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
             }
             var stored = taken.Count == 0 ? batch : [.. batch.Where(p => !taken.Contains(p))];
             var numbers = ReserveTrackingNumbers(stored);
+            var submitted = new List<RequestSubmitted>(stored.Count);
             for (var i = 0; i < stored.Count; i++)
             {
                 var record = stored[i].Record;
                 record.TrackingNumber = numbers[i];
                 ReceiptSql.BindCase(_case, record);
                 _case.ExecuteNonQuery();
-                var message = OutboxMessage.For(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(stored[i].Documents) },
-                    Guid.CreateVersion7(), now);
-                OutboxMessage.Bind(_message, message);
-                _message.ExecuteNonQuery();
+                submitted.Add(ReceiptSql.Submitted(record) with { Documents = DocumentRecord.References(stored[i].Documents) });
                 ReceiptSql.BindNotice(_notice, record.Id, stored[i].SealedCode, now);
                 _notice.ExecuteNonQuery();
                 foreach (var document in stored[i].Documents)
@@ -197,6 +195,11 @@ public sealed class ReceiptWriter(IServiceScopeFactory scopes, OutboxSignal outb
                     ReceiptSql.BindDocument(_document, document);
                     _document.ExecuteNonQuery();
                 }
+            }
+            foreach (var chunk in submitted.Chunk(SubmissionsStored.MaxCount))
+            {
+                OutboxMessage.Bind(_message, OutboxMessage.For(new SubmissionsStored(chunk), Guid.CreateVersion7(), now));
+                _message.ExecuteNonQuery();
             }
             transaction.Commit();
             if (taken.Count == 0)

@@ -17,20 +17,21 @@ using Requests.ServiceDefaults.Messaging;
 namespace Requests.Routing.Assignment;
 
 /// <summary>Opens the routed case of each new submission and gives it to an officer, with the inbox record and the
-/// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing. Messages come
-/// in batches (up to <see cref="BatchSize"/>, gathered for at most <see cref="BatchWait"/>) handled in one transaction: one
-/// disk flush for the batch instead of one per case, which is what lets routing keep up with intake's rate.</summary>
+/// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing. Intake's
+/// messages each carry the filings of one commit, and come in batches (up to <see cref="BatchSize"/> messages, gathered
+/// for at most <see cref="BatchWait"/>) handled in one transaction: one disk flush for the batch instead of one per case,
+/// which is what lets routing keep up with intake's rate.</summary>
 public sealed class AssignCaseOnSubmissionConsumer(
     RoutingDbContext db, OfficerPicker picker, Inbox inbox, OutboxSignal outbox, TimeProvider clock, CalendarStore calendar,
-    CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<RequestSubmitted>>
+    CaseNotices notices, ILogger<AssignCaseOnSubmissionConsumer> logger) : IConsumer<Batch<SubmissionsStored>>
 {
     public const string UnknownBody = "unknown-body";
     public const string NobodyToAssign = "nobody-to-assign";
-    public const int BatchSize = 100;
+    public const int BatchSize = 10;
     public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(5);
 
-    public Task Consume(ConsumeContext<Batch<RequestSubmitted>> context) =>
-        AssignAsync([.. context.Message.Select(m => m.Message)], context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<SubmissionsStored>> context) =>
+        AssignAsync([.. context.Message.SelectMany(m => m.Message.Submissions)], context.CancellationToken);
 
     /// <summary>Assigns a batch of submissions, inside the inbox's transaction (and, on SQLite, its write gate; on
     /// PostgreSQL the locks of its bodies, so the open-case counts read here still hold when each case is added). Its new rows are written with one prepared statement

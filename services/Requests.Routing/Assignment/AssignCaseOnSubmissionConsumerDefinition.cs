@@ -4,7 +4,7 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Assignment;
 
-/// <summary>Delivers submissions to <see cref="AssignCaseOnSubmissionConsumer"/> in batches, one batch at a time.</summary>
+/// <summary>Delivers intake's messages to <see cref="AssignCaseOnSubmissionConsumer"/> in batches, one batch at a time.</summary>
 public sealed class AssignCaseOnSubmissionConsumerDefinition : ConsumerDefinition<AssignCaseOnSubmissionConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
@@ -16,6 +16,6 @@ public sealed class AssignCaseOnSubmissionConsumerDefinition : ConsumerDefinitio
             .SetMessageLimit(AssignCaseOnSubmissionConsumer.BatchSize)
             .SetTimeLimit(AssignCaseOnSubmissionConsumer.BatchWait)
             .SetConcurrencyLimit(1));
-        consumerConfigurator.UseBatchInbox<AssignCaseOnSubmissionConsumer, RequestSubmitted>();
+        consumerConfigurator.UseBatchInbox<AssignCaseOnSubmissionConsumer, SubmissionsStored>();
     }
 }

@@ -11,7 +11,7 @@ namespace Requests.ServiceDefaults.Messaging;
 /// the rest, with the same web naming either way.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(RequestSubmitted))]
+[JsonSerializable(typeof(SubmissionsStored))]
 [JsonSerializable(typeof(CaseOpened))]
 [JsonSerializable(typeof(CaseAssigned))]
 [JsonSerializable(typeof(CaseMoved))]

@@ -49,6 +49,7 @@ public sealed class OutboxOptions
 /// <remarks>
 /// Until the gathered marks (<see cref="OutboxOptions.MarkDelay"/>) the relay reads only after what it published. On
 /// PostgreSQL a message can commit after one with a later number: the full read after each mark, or once caught up, finds it.
+/// While messages are left aside, that full read walks past all of them, so it comes once a poll interval at most.
 /// </remarks>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, WriteGate writes, TimeProvider clock,
@@ -63,6 +64,10 @@ public sealed class OutboxRelay<TContext>(
 
     // where the next read starts: after the last message read, until the relay catches up or marks
     private long _after = long.MinValue;
+    private long _lastRead = long.MinValue;
+
+    // a read from the start walks past every message left aside: while some are, once a poll interval at most
+    private DateTimeOffset _nextFullRead;
 
     // the message types the broker returned, left aside until a time, with the wait that led to it
     private readonly Dictionary<string, (DateTimeOffset Until, TimeSpan Backoff)> _returned = [];
@@ -105,7 +110,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 // what was published and not marked is read and published again: the inboxes recognise it
                 _unmarked.Clear();
-                _after = long.MinValue;
+                _after = _lastRead = long.MinValue;
                 logger.LogWarning(ex, "Outbox relay failed; retrying in {Backoff}", backoff);
                 await Task.Delay(backoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
@@ -145,16 +150,24 @@ public sealed class OutboxRelay<TContext>(
     private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        List<string> aside = [.. _returned.Where(r => r.Value.Until > now).Select(r => r.Key)];
+        var after = _after;
+        if (after == long.MinValue && aside.Count > 0)
+        {
+            if (now < _nextFullRead)
+                after = _lastRead;
+            else
+                _nextFullRead = now + _options.PollInterval;
+        }
         List<OutboxMessage> batch;
         await using (var scope = scopes.CreateAsyncScope())
-            batch = await ReadUnsentAsync(scope.ServiceProvider.GetRequiredService<TContext>(), _after,
-                [.. _returned.Where(r => r.Value.Until > now).Select(r => r.Key)], cancellationToken);
+            batch = await ReadUnsentAsync(scope.ServiceProvider.GetRequiredService<TContext>(), after, aside, cancellationToken);
         if (batch.Count == 0)
         {
             _after = long.MinValue;
             return 0;
         }
-        _after = batch[^1].Seq;
+        _after = _lastRead = batch[^1].Seq;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);

@@ -38,6 +38,7 @@ public sealed class SubmissionRecorder : IAsyncDisposable
     private readonly DbContextOptions<RecorderDb> _options;
     private int _deliveries;
 
+    /// <summary>The filings delivered, counting each delivery of a message (a redelivery counts again).</summary>
     public int Deliveries => Volatile.Read(ref _deliveries);
 
     private SubmissionRecorder(IBusControl bus, DbContextOptions<RecorderDb> options)
@@ -61,7 +62,7 @@ public sealed class SubmissionRecorder : IAsyncDisposable
             {
                 e.PrefetchCount = 32;
                 e.ConcurrentMessageLimit = 4;
-                e.Handler<RequestSubmitted>(context => recorder!.HandleAsync(context));
+                e.Handler<SubmissionsStored>(context => recorder!.HandleAsync(context));
             });
         });
         recorder = new SubmissionRecorder(bus, options);
@@ -69,15 +70,15 @@ public sealed class SubmissionRecorder : IAsyncDisposable
         return recorder;
     }
 
-    private async Task HandleAsync(ConsumeContext<RequestSubmitted> context)
+    private async Task HandleAsync(ConsumeContext<SubmissionsStored> context)
     {
-        Interlocked.Increment(ref _deliveries);
+        Interlocked.Add(ref _deliveries, context.Message.Submissions.Count);
         await using var db = new RecorderDb(_options);
         var id = context.MessageId!.Value;
         if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == id && m.Consumer == "e2e-record-submission"))
             return;
         db.Add(new InboxMessage { MessageId = id, Consumer = "e2e-record-submission", HandledAt = DateTime.UtcNow });
-        db.Handled.Add(new HandledSubmission { CaseId = context.Message.CaseId, TrackingNumber = context.Message.TrackingNumber });
+        db.Handled.AddRange(context.Message.Submissions.Select(s => new HandledSubmission { CaseId = s.CaseId, TrackingNumber = s.TrackingNumber }));
         await db.SaveChangesAsync();
     }
 

@@ -29,7 +29,7 @@ public sealed class Filing_with_documents : IDisposable
         Assert.Equal(photo, await _app.StaffClient(StaffRoles.Officer, "COM-RABAT").GetByteArrayAsync(path));
         await (await _app.StaffClient(StaffRoles.Officer, "MEF").GetAsync(path)).ReadProblemAsync(HttpStatusCode.NotFound);
         // routing learns of the photo by its reference, never its bytes
-        var submitted = await MessageAsync<RequestSubmitted>();
+        var (_, submitted) = Assert.Single(await _app.SubmittedAsync());
         Assert.Equal([new DocumentReference(Guid.Parse(listed.GetProperty("id").GetString()!), "lampadaire.png", photo.Length, Files.Sha256(photo))],
             submitted.Documents);
     }
