@@ -187,8 +187,8 @@ namespace Requests.Intake.Benchmarks
             if (options.Transport != "rabbitmq")
                 throw new InvalidOperationException("The assignment phase needs RabbitMQ: run it through ./bench.sh (or --transport rabbitmq).");
             await using var vhost = await RabbitVirtualHost.CreateAsync();
-            // in place of reporting's queue, which takes routing's CaseOpened (reporting is not started)
-            await vhost.BindSinkAsync("Requests.Contracts.Routing:CaseOpened");
+            // in place of reporting's queue, which takes routing's CasesOpened (reporting is not started)
+            await vhost.BindSinkAsync("Requests.Contracts.Routing:CasesOpened");
             var routingDatabase = Path.Combine(_data, "routing.db");
             Dictionary<string, string> Settings(string database, bool intake) => WithServerSettings(new()
             {

@@ -69,7 +69,7 @@ public sealed class LiveWrites : IAsyncDisposable
             var m = new CaseOpened(Guid.NewGuid(), $"DAI-{year}-B{_batch}-{i}", i % 3 == 0 ? "complaint" : "information",
                 i % 3 == 0 ? "complaint" : "request", $"B{i % 200:000}", "portal", i % 3 == 0 ? "water" : null,
                 i % 50 == 0, At(received), received, received.AddDays(28));
-            ids.Add(await PublishAsync(bus, m, cancellationToken));
+            ids.Add(await PublishAsync(bus, new CasesOpened([m]), cancellationToken));
         }
         var answeredOn = new DateOnly(year + 1, 2, 2);
         foreach (var (caseId, body) in open)

@@ -18,7 +18,6 @@ public static class ReportingServices
         builder.AddBus<ReportingDbContext>(bus =>
         {
             bus.AddConsumer<RecordOpeningConsumer>();
-            bus.AddConsumer<RecordAssignmentConsumer>();
             bus.AddConsumer<RecordMoveConsumer>();
             bus.AddConsumer<RecordMissedDeadlineConsumer>();
             bus.AddConsumer<RecordDueDateChangeConsumer>();

@@ -202,10 +202,12 @@ public sealed class Reporting_in_two_instances : IAsyncLifetime
         public DateOnly DueOn => ReceivedOn.AddDays(30);
         private string Tracking => $"DAI-{ReceivedOn.Year}-{Number + 1:000000}";
 
-        public CaseOpened Opened(DateOnly receivedOn) => new(Id, Tracking, Regime, Regime == "complaint" ? "complaint" : "request", Body,
-            Number % 4 == 0 ? "email" : "portal", Regime == "complaint" ? "water" : null, Number % 7 == 0, At(receivedOn), receivedOn, receivedOn.AddDays(30));
+        public CasesOpened Opened(DateOnly receivedOn) => new([Opening(receivedOn)]);
 
-        public CaseAssigned Assigned() => new(Id, Tracking, Body, $"{Body}-O1", DueOn, At(ReceivedOn));
+        public CasesOpened Assigned() => new([Opening(ReceivedOn) with { OfficerId = $"{Body}-O1", AssignedAt = At(ReceivedOn) }]);
+
+        private CaseOpened Opening(DateOnly receivedOn) => new(Id, Tracking, Regime, Regime == "complaint" ? "complaint" : "request", Body,
+            Number % 4 == 0 ? "email" : "portal", Regime == "complaint" ? "water" : null, Number % 7 == 0, At(receivedOn), receivedOn, receivedOn.AddDays(30));
 
         public CaseMoved Moved(string trigger, string toStatus, DateOnly on, string? outcome = null) =>
             new(Id, Tracking, _sequence += 2, Regime, Regime == "complaint" ? "complaint" : "request", Body, trigger, "accepted", toStatus,

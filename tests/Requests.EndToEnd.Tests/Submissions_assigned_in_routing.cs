@@ -30,9 +30,9 @@ public sealed class Submissions_assigned_in_routing : IAsyncLifetime
         Assert.Equal("assigned", row[0]);
         Assert.Equal("MEF-O1", row[1]);
         Assert.Equal(receipt.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row[2]);
-        // and routing's own relay has published CaseAssigned to the broker
+        // and routing's own relay has published the opening, with its officer, to the broker
         await WaitForAsync(routing,
-            "SELECT message_type FROM outbox_messages WHERE message_type LIKE '%CaseAssigned' AND sent_at IS NOT NULL");
+            "SELECT message_type FROM outbox_messages WHERE message_type LIKE '%CasesOpened' AND body LIKE '%\"officerId\":\"MEF-O1\"%' AND sent_at IS NOT NULL");
 
         // which intake turns into a step the citizen sees
         var deadline = DateTime.UtcNow.AddSeconds(30);

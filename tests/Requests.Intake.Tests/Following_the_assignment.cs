@@ -6,7 +6,7 @@ using Requests.Contracts.Routing;
 
 namespace Requests.Intake.Tests;
 
-/// <summary>Routing's CaseAssigned reaches the citizen: the case shows as assigned, with a step on its timeline.</summary>
+/// <summary>Routing's assignment at the opening (<c>CasesOpened</c>) reaches the citizen: the case shows as assigned, with a step on its timeline.</summary>
 public sealed class Following_the_assignment : IDisposable
 {
     private readonly IntakeApp _app = new();
@@ -47,17 +47,38 @@ public sealed class Following_the_assignment : IDisposable
     [Fact]
     public async Task An_assignment_of_an_unknown_case_is_recorded_and_changes_nothing()
     {
-        await PublishAsync(new CaseAssigned(Guid.NewGuid(), "DAI-2026-999999", "MEF", "MEF-O1",
-            new DateOnly(2026, 11, 24), IntakeApp.DefaultNow), Guid.NewGuid());
+        var stranger = new FiledReceipt(Guid.NewGuid(), "DAI-2026-999999", "XXXXX-XXXXX", IntakeApp.DefaultNow,
+            new DateOnly(2026, 10, 23), new DateOnly(2026, 11, 24), "2026.1");
+
+        await PublishAsync(Assigned(stranger), Guid.NewGuid());
 
         await WaitUntilAsync(async () => await _app.CountAsync("inbox_messages") == 1);
         Assert.Equal(0, await _app.CountAsync("case_events"));
     }
 
-    private static CaseAssigned Assigned(FiledReceipt receipt) =>
-        new(receipt.CaseId, receipt.TrackingNumber, "MEF", "MEF-O1", new DateOnly(2026, 11, 24), IntakeApp.DefaultNow.AddMinutes(5));
+    [Fact]
+    public async Task A_case_opened_without_an_officer_stays_received_and_the_others_of_its_message_show_assigned()
+    {
+        var flagged = await (await _app.PostJsonAsync("/api/requests", Forms.Request())).ReadReceiptAsync();
+        var assigned = await (await _app.PostJsonAsync("/api/requests", Forms.Request())).ReadReceiptAsync();
 
-    private Task PublishAsync(CaseAssigned message, Guid messageId) =>
+        // one message for both, as routing sends the cases one batch opened: the first was left for a person to route
+        await PublishAsync(new CasesOpened([Opened(flagged), .. Assigned(assigned).Cases]), Guid.NewGuid());
+
+        await WaitForTimelineAsync(assigned, entries: 2);
+        var view = await LookUpAsync(flagged);
+        Assert.Equal("received", view.GetProperty("status").GetString());
+        Assert.Equal(1, view.GetProperty("timeline").GetArrayLength());
+        Assert.Equal(1, await _app.CountAsync("case_events"));
+    }
+
+    private static CaseOpened Opened(FiledReceipt receipt) => new(receipt.CaseId, receipt.TrackingNumber, "information", "request",
+        "MEF", "portal", null, false, receipt.ReceivedAt, receipt.ReceivedOn, new DateOnly(2026, 11, 24));
+
+    private static CasesOpened Assigned(FiledReceipt receipt) =>
+        new([Opened(receipt) with { OfficerId = "MEF-O1", AssignedAt = IntakeApp.DefaultNow.AddMinutes(5) }]);
+
+    private Task PublishAsync(CasesOpened message, Guid messageId) =>
         _app.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
 
     private async Task<JsonElement> WaitForTimelineAsync(FiledReceipt receipt, int entries)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Requests.Contracts.Routing;
 using static Requests.Intake.Tests.RoutingEvents;
 
 namespace Requests.Intake.Tests;
@@ -162,13 +163,13 @@ public sealed class Following_the_case : IDisposable
     }
 
     [Fact]
-    public async Task The_first_assignment_shows_once_whether_CaseAssigned_or_CaseMoved_comes_first()
+    public async Task The_first_assignment_shows_once_whether_CasesOpened_or_CaseMoved_comes_first()
     {
         var receipt = await _app.FileAsync();
 
         await _app.DeliverAsync(Accepted(receipt)[0]);
-        await _app.DeliverAsync(new Requests.Contracts.Routing.CaseAssigned(receipt.CaseId, receipt.TrackingNumber, "MEF", "MEF-O1",
-            receipt.DueDate, receipt.ReceivedAt.AddMinutes(10)));
+        await _app.DeliverAsync(new CasesOpened([new CaseOpened(receipt.CaseId, receipt.TrackingNumber, "information", "request", "MEF",
+            "portal", null, false, receipt.ReceivedAt, receipt.ReceivedOn, receipt.DueDate, "MEF-O1", receipt.ReceivedAt.AddMinutes(10))]));
 
         Assert.Equal(["received", "assigned"], (await _app.ViewAsync(receipt)).Kinds());
     }

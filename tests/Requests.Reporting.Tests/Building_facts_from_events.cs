@@ -21,7 +21,7 @@ public sealed class Building_facts_from_events : IDisposable
     {
         var c = new LifecycleEvents();
         await _app.DeliverAsync(c.Submitted(Jan5, new DateOnly(2026, 2, 3)));
-        await _app.DeliverAsync(c.Assigned(Jan5, new DateOnly(2026, 2, 3)));
+        await _app.DeliverAsync(c.Assigned(Jan5, Jan5, new DateOnly(2026, 2, 3)));
         await _app.DeliverAsync(c.Moved("accept", "accepted", new DateOnly(2026, 1, 6), new DateOnly(2026, 2, 3)));
         await _app.DeliverAsync(c.Moved("answer", "answered", new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 3), "refused", "national-defence"));
 
@@ -34,6 +34,23 @@ public sealed class Building_facts_from_events : IDisposable
         var fact = Assert.Single(await _app.QueryAsync("SELECT tracking_number, status FROM case_facts"));
         Assert.Equal(c.TrackingNumber, fact["tracking_number"]);
         Assert.Equal("answered", fact["status"]);
+    }
+
+    [Fact]
+    public async Task Records_every_case_of_a_message_that_opened_several_at_once()
+    {
+        var (mef, onee, left) = (new LifecycleEvents(), new LifecycleEvents(body: "ONEE"), new LifecycleEvents());
+        var due = new DateOnly(2026, 2, 3);
+
+        // as routing sends a batch's openings: two assigned, one left for a person to route
+        await _app.DeliverAsync(new CasesOpened([.. mef.Assigned(Jan5, Jan5, due).Cases, .. onee.Assigned(Jan5, Jan5, due).Cases,
+            left.Opened(new DateOnly(2026, 1, 6), due)]));
+
+        Assert.Equal(2, (await Figures("MEF")).GetProperty("received").GetInt64());
+        Assert.Equal(1, (await Figures("ONEE")).GetProperty("received").GetInt64());
+        var facts = await _app.QueryAsync("SELECT tracking_number, received_day, due_day FROM case_facts ORDER BY tracking_number");
+        Assert.Equal(new[] { mef.TrackingNumber, onee.TrackingNumber, left.TrackingNumber }.Order(StringComparer.Ordinal), facts.Select(f => (string)f["tracking_number"]!));
+        Assert.All(facts, f => Assert.Equal((long)due.DayNumber, f["due_day"]));
     }
 
     [Fact]
@@ -202,7 +219,7 @@ public sealed class Building_facts_from_events : IDisposable
     {
         switch (message)
         {
-            case CaseOpened m: await _app.DeliverAsync(m); break;
+            case CasesOpened m: await _app.DeliverAsync(m); break;
             case CaseMoved m: await _app.DeliverAsync(m); break;
             default: throw new ArgumentException($"No delivery for {message.GetType().Name}.", nameof(message));
         }

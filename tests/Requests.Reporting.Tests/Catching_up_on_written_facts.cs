@@ -38,7 +38,7 @@ public sealed class Catching_up_on_written_facts : IAsyncLifetime, IDisposable
         (string Name, object Message, bool Shows)[] steps =
         [
             ("a new case", answered.Submitted(Dec29, Jan27, channel: "email", urgent: true), true),
-            ("its assignment", answered.Assigned(Dec29, new DateOnly(2026, 1, 28)), true),
+            ("its assignment", answered.Assigned(Dec29, Dec29, new DateOnly(2026, 1, 28)), true),
             ("an extension", answered.Moved("extend", "extended", new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 24)), true),
             ("its answer", answered.Moved("answer", "answered", new DateOnly(2026, 1, 8), new DateOnly(2026, 2, 24), "refused", "national-defence"), true),
             ("a complaint", missed.Submitted(new DateOnly(2025, 11, 3), new DateOnly(2025, 12, 15), theme: "water"), true),

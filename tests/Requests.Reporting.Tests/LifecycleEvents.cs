@@ -11,10 +11,16 @@ public sealed class LifecycleEvents(string regime = "information", string kind =
 
     private int _sequence;
 
-    public CaseOpened Submitted(DateOnly receivedOn, DateOnly dueOn, string channel = "portal", string? theme = null,
-        bool urgent = false) => new(CaseId, TrackingNumber, regime, kind, body, channel, theme, urgent, At(receivedOn), receivedOn, dueOn);
+    /// <summary>Routing's opening of the case, left for a person to route, in a message of its own.</summary>
+    public CasesOpened Submitted(DateOnly receivedOn, DateOnly dueOn, string channel = "portal", string? theme = null,
+        bool urgent = false) => new([Opened(receivedOn, dueOn, channel, theme, urgent)]);
 
-    public CaseAssigned Assigned(DateOnly on, DateOnly dueOn) => new(CaseId, TrackingNumber, body, "MEF-O1", dueOn, At(on));
+    public CaseOpened Opened(DateOnly receivedOn, DateOnly dueOn, string channel = "portal", string? theme = null, bool urgent = false) =>
+        new(CaseId, TrackingNumber, regime, kind, body, channel, theme, urgent, At(receivedOn), receivedOn, dueOn);
+
+    /// <summary>The opening with its officer, given the case on <paramref name="on"/>: its due date counts from then.</summary>
+    public CasesOpened Assigned(DateOnly receivedOn, DateOnly on, DateOnly dueOn) =>
+        new([Opened(receivedOn, dueOn) with { OfficerId = $"{body}-O1", AssignedAt = At(on) }]);
 
     /// <summary>The next move; <paramref name="sequence"/> to send one out of order.</summary>
     public CaseMoved Moved(string trigger, string toStatus, DateOnly on, DateOnly dueOn, string? outcome = null,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Requests.Contracts.Routing;
 using Requests.Routing.Storage;
 
@@ -26,7 +25,9 @@ public sealed class Assigning_a_submitted_case : IDisposable
         string?[] expected = ["MEF-O1", "MEF-O2", "MEF-O1", "MEF-O2"];
         Assert.Equal(expected, await Task.WhenAll(cases.Select(c => OfficerOfAsync(c.CaseId))));
         Assert.Equal(4, await _app.CountAsync("cases"));
-        Assert.Equal(4, await _app.CountAsync("outbox_messages", "message_type LIKE '%CaseAssigned'"));
+        // one message for the batch's openings, each with its officer
+        Assert.Equal(1, await _app.CountAsync("outbox_messages", "message_type LIKE '%CasesOpened'"));
+        Assert.Equal(expected, (await _app.OpenedAsync()).Select(c => c.OfficerId));
         Assert.Equal(4, await _app.CountAsync("inbox_messages"));
     }
 
@@ -96,17 +97,15 @@ public sealed class Assigning_a_submitted_case : IDisposable
     }
 
     [Fact]
-    public async Task Writes_CaseAssigned_to_the_outbox_in_the_same_transaction()
+    public async Task Writes_the_assignment_to_the_outbox_in_the_same_transaction()
     {
         var submitted = Submissions.Request();
 
         await _app.ConsumeAsync(submitted);
 
-        var row = Assert.Single(await _app.QueryAsync("SELECT * FROM outbox_messages WHERE message_type LIKE '%CaseAssigned'"));
-        Assert.Equal(typeof(CaseAssigned).FullName, row["message_type"]);
-        var message = JsonSerializer.Deserialize<CaseAssigned>((string)row["body"]!, JsonSerializerOptions.Web)!;
-        Assert.Equal(new CaseAssigned(submitted.CaseId, submitted.TrackingNumber, "MEF", "MEF-O1", submitted.DueOn,
-            RoutingApp.DefaultNow), message);
+        var opened = Assert.Single(await _app.OpenedAsync());
+        Assert.Equal((submitted.CaseId, submitted.TrackingNumber, "MEF", submitted.DueOn, "MEF-O1", (DateTimeOffset?)RoutingApp.DefaultNow),
+            (opened.CaseId, opened.TrackingNumber, opened.BodyCode, opened.DueOn, opened.OfficerId, opened.AssignedAt));
     }
 
     [Fact]
@@ -120,7 +119,8 @@ public sealed class Assigning_a_submitted_case : IDisposable
         Assert.Equal("received", row["status"]);
         Assert.Null(row["assigned_officer_id"]);
         Assert.Equal("unknown-body", row["flag"]);
-        Assert.Equal(0, await _app.CountAsync("outbox_messages", "message_type LIKE '%CaseAssigned'"));
+        var opened = Assert.Single(await _app.OpenedAsync());
+        Assert.Equal((submitted.CaseId, (string?)null, (DateTimeOffset?)null), (opened.CaseId, opened.OfficerId, opened.AssignedAt));
         Assert.Equal(1, await _app.CountAsync("inbox_messages"));
     }
 
@@ -134,10 +134,10 @@ public sealed class Assigning_a_submitted_case : IDisposable
 
         await _app.ConsumeAsync(submitted);
 
-        var row = Assert.Single(await _app.QueryAsync("SELECT body FROM outbox_messages WHERE message_type LIKE '%CaseOpened'"));
-        var message = JsonSerializer.Deserialize<CaseOpened>((string)row["body"]!, JsonSerializerOptions.Web)!;
+        var row = Assert.Single(await _app.QueryAsync("SELECT body FROM outbox_messages WHERE message_type LIKE '%CasesOpened'"));
+        var message = Assert.Single(await _app.OpenedAsync());
         Assert.Equal(new CaseOpened(submitted.CaseId, submitted.TrackingNumber, "complaint", "complaint", body, "portal", reported,
-            true, submitted.ReceivedAt, submitted.ReceivedOn, submitted.DueOn), message);
+            true, submitted.ReceivedAt, submitted.ReceivedOn, submitted.DueOn), message with { OfficerId = null, AssignedAt = null });
         foreach (var personal in new[] { "Amina", "AB123456", "amina@example.ma", "Budget execution", "quarterly" })
             Assert.DoesNotContain(personal, (string)row["body"]!, StringComparison.Ordinal);
     }

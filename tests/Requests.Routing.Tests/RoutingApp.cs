@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Requests.Contracts.Intake;
+using Requests.Contracts.Routing;
 using Requests.Routing.Accounts;
 using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
@@ -149,6 +150,11 @@ public sealed class RoutingApp : WebApplicationFactory<Program>
         await using var connection = OpenDatabase();
         return await SqliteQueries.QueryAsync(connection, sql);
     }
+
+    /// <summary>The cases the outbox's <see cref="CasesOpened"/> messages carry, in order.</summary>
+    public async Task<List<CaseOpened>> OpenedAsync() =>
+        [.. (await QueryAsync($"SELECT body FROM outbox_messages WHERE message_type = '{typeof(CasesOpened).FullName}' ORDER BY seq"))
+            .SelectMany(row => JsonSerializer.Deserialize<CasesOpened>((string)row["body"]!, OutboxMessage.Json)!.Cases)];
 
     public override async ValueTask DisposeAsync()
     {

@@ -7,6 +7,9 @@ namespace Requests.Contracts.Routing;
 /// <param name="Theme">A complaint's theme, a code of the closed list (<c>other</c> for a theme outside it).</param>
 /// <param name="ReceivedOn">The legal date of receipt (Africa/Casablanca).</param>
 /// <param name="DueOn">The answer's due date computed at receipt.</param>
+/// <param name="OfficerId">The officer given the case at its opening (or their substitute, or the head of the body);
+/// null when it was left for a person to route.</param>
+/// <param name="AssignedAt">When it was given to that officer.</param>
 public sealed record CaseOpened(
     Guid CaseId,
     string TrackingNumber,
@@ -18,4 +21,9 @@ public sealed record CaseOpened(
     bool Urgent,
     DateTimeOffset ReceivedAt,
     DateOnly ReceivedOn,
-    DateOnly DueOn);
+    DateOnly DueOn,
+    string? OfficerId = null,
+    DateTimeOffset? AssignedAt = null);
+
+/// <summary>The cases one assignment opened together, published as one message: one a batch of filings, not one a case.</summary>
+public sealed record CasesOpened(IReadOnlyList<CaseOpened> Cases);

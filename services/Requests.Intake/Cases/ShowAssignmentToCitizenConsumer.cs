@@ -11,19 +11,21 @@ using Requests.ServiceDefaults.Messaging;
 namespace Requests.Intake.Cases;
 
 /// <summary>
-/// Puts routing's assignment on the citizen's timeline. The inbox makes a redelivery change nothing, and a case
+/// Puts the assignment routing made as it opened a case on the citizen's timeline (<see cref="CaseOpened"/>, with its
+/// officer; a case left for a person to route shows nothing yet). The inbox makes a redelivery change nothing, and a case
 /// that has already moved further keeps its status: events may arrive out of order. The first assignment is also a
-/// <c>CaseMoved</c>: whichever of the two arrives first writes the timeline's step. Every filing is assigned once,
-/// so these come at the rate of filings: they are handled in batches, one commit each, so as not to hold up receipts.
+/// <c>CaseMoved</c>: whichever of the two arrives first writes the timeline's step. Every filing is opened once, so these
+/// come at the rate of filings: routing sends a batch's openings in one message, and they are handled in batches, one
+/// commit each, so as not to hold up receipts.
 /// </summary>
 public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
-    ILogger<ShowAssignmentToCitizenConsumer> logger) : IConsumer<Batch<CaseAssigned>>
+    ILogger<ShowAssignmentToCitizenConsumer> logger) : IConsumer<Batch<CasesOpened>>
 {
-    public async Task Consume(ConsumeContext<Batch<CaseAssigned>> context)
+    public async Task Consume(ConsumeContext<Batch<CasesOpened>> context)
     {
         var cancellationToken = context.CancellationToken;
         // the batch's reads in two queries and its writes with prepared statements, in the inbox's transaction
-        var batch = context.Message.Select(m => m.Message).ToList();
+        var batch = context.Message.SelectMany(m => m.Message.Cases).Where(c => c.AssignedAt is not null).ToList();
         var caseIds = batch.Select(m => m.CaseId).Distinct().ToList();
         var statuses = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Status })
             .ToListAsync(cancellationToken)).ToDictionary(c => c.Id, c => LifecycleCodes.Parse<CaseStatus>(c.Status));
@@ -36,7 +38,7 @@ public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
         {
             if (!statuses.TryGetValue(assigned.CaseId, out var status))
             {
-                logger.LogWarning("CaseAssigned for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
+                logger.LogWarning("CaseOpened for {TrackingNumber}, which intake does not hold", assigned.TrackingNumber);
                 continue;
             }
             // a case that has already moved further keeps its status
@@ -50,7 +52,7 @@ public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
             steps.Add(new CaseEvent
             {
                 CaseId = assigned.CaseId,
-                At = assigned.AssignedAt.UtcDateTime,
+                At = assigned.AssignedAt!.Value.UtcDateTime,
                 Kind = "assigned",
                 DueOn = assigned.DueOn,
             }.Describe(l => CitizenTexts.Assigned(assigned.DueOn, l)));
@@ -73,15 +75,15 @@ public sealed class ShowAssignmentToCitizenConsumer(IntakeDbContext db,
     }
 }
 
-/// <summary>Delivers assignments to <see cref="ShowAssignmentToCitizenConsumer"/> in batches, one batch at a time.</summary>
+/// <summary>Delivers routing's openings to <see cref="ShowAssignmentToCitizenConsumer"/> in batches, one batch at a time.</summary>
 public sealed class ShowAssignmentToCitizenConsumerDefinition : ConsumerDefinition<ShowAssignmentToCitizenConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ShowAssignmentToCitizenConsumer> consumerConfigurator, IRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
-        endpointConfigurator.PrefetchCount = 200;
-        consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(5)).SetConcurrencyLimit(1));
-        consumerConfigurator.UseBatchInbox<ShowAssignmentToCitizenConsumer, CaseAssigned>();
+        endpointConfigurator.PrefetchCount = 20;
+        consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(10).SetTimeLimit(TimeSpan.FromMilliseconds(5)).SetConcurrencyLimit(1));
+        consumerConfigurator.UseBatchInbox<ShowAssignmentToCitizenConsumer, CasesOpened>();
     }
 }

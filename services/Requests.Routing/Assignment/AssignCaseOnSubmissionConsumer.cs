@@ -16,8 +16,8 @@ using Requests.ServiceDefaults.Messaging;
 
 namespace Requests.Routing.Assignment;
 
-/// <summary>Opens the routed case of each new submission and gives it to an officer, with the inbox record and the
-/// <see cref="CaseAssigned"/> event: a redelivery, or a second message about the same case, changes nothing. Intake's
+/// <summary>Opens the routed case of each new submission and gives it to an officer, with the inbox record and one
+/// <see cref="CasesOpened"/> event for the batch: a redelivery, or a second message about the same case, changes nothing. Intake's
 /// messages each carry the filings of one commit, and come in batches (up to <see cref="BatchSize"/> messages, gathered
 /// for at most <see cref="BatchWait"/>) handled in one transaction: one disk flush for the batch instead of one per case,
 /// which is what lets routing keep up with intake's rate.</summary>
@@ -54,6 +54,8 @@ public sealed class AssignCaseOnSubmissionConsumer(
             }
             await OpenAsync(message, now, rows, cancellationToken);
         }
+        if (rows.Opened.Count > 0)
+            rows.Messages.Add(OutboxMessage.For(new CasesOpened(rows.Opened), Guid.CreateVersion7(), now));
         await db.InsertAllAsync(rows.Cases, cancellationToken);
         await db.InsertAllAsync(rows.Audit, cancellationToken);
         await db.InsertAllAsync(rows.Messages, cancellationToken);
@@ -67,6 +69,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
     private sealed class NewRows
     {
         public List<RoutedCase> Cases { get; } = [];
+        public List<CaseOpened> Opened { get; } = [];
         public List<CaseAuditEntry> Audit { get; } = [];
         public List<OutboxMessage> Messages { get; } = [];
         public List<Notification> Notifications { get; } = [];
@@ -93,10 +96,9 @@ public sealed class AssignCaseOnSubmissionConsumer(
                 CaseId = routed.Id, At = message.ReceivedAt.UtcDateTime, Actor = "citizen", Action = "file", ToStatus = routed.Status,
                 Documents = JsonSerializer.Serialize(filed, JsonSerializerOptions.Web),
             });
-        // the reports' own message: the case's dimensions, never the requester
-        rows.Messages.Add(OutboxMessage.For(new CaseOpened(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind,
-            routed.BodyCode, routed.Channel, ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, message.ReceivedAt,
-            routed.ReceivedOn, routed.DueOn), Guid.CreateVersion7(), now));
+        // the reports' message, and the citizen's timeline's: the case's dimensions and its officer, never the requester
+        var opened = new CaseOpened(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind, routed.BodyCode, routed.Channel,
+            ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, message.ReceivedAt, routed.ReceivedOn, routed.DueOn);
 
         var bodyKnown = await picker.KnowsAsync(message.BodyCode, cancellationToken);
         var officer = bodyKnown ? await picker.PickAsync(message.BodyCode, message.ReceivedOn, cancellationToken) : null;
@@ -108,6 +110,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
                 message.TrackingNumber, message.BodyCode, routed.Flag);
             rows.Audit.Add(Audit(routed, now, "flag", null, routed.Flag));
+            rows.Opened.Add(opened);
             await notices.AddForOpeningAsync(routed, null, message, now, rows.Notifications, rows.Messages, cancellationToken);
             return;
         }
@@ -117,9 +120,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
         routed.AssignedOfficerId = officer.Id;
         routed.AssignedAt = now;
         rows.Audit.Add(Audit(routed, now, LifecycleCodes.Code(CaseTrigger.Assign), from, $"{officer.Role}: {officer.FullName}"));
-        var assignedEvent = new CaseAssigned(routed.Id, routed.TrackingNumber, routed.BodyCode, officer.Id, routed.DueOn,
-            new DateTimeOffset(now, TimeSpan.Zero));
-        rows.Messages.Add(OutboxMessage.For(assignedEvent, Guid.CreateVersion7(), now));
+        rows.Opened.Add(opened with { OfficerId = officer.Id, AssignedAt = new DateTimeOffset(now, TimeSpan.Zero) });
         await notices.AddForOpeningAsync(routed, officer, message, now, rows.Notifications, rows.Messages, cancellationToken);
     }
 

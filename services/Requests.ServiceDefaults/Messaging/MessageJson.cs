@@ -12,8 +12,7 @@ namespace Requests.ServiceDefaults.Messaging;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SubmissionsStored))]
-[JsonSerializable(typeof(CaseOpened))]
-[JsonSerializable(typeof(CaseAssigned))]
+[JsonSerializable(typeof(CasesOpened))]
 [JsonSerializable(typeof(CaseMoved))]
 [JsonSerializable(typeof(DeadlineApproaching))]
 [JsonSerializable(typeof(DeadlineMissed))]

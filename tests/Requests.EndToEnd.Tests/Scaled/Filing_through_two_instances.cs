@@ -33,7 +33,10 @@ public sealed class Filing_through_two_instances(TwoOfEach system)
         Assert.Equal(500, assignments.Count);
         Assert.All(assignments, a => Assert.Equal(1L, (long)a[1]));
         Assert.Equal(500L, await TwoOfEach.ScalarAsync<long>(system.RoutingDatabase,
-            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%CaseAssigned%' AND body LIKE '%\"MSPS\"%'"));
+            """
+            SELECT count(*) FROM outbox_messages m, json_array_elements(m.body::json -> 'cases') c
+            WHERE m.message_type LIKE '%CasesOpened' AND c ->> 'bodyCode' = 'MSPS' AND c ->> 'officerId' IS NOT NULL
+            """));
         // both routing instances take from the one queue
         var queue = (await system.Broker.QueuesAsync()).Single(q => q.Name == "assign-case-on-submission");
         Assert.Equal(2, queue.Consumers);
