@@ -32,7 +32,9 @@ public static class RoutingServices
         builder.Services.AddScoped<OfficerPicker>();
         builder.Services.AddSingleton<OfficerLoads>();
         builder.Services.AddSingleton<CalendarStore>();
-        if (!DatabaseProvider.From(builder.Configuration).IsSqlite)
+        if (DatabaseProvider.From(builder.Configuration).IsSqlite)
+            builder.Services.AddHostedService<OfficerLoadsRecount>();
+        else
             builder.Services.AddHostedService<CalendarReload>(); // several instances share the database
         builder.AddAccounts();
         builder.Services.AddScoped<CaseMoves>();

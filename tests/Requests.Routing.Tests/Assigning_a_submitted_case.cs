@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Requests.Contracts.Routing;
+using Requests.Routing.Assignment;
 using Requests.Routing.Storage;
+using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Tests;
 
@@ -140,6 +143,31 @@ public sealed class Assigning_a_submitted_case : IDisposable
             true, submitted.ReceivedAt, submitted.ReceivedOn, submitted.DueOn), message with { OfficerId = null, AssignedAt = null });
         foreach (var personal in new[] { "Amina", "AB123456", "amina@example.ma", "Budget execution", "quarterly" })
             Assert.DoesNotContain(personal, (string)row["body"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Counts_the_open_cases_again_off_the_assignments_so_a_case_answered_meanwhile_stops_counting()
+    {
+        var (first, second) = (Submissions.Request(), Submissions.Request());
+        await _app.ConsumeAsync(first);
+        await _app.ConsumeAsync(second);
+        Assert.Equal(("MEF-O1", "MEF-O2"), (await OfficerOfAsync(first.CaseId), await OfficerOfAsync(second.CaseId)));
+        await using (var connection = _app.OpenDatabase())
+        {
+            await using var answered = connection.CreateCommand();
+            answered.CommandText = $"UPDATE cases SET status = 'answered' WHERE id = '{second.CaseId}'";
+            await answered.ExecuteNonQueryAsync();
+        }
+
+        // until the recount, MEF-O2's answered case still counts, and the tie would go to MEF-O1
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<OfficerLoads>().RecountAsync(
+                scope.ServiceProvider.GetRequiredService<RoutingDbContext>(), scope.ServiceProvider.GetRequiredService<WriteGate>(),
+                CancellationToken.None);
+        var third = Submissions.Request();
+        await _app.ConsumeAsync(third);
+
+        Assert.Equal("MEF-O2", await OfficerOfAsync(third.CaseId));
     }
 
     private async Task<string?> OfficerOfAsync(Guid caseId) =>
