@@ -64,7 +64,7 @@ internal static class AssignBenchmark
     {
         var options = SweepDatabase.Options(file, pooled: true);
         var writes = new WriteGate();
-        var loads = new OfficerLoads();
+        var loads = new OfficerLoads(clock);
         var signal = new OutboxSignal();
         var links = new NoticeLinks(Microsoft.Extensions.Options.Options.Create(new NoticeOptions()));
         foreach (var chunk in submissions.Chunk(SubmissionsStored.MaxCount))

@@ -96,9 +96,6 @@ public sealed class AssignCaseOnSubmissionConsumer(
                 CaseId = routed.Id, At = message.ReceivedAt.UtcDateTime, Actor = "citizen", Action = "file", ToStatus = routed.Status,
                 Documents = JsonSerializer.Serialize(filed, JsonSerializerOptions.Web),
             });
-        // the reports' message, and the citizen's timeline's: the case's dimensions and its officer, never the requester
-        var opened = new CaseOpened(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind, routed.BodyCode, routed.Channel,
-            ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, message.ReceivedAt, routed.ReceivedOn, routed.DueOn);
 
         var bodyKnown = await picker.KnowsAsync(message.BodyCode, cancellationToken);
         var officer = bodyKnown ? await picker.PickAsync(message.BodyCode, message.ReceivedOn, cancellationToken) : null;
@@ -110,7 +107,7 @@ public sealed class AssignCaseOnSubmissionConsumer(
             logger.LogWarning("Case {TrackingNumber} for body {BodyCode} was not assigned: {Flag}",
                 message.TrackingNumber, message.BodyCode, routed.Flag);
             rows.Audit.Add(Audit(routed, now, "flag", null, routed.Flag));
-            rows.Opened.Add(opened);
+            rows.Opened.Add(Opened(routed, message.ReceivedAt));
             await notices.AddForOpeningAsync(routed, null, message, now, rows.Notifications, rows.Messages, cancellationToken);
             return;
         }
@@ -120,9 +117,15 @@ public sealed class AssignCaseOnSubmissionConsumer(
         routed.AssignedOfficerId = officer.Id;
         routed.AssignedAt = now;
         rows.Audit.Add(Audit(routed, now, LifecycleCodes.Code(CaseTrigger.Assign), from, $"{officer.Role}: {officer.FullName}"));
-        rows.Opened.Add(opened with { OfficerId = officer.Id, AssignedAt = new DateTimeOffset(now, TimeSpan.Zero) });
+        rows.Opened.Add(Opened(routed, message.ReceivedAt));
         await notices.AddForOpeningAsync(routed, officer, message, now, rows.Notifications, rows.Messages, cancellationToken);
     }
+
+    /// <summary>The reports' message, and the citizen's timeline's: the case's dimensions and its officer, never the requester.</summary>
+    private static CaseOpened Opened(RoutedCase routed, DateTimeOffset receivedAt) =>
+        new(routed.Id, routed.TrackingNumber, routed.Regime, routed.Kind, routed.BodyCode, routed.Channel,
+            ComplaintThemes.CodeOf(routed.Theme), routed.Urgent, receivedAt, routed.ReceivedOn, routed.DueOn, routed.AssignedOfficerId,
+            routed.AssignedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
 
     private static CaseAuditEntry Audit(RoutedCase routed, DateTime now, string action, string? from, string? note) =>
         new()

@@ -5,34 +5,41 @@ using Requests.ServiceDefaults.Data;
 
 namespace Requests.Routing.Assignment;
 
-/// <summary>How many open cases each officer holds, for <see cref="OfficerPicker"/>: counted from the database once, then
-/// kept up to date with the cases the picker hands out, and counted again in the background every <see cref="RecountEvery"/>
+/// <summary>How many open cases each officer holds, for <see cref="OfficerPicker"/>: kept up to date with the cases the
+/// picker hands out, and counted again in the background every <see cref="RecountEvery"/> while cases are being assigned
 /// (<see cref="OfficerLoadsRecount"/>). Counting a million open cases in a batch of submissions would cost more than the
 /// assignments themselves, and hold up every filing behind it; a case answered or handed over meanwhile still counts until
-/// the next recount, which only makes the balance a few seconds late. Used on SQLite, where one instance writes; on
+/// the next recount, which only makes the balance a few seconds late. The first batch, and the first after a quiet spell
+/// (no recount for twice <see cref="RecountEvery"/>), counts itself. Used on SQLite, where one instance writes; on
 /// PostgreSQL the picker counts a batch's bodies itself, under their locks.</summary>
-public sealed class OfficerLoads
+public sealed class OfficerLoads(TimeProvider clock)
 {
     public static readonly TimeSpan RecountEvery = TimeSpan.FromSeconds(10);
 
     private readonly Lock _lock = new();
     private Dictionary<string, int>? _loads;
+    private DateTimeOffset _countedAt;
+
+    // whether an assignment read the loads since the last count: a quiet service is not counted again
+    private bool _read;
 
     // while a recount runs: the cases handed out since its snapshot, which its count cannot see
     private Dictionary<string, int>? _sinceSnapshot;
 
-    /// <summary>Each officer's open cases (absent: none); counted first the first time.</summary>
+    /// <summary>Each officer's open cases (absent: none); counted first when the last count is too old.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CurrentAsync(RoutingDbContext db, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         lock (_lock)
         {
-            if (_loads is not null)
+            _read = true;
+            if (_loads is not null && now - _countedAt < 2 * RecountEvery && now >= _countedAt)
                 return new Dictionary<string, int>(_loads, StringComparer.Ordinal);
         }
         var counted = await CountAsync(db, cancellationToken);
         lock (_lock)
         {
-            _loads ??= counted;
+            (_loads, _countedAt) = (counted, now);
             return new Dictionary<string, int>(_loads, StringComparer.Ordinal);
         }
     }
@@ -55,6 +62,13 @@ public sealed class OfficerLoads
     /// </summary>
     public async Task RecountAsync(RoutingDbContext db, WriteGate writes, CancellationToken cancellationToken)
     {
+        lock (_lock)
+        {
+            if (!_read)
+                return;
+            _read = false;
+        }
+        var now = clock.GetUtcNow();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -73,7 +87,7 @@ public sealed class OfficerLoads
             {
                 foreach (var (officerId, cases) in _sinceSnapshot!)
                     counted[officerId] = counted.GetValueOrDefault(officerId) + cases;
-                _loads = counted;
+                (_loads, _countedAt) = (counted, now);
             }
         }
         finally
@@ -93,7 +107,8 @@ public sealed class OfficerLoads
             .ToDictionaryAsync(g => g.OfficerId, g => g.Count, StringComparer.Ordinal, cancellationToken);
 }
 
-/// <summary>Counts the officers' open cases again every <see cref="OfficerLoads.RecountEvery"/>, off the assignments' path (SQLite only).</summary>
+/// <summary>Counts the officers' open cases again every <see cref="OfficerLoads.RecountEvery"/> while cases are being assigned,
+/// off the assignments' path (SQLite only).</summary>
 public sealed class OfficerLoadsRecount(IServiceScopeFactory scopes, OfficerLoads loads, WriteGate writes, TimeProvider clock,
     ILogger<OfficerLoadsRecount> logger) : BackgroundService
 {
