@@ -74,19 +74,25 @@ internal static class Assignment
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _polling;
 
-        public Watcher(string routingDatabase) => _polling = Task.Run(() => PollAsync(routingDatabase));
+        /// <summary>Starts watching from the cases routing holds now: those of the warm-up are never read, so the first
+        /// polls of the measured load wait behind no catching up.</summary>
+        public Watcher(string routingDatabase)
+        {
+            long start;
+            using (var connection = ReadOnlyDatabase.Open(routingDatabase))
+                start = ReadOnlyDatabase.Scalar(connection, "SELECT coalesce(max(rowid), 0) FROM cases");
+            _polling = Task.Run(() => PollAsync(routingDatabase, start));
+        }
 
         /// <summary>When each tracking number was first seen assigned (Stopwatch ticks).</summary>
         public IReadOnlyDictionary<string, long> Seen => _seen;
 
-        private async Task PollAsync(string database)
+        private async Task PollAsync(string database, long start)
         {
-            while (!File.Exists(database))
-                await Task.Delay(10, _stop.Token);
             using var connection = ReadOnlyDatabase.Open(database);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT rowid, tracking_number FROM cases WHERE rowid > $last AND assigned_at IS NOT NULL ORDER BY rowid";
-            var last = command.Parameters.AddWithValue("$last", 0L);
+            var last = command.Parameters.AddWithValue("$last", start);
             while (!_stop.IsCancellationRequested)
             {
                 var now = Stopwatch.GetTimestamp();

@@ -245,6 +245,13 @@ namespace Requests.Intake.Benchmarks
                 Add(new PhaseResult("  (routing's assigned_at, stamped as its batch starts)", "", stamped.Length, stamped.Length, 0,
                     receipts.Elapsed, stamped, null, null, null, null));
                 _assignment = result;
+                if (options.Timeline)
+                {
+                    Console.WriteLine(Timeline.Write(Path.Combine(_data, "timeline-assignment-intake.csv"), workers));
+                    List<(long, long)> assigned = [.. sent.Where(s => watcher.Seen.ContainsKey(s.First))
+                        .Select(s => (s.Second, watcher.Seen[s.First] - s.Second))];
+                    Console.WriteLine(Timeline.Write(Path.Combine(_data, "timeline-assignment.csv"), assigned, 100));
+                }
             }
             finally
             {

@@ -12,10 +12,13 @@ internal static class Timeline
 {
     private const double WindowMs = 50;
 
-    /// <summary>Writes the CSV and returns a summary of the worst windows.</summary>
-    public static string Write(string path, IReadOnlyList<LoadWorker> workers)
+    /// <summary>Writes the CSV of the workers' requests and returns a summary of the worst windows.</summary>
+    public static string Write(string path, IReadOnlyList<LoadWorker> workers) =>
+        Write(path, [.. workers.SelectMany(w => w.Scheduled.Zip(w.Latencies))], 20);
+
+    /// <summary>Writes the CSV of (when due, latency) pairs, in Stopwatch ticks, and returns a summary of the worst windows.</summary>
+    public static string Write(string path, List<(long First, long Second)> points, double overMs)
     {
-        var points = workers.SelectMany(w => w.Scheduled.Zip(w.Latencies)).ToList();
         if (points.Count == 0)
             return "  timeline: no requests";
         var start = points.Min(p => p.First);
@@ -32,9 +35,9 @@ internal static class Timeline
         foreach (var w in windows)
             csv.Append(CultureInfo.InvariantCulture, $"{w.At:0},{w.Count},{w.P50:0.00},{w.Max:0.00}\n");
         File.WriteAllText(path, csv.ToString());
-        var over = windows.Count(w => w.Max >= 20);
+        var over = windows.Count(w => w.Max >= overMs);
         var worst = string.Join(", ", windows.OrderByDescending(w => w.Max).Take(8)
             .Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.At / 1000:0.00}s:{w.Max:0}ms")));
-        return $"  timeline ({path}): {over} of {windows.Count} windows of {WindowMs:0} ms saw a request over 20 ms; worst {worst}";
+        return $"  timeline ({path}): {over} of {windows.Count} windows of {WindowMs:0} ms saw one over {overMs:0} ms; worst {worst}";
     }
 }
