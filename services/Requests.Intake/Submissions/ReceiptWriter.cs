@@ -17,7 +17,7 @@ namespace Requests.Intake.Submissions;
 /// caller is answered only once that transaction is on disk. One durable commit then serves hundreds of citizens instead of one.
 /// <para>
 /// Commits are at least <c>Intake:CommitInterval</c> apart (5 ms): at a steady thousand filings a second, each commit
-/// then carries five instead of two, and at a few thousand twenty or more. Each commit costs a disk flush, the pages it
+/// then carries about five, and at a few thousand twenty or more. Each commit costs a disk flush, the pages it
 /// rewrites in the WAL (each table's and each index's last page), and one message for the relay, the broker and
 /// routing. A filing that finds the writer idle for longer is committed at once; a flood is unaffected, since its
 /// commits take longer than the interval.
