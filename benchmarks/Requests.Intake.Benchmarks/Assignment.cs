@@ -127,21 +127,28 @@ internal static class Assignment
         }
     }
 
-    /// <summary>Milliseconds from each request's due time to when <see cref="Watcher"/> saw it assigned, sorted; and how many it never saw.</summary>
-    public static (double[] Ms, long Missing) Latencies(IReadOnlyDictionary<string, long> seen, IEnumerable<(string TrackingNumber, long DueAt)> sent)
+    /// <summary>Each request's due time and how long after it <see cref="Watcher"/> saw it assigned (Stopwatch ticks); and how many it never saw.</summary>
+    public static (List<(long DueAt, long Ticks)> Points, long Missing) Seen(IReadOnlyDictionary<string, long> seen,
+        IEnumerable<(string TrackingNumber, long DueAt)> sent)
     {
-        var ms = new List<double>();
+        var points = new List<(long DueAt, long Ticks)>();
         long missing = 0;
         foreach (var (trackingNumber, dueAt) in sent)
         {
             if (seen.TryGetValue(trackingNumber, out var at))
-                ms.Add((at - dueAt) * 1000.0 / Stopwatch.Frequency);
+                points.Add((dueAt, at - dueAt));
             else
                 missing++;
         }
-        var sorted = ms.ToArray();
+        return (points, missing);
+    }
+
+    /// <summary>The latencies of <paramref name="points"/> in milliseconds, sorted.</summary>
+    public static double[] Milliseconds(List<(long DueAt, long Ticks)> points)
+    {
+        var sorted = points.Select(p => p.Ticks * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(sorted);
-        return (sorted, missing);
+        return sorted;
     }
 
     private static long Count(string database)

@@ -236,7 +236,8 @@ namespace Requests.Intake.Benchmarks
                 await watcher.DisposeAsync();
                 var sent = workers.Select((w, i) => w.TrackingNumbers.Zip(w.DueAt).Skip(skip[i])).SelectMany(x => x).ToList();
                 var (stamped, _) = Assignment.Latencies(routingDatabase, sent, anchorUtc, anchorTicks);
-                var (latencies, missing) = Assignment.Latencies(watcher.Seen, sent);
+                var (assigned, missing) = Assignment.Seen(watcher.Seen, sent);
+                var latencies = Assignment.Milliseconds(assigned);
                 var result = new PhaseResult("submission -> assignment in routing", workers.Count.ToString(CultureInfo.InvariantCulture),
                     latencies.Length, latencies.Length, missing, receipts.Elapsed, latencies, null,
                     missing > 0 ? $"{missing} acknowledged filings not seen assigned" : null, null,
@@ -248,8 +249,6 @@ namespace Requests.Intake.Benchmarks
                 if (options.Timeline)
                 {
                     Console.WriteLine(Timeline.Write(Path.Combine(_data, "timeline-assignment-intake.csv"), workers));
-                    List<(long, long)> assigned = [.. sent.Where(s => watcher.Seen.ContainsKey(s.First))
-                        .Select(s => (s.Second, watcher.Seen[s.First] - s.Second))];
                     Console.WriteLine(Timeline.Write(Path.Combine(_data, "timeline-assignment.csv"), assigned, 100));
                 }
             }

@@ -17,17 +17,17 @@ internal static class Timeline
         Write(path, [.. workers.SelectMany(w => w.Scheduled.Zip(w.Latencies))], 20);
 
     /// <summary>Writes the CSV of (when due, latency) pairs, in Stopwatch ticks, and returns a summary of the worst windows.</summary>
-    public static string Write(string path, List<(long First, long Second)> points, double overMs)
+    public static string Write(string path, List<(long DueAt, long Ticks)> points, double overMs)
     {
         if (points.Count == 0)
             return "  timeline: no requests";
-        var start = points.Min(p => p.First);
+        var start = points.Min(p => p.DueAt);
         var windows = points
-            .GroupBy(p => (int)((p.First - start) * 1000.0 / Stopwatch.Frequency / WindowMs))
+            .GroupBy(p => (int)((p.DueAt - start) * 1000.0 / Stopwatch.Frequency / WindowMs))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var ms = g.Select(p => p.Second * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+                var ms = g.Select(p => p.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
                 return (At: g.Key * WindowMs, Count: ms.Length, P50: PhaseResult.Percentile(ms, 50), Max: ms[^1]);
             })
             .ToList();
